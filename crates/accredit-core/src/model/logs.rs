@@ -1,0 +1,73 @@
+//! YAML descriptors of CSV exports: `IncidentLog`, `TrainingLog`, `ChangeLog`
+//! and `StaffRegister`. The rows themselves are streamed by the analyses.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::common::Period;
+
+/// A descriptor of a CSV export from the desk's systems.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CsvExport {
+    /// Path of the CSV file, relative to the descriptor.
+    pub source: String,
+    /// IANA zone of local times in the CSV (default `Europe/London`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// The system it was exported from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_from: Option<String>,
+    /// When it was exported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_on: Option<Date>,
+    /// The dates the export covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+}
+
+impl CsvExport {
+    /// The export's time zone name, defaulting to `Europe/London`.
+    pub fn timezone_name(&self) -> &str {
+        self.timezone.as_deref().unwrap_or(crate::model::DEFAULT_TIMEZONE)
+    }
+}
+
+/// Columns an `IncidentLog` CSV must have.
+pub const INCIDENT_COLUMNS: &[&str] = &[
+    "reference",
+    "opened_at",
+    "channel",
+    "severity",
+    "application",
+    "status",
+    "responded_at",
+    "resolved_at",
+    "referred_to",
+    "external_reference",
+];
+
+/// Columns a `TrainingLog` CSV must have.
+pub const TRAINING_COLUMNS: &[&str] = &[
+    "staff_id",
+    "role",
+    "course",
+    "application",
+    "completed_on",
+    "result",
+];
+
+/// Columns a `ChangeLog` CSV must have.
+pub const CHANGE_COLUMNS: &[&str] = &[
+    "reference",
+    "system",
+    "clinical",
+    "scheduled_start",
+    "scheduled_end",
+    "outcome",
+];
+
+/// Columns a `StaffRegister` CSV must have.
+pub const STAFF_COLUMNS: &[&str] = &["staff_id", "role", "start_date"];
+
+/// Columns a Rota shifts CSV must have.
+pub const SHIFT_COLUMNS: &[&str] = &["staff_id", "start", "end", "role"];
