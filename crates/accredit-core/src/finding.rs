@@ -18,7 +18,11 @@ pub struct Finding {
 
 impl Finding {
     /// A finding at a location.
-    pub fn new(code: &'static str, message: impl Into<String>, location: Option<Location>) -> Finding {
+    pub fn new(
+        code: &'static str,
+        message: impl Into<String>,
+        location: Option<Location>,
+    ) -> Finding {
         Finding {
             code,
             message: message.into(),

@@ -5,6 +5,12 @@
 //! every problem is returned as a value ([`diagnostic::Diagnostic`]).
 #![deny(missing_docs)]
 
-pub mod model;
+pub mod diagnostic;
+pub mod evidence;
 pub mod finding;
+pub mod load;
 pub mod location;
+pub mod markdown;
+pub mod model;
+pub mod schema;
+pub mod yaml;

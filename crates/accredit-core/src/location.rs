@@ -85,7 +85,9 @@ impl LineIndex {
 
     /// Byte offset of the start of 1-based `line`, if the text has it.
     pub fn line_start(&self, line: u32) -> Option<usize> {
-        self.line_starts.get((line as usize).checked_sub(1)?).copied()
+        self.line_starts
+            .get((line as usize).checked_sub(1)?)
+            .copied()
     }
 }
 

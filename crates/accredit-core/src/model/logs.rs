@@ -28,7 +28,9 @@ pub struct CsvExport {
 impl CsvExport {
     /// The export's time zone name, defaulting to `Europe/London`.
     pub fn timezone_name(&self) -> &str {
-        self.timezone.as_deref().unwrap_or(crate::model::DEFAULT_TIMEZONE)
+        self.timezone
+            .as_deref()
+            .unwrap_or(crate::model::DEFAULT_TIMEZONE)
     }
 }
 

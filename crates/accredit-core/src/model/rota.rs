@@ -34,7 +34,9 @@ pub struct Rota {
 impl Rota {
     /// The rota's time zone name, defaulting to `Europe/London`.
     pub fn timezone_name(&self) -> &str {
-        self.timezone.as_deref().unwrap_or(crate::model::DEFAULT_TIMEZONE)
+        self.timezone
+            .as_deref()
+            .unwrap_or(crate::model::DEFAULT_TIMEZONE)
     }
 }
 

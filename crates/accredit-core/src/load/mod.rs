@@ -1,0 +1,287 @@
+//! Loading an evidence pack: walk the directory, classify every file by its
+//! content, parse and validate evidence, check references, index every file.
+//!
+//! Nothing outside the pack root is ever opened: the walk never follows links,
+//! and every path written in evidence is resolved against the walk's index of
+//! regular files, never against the filesystem.
+
+mod document;
+mod references;
+mod walk;
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::evidence::{Evidence, FileRole, Located, MarkdownEvidence, PackFile};
+use crate::location::Location;
+use crate::model::Kind;
+use crate::yaml::{NodeIndex, YamlLimits};
+use document::{FileOutcome, ParsedDocument, decode, read_markdown, read_yaml, typed};
+
+/// Settings for loading a pack.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Largest YAML or Markdown file read, in bytes (default 16 MiB). CSV
+    /// exports are streamed and attachments only hashed, so they have no limit.
+    pub max_file_bytes: u64,
+    /// Limits on YAML nesting and aliases.
+    pub yaml_limits: YamlLimits,
+    /// Application ids the ruleset knows; others are diagnostics.
+    pub known_applications: Vec<String>,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_file_bytes: 16 * 1024 * 1024,
+            yaml_limits: YamlLimits::default(),
+            known_applications: Vec::new(),
+        }
+    }
+}
+
+/// Why a pack could not be assessed at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadFailure {
+    /// The path is not a directory.
+    #[error("`{0}` is not a directory")]
+    NotADirectory(String),
+}
+
+/// Loads the pack at `root`.
+pub fn load_pack(root: &Path, options: &LoadOptions) -> Result<Evidence, LoadFailure> {
+    if !root.is_dir() {
+        return Err(LoadFailure::NotADirectory(root.display().to_string()));
+    }
+    let mut evidence = Evidence {
+        root: root.to_path_buf(),
+        ..Evidence::default()
+    };
+    let mut diagnostics = Vec::new();
+    let found = walk::walk(root, &mut diagnostics);
+    if found.is_empty() {
+        diagnostics.push(Diagnostic::error(
+            Code::EmptyPack,
+            "the pack directory holds no files; start one with `accredit init`",
+            None,
+        ));
+    }
+    let mut packs: Vec<Located<Value>> = Vec::new();
+    for file in &found {
+        let (role, sha256, valid) = load_file(
+            root,
+            file,
+            options,
+            &mut evidence,
+            &mut packs,
+            &mut diagnostics,
+        );
+        evidence.files.push(PackFile {
+            path: file.path.clone(),
+            role,
+            bytes: file.bytes,
+            sha256,
+            valid,
+        });
+    }
+    choose_pack(&mut evidence, packs, &found, &mut diagnostics);
+    references::check(&mut evidence, options, &mut diagnostics);
+    diagnostics.sort_by(|a, b| a.location.cmp(&b.location).then(a.code.cmp(&b.code)));
+    evidence.diagnostics = diagnostics;
+    Ok(evidence)
+}
+
+fn load_file(
+    root: &Path,
+    file: &walk::FoundFile,
+    options: &LoadOptions,
+    evidence: &mut Evidence,
+    packs: &mut Vec<Located<Value>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (FileRole, String, bool) {
+    let lower = file.path.to_ascii_lowercase();
+    let is_yaml = lower.ends_with(".yaml") || lower.ends_with(".yml");
+    let is_markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
+    let full = root.join(&file.path);
+    if !is_yaml && !is_markdown {
+        return match walk::sha256_file(&full) {
+            Ok(sha) => (FileRole::Attachment, sha, true),
+            Err(error) => {
+                diagnostics.push(unreadable(&file.path, &error));
+                (FileRole::Attachment, String::new(), false)
+            }
+        };
+    }
+    if file.bytes > options.max_file_bytes {
+        diagnostics.push(Diagnostic::error(
+            Code::FileTooLarge,
+            format!(
+                "the file is {} bytes, over the {} byte limit for YAML and Markdown (raise it with --max-file-size)",
+                file.bytes, options.max_file_bytes
+            ),
+            Some(Location::file(&file.path)),
+        ));
+        let sha = walk::sha256_file(&full).unwrap_or_default();
+        return (FileRole::Attachment, sha, false);
+    }
+    let bytes = match std::fs::read(&full) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            diagnostics.push(unreadable(&file.path, &error));
+            return (FileRole::Attachment, String::new(), false);
+        }
+    };
+    let sha = walk::sha256_bytes(&bytes);
+    let text = match decode(&file.path, &bytes) {
+        Ok(text) => text,
+        Err(diagnostic) => {
+            // A Markdown file that does not even start with front matter is an
+            // attachment whatever its encoding.
+            if is_markdown && !bytes.starts_with(b"---") {
+                return (FileRole::Attachment, sha, true);
+            }
+            diagnostics.push(diagnostic);
+            return (FileRole::Attachment, sha, false);
+        }
+    };
+    let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
+    let outcome = if is_yaml {
+        read_yaml(&file.path, text, options.yaml_limits, diagnostics)
+    } else {
+        read_markdown(&file.path, text, options.yaml_limits, diagnostics)
+    };
+    let role = match outcome {
+        FileOutcome::Attachment => return (FileRole::Attachment, sha, true),
+        FileOutcome::Broken => FileRole::Attachment,
+        FileOutcome::Document(parsed) => {
+            let kind = parsed.kind;
+            store(evidence, packs, &file.path, text, parsed, diagnostics);
+            FileRole::Evidence(kind)
+        }
+    };
+    evidence.sources.insert(file.path.clone(), text.to_string());
+    let valid = diagnostics.iter().filter(|d| d.is_error()).count() == errors_before;
+    if let (FileRole::Evidence(kind), false) = (role, valid) {
+        evidence
+            .invalid
+            .entry(kind)
+            .or_default()
+            .push(file.path.clone());
+    }
+    (role, sha, valid)
+}
+
+fn store(
+    evidence: &mut Evidence,
+    packs: &mut Vec<Located<Value>>,
+    file: &str,
+    text: &str,
+    parsed: ParsedDocument,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let ParsedDocument { kind, value, index } = parsed;
+    if kind == Kind::Pack {
+        // Kept untyped until we know there is exactly one.
+        packs.push(Located {
+            file: file.to_string(),
+            value: value.unwrap_or(Value::Null),
+            index,
+        });
+        return;
+    }
+    let Some(value) = value else { return };
+    fn located<T>(file: &str, value: T, index: NodeIndex) -> Located<T> {
+        Located {
+            file: file.to_string(),
+            value,
+            index,
+        }
+    }
+    macro_rules! push {
+        ($list:ident) => {
+            if let Some(v) = typed(file, value, diagnostics) {
+                evidence.$list.push(located(file, v, index));
+            }
+        };
+    }
+    macro_rules! push_markdown {
+        ($list:ident) => {
+            if let Some(front) = typed(file, value, diagnostics) {
+                let doc = MarkdownEvidence {
+                    front,
+                    text: text.to_string(),
+                };
+                evidence.$list.push(located(file, doc, index));
+            }
+        };
+    }
+    match kind {
+        Kind::Pack | Kind::Override => {}
+        Kind::ServiceDesk => push!(service_desks),
+        Kind::Rota => push!(rotas),
+        Kind::EscalationPlan => push!(escalation_plans),
+        Kind::EscalationTest => push!(escalation_tests),
+        Kind::ScenarioTest => push!(scenario_tests),
+        Kind::Procedure => push_markdown!(procedures),
+        Kind::Document => push_markdown!(documents),
+        Kind::IncidentLog => push!(incident_logs),
+        Kind::TrainingLog => push!(training_logs),
+        Kind::ChangeLog => push!(change_logs),
+        Kind::StaffRegister => push!(staff_registers),
+        Kind::Waiver => push!(waivers),
+    }
+}
+
+/// Exactly one Pack document: none means the pack cannot be assessed.
+fn choose_pack(
+    evidence: &mut Evidence,
+    packs: Vec<Located<Value>>,
+    found: &[walk::FoundFile],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let declared = evidence
+        .files
+        .iter()
+        .filter(|f| f.role == FileRole::Evidence(Kind::Pack))
+        .count();
+    if declared == 0 && !found.is_empty() {
+        diagnostics.push(Diagnostic::error(
+            Code::NoPack,
+            "no `kind: Pack` document: add a pack.yaml naming the trust, its desk, its LSP and the assessment start",
+            None,
+        ));
+    }
+    if packs.len() > 1 {
+        for extra in &packs[1..] {
+            diagnostics.push(Diagnostic::error(
+                Code::SeveralPacks,
+                format!(
+                    "a second `kind: Pack` document; the pack already has {}",
+                    packs[0].file
+                ),
+                Some(extra.at("/kind")),
+            ));
+        }
+        return;
+    }
+    if let Some(pack) = packs.into_iter().next()
+        && !pack.value.is_null()
+        && let Some(value) = typed(&pack.file, pack.value, diagnostics)
+    {
+        evidence.pack = Some(Located {
+            file: pack.file,
+            value,
+            index: pack.index,
+        });
+    }
+}
+
+fn unreadable(file: &str, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        Code::Unreadable,
+        format!("cannot read the file: {error}"),
+        Some(Location::file(file)),
+    )
+}

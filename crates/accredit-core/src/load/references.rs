@@ -1,0 +1,208 @@
+//! Checks that reach across files: paths written in evidence, CSV headers,
+//! time zones and application ids.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::evidence::{Evidence, FileRole, Located};
+use crate::location::Location;
+use crate::model::{
+    CHANGE_COLUMNS, CsvExport, INCIDENT_COLUMNS, SHIFT_COLUMNS, STAFF_COLUMNS, TRAINING_COLUMNS,
+};
+
+use super::LoadOptions;
+use super::walk::resolve_reference;
+
+/// Runs every cross-file check, marking referenced CSV files as exports.
+pub(super) fn check(
+    evidence: &mut Evidence,
+    options: &LoadOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut exports: Vec<String> = Vec::new();
+    for desk in &evidence.service_desks {
+        for (i, report) in desk.value.reports.iter().enumerate() {
+            if let Some(sample) = &report.sample {
+                resolve(
+                    evidence,
+                    desk,
+                    &format!("/reports/{i}/sample"),
+                    sample,
+                    diagnostics,
+                );
+            }
+        }
+    }
+    for rota in &evidence.rotas {
+        check_timezone(
+            rota,
+            "/timezone",
+            rota.value.timezone.as_deref(),
+            diagnostics,
+        );
+        if let Some(shifts) = &rota.value.shifts
+            && let Some(path) = resolve(evidence, rota, "/shifts", shifts, diagnostics)
+        {
+            check_columns(
+                evidence,
+                rota,
+                &path,
+                SHIFT_COLUMNS,
+                "Rota shifts",
+                diagnostics,
+            );
+            exports.push(path);
+        }
+    }
+    let logs: [(&[Located<CsvExport>], &[&str], &str); 4] = [
+        (&evidence.incident_logs, INCIDENT_COLUMNS, "IncidentLog"),
+        (&evidence.training_logs, TRAINING_COLUMNS, "TrainingLog"),
+        (&evidence.change_logs, CHANGE_COLUMNS, "ChangeLog"),
+        (&evidence.staff_registers, STAFF_COLUMNS, "StaffRegister"),
+    ];
+    for (descriptors, columns, kind) in logs {
+        for log in descriptors {
+            check_timezone(log, "/timezone", log.value.timezone.as_deref(), diagnostics);
+            if let Some(path) = resolve(evidence, log, "/source", &log.value.source, diagnostics) {
+                check_columns(evidence, log, &path, columns, kind, diagnostics);
+                exports.push(path);
+            }
+        }
+    }
+    check_applications(evidence, options, diagnostics);
+    for file in &mut evidence.files {
+        if file.role == FileRole::Attachment && exports.contains(&file.path) {
+            file.role = FileRole::Export;
+        }
+    }
+}
+
+/// Resolves a path written at `pointer` in `doc`; reports why if it cannot.
+pub(crate) fn resolve<T>(
+    evidence: &Evidence,
+    doc: &Located<T>,
+    pointer: &str,
+    reference: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let location = Some(doc.at(pointer));
+    match resolve_reference(&doc.file, reference) {
+        Ok(path) if evidence.indexed_path(&path).is_some() => Some(path),
+        Ok(path) => {
+            diagnostics.push(Diagnostic::error(
+                Code::PathNotFound,
+                format!("`{reference}` does not exist in the pack (looked for {path})"),
+                location,
+            ));
+            None
+        }
+        Err(code) => {
+            let why = match code {
+                Code::PathAbsolute => "is an absolute path; write it relative to this file",
+                Code::PathOutsidePack => "leads outside the pack; nothing outside the pack is read",
+                _ => "does not name a file",
+            };
+            diagnostics.push(Diagnostic::error(
+                code,
+                format!("`{reference}` {why}"),
+                location,
+            ));
+            None
+        }
+    }
+}
+
+fn check_columns<T>(
+    evidence: &Evidence,
+    doc: &Located<T>,
+    csv_path: &str,
+    required: &[&str],
+    kind: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(full) = evidence.indexed_path(csv_path) else {
+        return;
+    };
+    let header = std::fs::File::open(&full)
+        .map_err(|e| e.to_string())
+        .and_then(|f| {
+            let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(f);
+            reader
+                .headers()
+                .map(|h| h.iter().map(|c| c.trim().to_string()).collect::<Vec<_>>())
+                .map_err(|e| e.to_string())
+        });
+    match header {
+        Ok(columns) => {
+            for needed in required {
+                if !columns.iter().any(|c| c == needed) {
+                    diagnostics.push(Diagnostic::error(
+                        Code::CsvMissingColumn,
+                        format!("{csv_path} has no `{needed}` column, which a {kind} needs (named by {})", doc.file),
+                        Some(Location::at(csv_path, 1, 1)),
+                    ));
+                }
+            }
+        }
+        Err(error) => diagnostics.push(Diagnostic::error(
+            Code::CsvHeader,
+            format!("the header row of {csv_path} cannot be read: {error}"),
+            Some(Location::at(csv_path, 1, 1)),
+        )),
+    }
+}
+
+fn check_timezone<T>(
+    doc: &Located<T>,
+    pointer: &str,
+    zone: Option<&str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if let Some(zone) = zone
+        && jiff::tz::db().get(zone).is_err()
+    {
+        diagnostics.push(Diagnostic::error(
+            Code::UnknownTimezone,
+            format!("`{zone}` is not a time zone in the IANA database (for England and Wales use Europe/London)"),
+            Some(doc.at(pointer)),
+        ));
+    }
+}
+
+fn check_applications(
+    evidence: &Evidence,
+    options: &LoadOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if options.known_applications.is_empty() {
+        return;
+    }
+    let known = |id: &str| options.known_applications.iter().any(|k| k == id);
+    let mut report = |location: Location, id: &str| {
+        diagnostics.push(Diagnostic::error(
+            Code::UnknownApplication,
+            format!(
+                "`{id}` is not an application the ruleset knows ({})",
+                options.known_applications.join(", ")
+            ),
+            Some(location),
+        ));
+    };
+    if let Some(pack) = &evidence.pack {
+        for (i, id) in pack.value.applications_in_scope.iter().enumerate() {
+            if !known(id) {
+                report(pack.at(&format!("/applications_in_scope/{i}")), id);
+            }
+        }
+    }
+    for test in &evidence.scenario_tests {
+        if !known(&test.value.application) {
+            report(test.at("/application"), &test.value.application);
+        }
+    }
+    for doc in &evidence.documents {
+        if let Some(id) = &doc.value.front.application
+            && !known(id)
+        {
+            report(doc.at("/application"), id);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! Walking the pack: sorted, deterministic, hidden entries skipped, symbolic
+//! links reported and never followed or read.
+
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::location::Location;
+
+/// A regular file found in the pack.
+#[derive(Debug, Clone)]
+pub(crate) struct FoundFile {
+    /// Pack-relative, `/`-separated.
+    pub path: String,
+    /// Size in bytes.
+    pub bytes: u64,
+}
+
+/// Lists the regular files under `root`, sorted by path, and reports links.
+pub(crate) fn walk(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<FoundFile> {
+    let mut files = Vec::new();
+    let walker = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error
+                    .path()
+                    .and_then(|p| relative(root, p))
+                    .unwrap_or_else(|| ".".to_string());
+                diagnostics.push(Diagnostic::error(
+                    Code::Unreadable,
+                    format!("cannot read this part of the pack: {error}"),
+                    Some(Location::file(path)),
+                ));
+                continue;
+            }
+        };
+        let Some(path) = relative(root, entry.path()) else {
+            continue;
+        };
+        let file_type = entry.file_type();
+        if file_type.is_symlink() {
+            diagnostics.push(symlink_diagnostic(root, entry.path(), &path));
+        } else if file_type.is_file() {
+            let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
+            files.push(FoundFile { path, bytes });
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// A link is reported, never followed. One that resolves outside the pack is
+/// an error; one inside is a warning (the file it names is read directly).
+fn symlink_diagnostic(root: &Path, link: &Path, path: &str) -> Diagnostic {
+    let target = std::fs::read_link(link).unwrap_or_default();
+    let parent = link.parent().unwrap_or(root);
+    let inside = !target.is_absolute()
+        && normalise(&parent.join(&target))
+            .is_some_and(|t| t.starts_with(normalise(root).unwrap_or_default()));
+    let shown = target.display();
+    if inside {
+        Diagnostic::warning(
+            Code::Symlink,
+            format!(
+                "symbolic link to `{shown}` is not followed; the file it names is read where it is"
+            ),
+            Some(Location::file(path)),
+        )
+    } else {
+        Diagnostic::error(
+            Code::Symlink,
+            format!(
+                "symbolic link to `{shown}` leads outside the pack; it is never read — copy the file into the pack"
+            ),
+            Some(Location::file(path)),
+        )
+    }
+}
+
+/// Lexically normalises a path (no filesystem access); `None` if `..` climbs
+/// above its start.
+fn normalise(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Some(out)
+}
+
+fn relative(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.is_empty() {
+        None
+    } else {
+        Some(parts.join("/"))
+    }
+}
+
+/// SHA-256 of a file, streamed.
+pub(crate) fn sha256_file(path: &Path) -> std::io::Result<String> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buffer)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buffer[..n]);
+    }
+    Ok(hex(&hasher.finalize()))
+}
+
+/// SHA-256 of bytes already in memory.
+pub(crate) fn sha256_bytes(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// Resolves `reference`, written in the file at `from` (pack-relative), to a
+/// pack-relative path. Errors say why it is not allowed.
+pub(crate) fn resolve_reference(from: &str, reference: &str) -> Result<String, Code> {
+    let looks_absolute = reference.starts_with('/')
+        || reference.starts_with('\\')
+        || reference.as_bytes().get(1) == Some(&b':');
+    if looks_absolute {
+        return Err(Code::PathAbsolute);
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for segment in reference.split(['/', '\\']) {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Err(Code::PathOutsidePack);
+                }
+            }
+            other => parts.push(other),
+        }
+    }
+    if parts.is_empty() {
+        return Err(Code::PathNotFound);
+    }
+    Ok(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_resolve_relative_to_their_file_and_stay_inside() {
+        assert_eq!(
+            resolve_reference("logs/incidents.yaml", "incidents.csv"),
+            Ok("logs/incidents.csv".into())
+        );
+        assert_eq!(
+            resolve_reference("logs/a.yaml", "../samples/r.pdf"),
+            Ok("samples/r.pdf".into())
+        );
+        assert_eq!(
+            resolve_reference("a.yaml", "../outside.pdf"),
+            Err(Code::PathOutsidePack)
+        );
+        assert_eq!(
+            resolve_reference("x/a.yaml", "../../outside.pdf"),
+            Err(Code::PathOutsidePack)
+        );
+        assert_eq!(
+            resolve_reference("a.yaml", "/etc/passwd"),
+            Err(Code::PathAbsolute)
+        );
+        assert_eq!(
+            resolve_reference("a.yaml", "C:\\x"),
+            Err(Code::PathAbsolute)
+        );
+    }
+}
