@@ -5,6 +5,8 @@
 //! every problem is returned as a value ([`diagnostic::Diagnostic`]).
 #![deny(missing_docs)]
 
+pub mod assess;
+pub mod checks;
 pub mod diagnostic;
 pub mod evidence;
 pub mod finding;
@@ -12,5 +14,6 @@ pub mod load;
 pub mod location;
 pub mod markdown;
 pub mod model;
+pub mod ruleset;
 pub mod schema;
 pub mod yaml;

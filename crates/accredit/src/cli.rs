@@ -26,6 +26,8 @@ pub struct Cli {
 pub enum Command {
     /// Load the pack, check every file against its schema and every reference.
     Validate(ValidateArgs),
+    /// Validate, evaluate the ruleset, print scores, verdict and gaps.
+    Score(ScoreArgs),
 }
 
 /// Options shared by every command that reads a pack.
@@ -56,4 +58,41 @@ pub enum ColorChoice {
     Always,
     /// Never.
     Never,
+}
+
+/// `accredit score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The pack.
+    #[command(flatten)]
+    pub pack: PackArgs,
+    /// Ruleset: the built-in id (`lsd-accreditation` or `lsd-accreditation@1`), a file, or a directory holding ruleset.yaml.
+    #[arg(long, value_name = "ID|PATH")]
+    pub ruleset: Option<String>,
+    /// The run date (YYYY-MM-DD); evidence dated after it is not counted. Default: today. Pin it for reproducible results.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Output format, or FORMAT=PATH to write it to a file; may be repeated.
+    #[arg(long, value_name = "FORMAT[=PATH]", value_parser = crate::render::parse_format_target)]
+    pub format: Vec<crate::render::FormatTarget>,
+    /// Write the (first) format to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Lowest verdict that passes the gate.
+    #[arg(long, value_enum, default_value_t = Require::Ready)]
+    pub require: Require,
+    /// Fail the gate when the overall score is below N (percent).
+    #[arg(long, value_name = "N")]
+    pub fail_under: Option<f64>,
+}
+
+/// The verdict a gate requires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Require {
+    /// `ready`.
+    Ready,
+    /// `approaching` or better.
+    Approaching,
+    /// Any verdict.
+    Any,
 }

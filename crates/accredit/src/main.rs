@@ -3,7 +3,9 @@
 mod cli;
 mod diagnostics;
 mod exit;
+mod render;
 mod ruleset_choice;
+mod score;
 mod terminal;
 mod validate;
 
@@ -20,6 +22,7 @@ fn main() -> ExitCode {
     let style = Style::detect(cli.color);
     let outcome = match &cli.command {
         Command::Validate(args) => validate::run(args, style, cli.quiet),
+        Command::Score(args) => score::run(args, style),
     };
     match outcome {
         Ok(exit) => exit.into(),

@@ -1,14 +1,71 @@
-//! Which ruleset a run uses.
+//! Which ruleset a run uses: `--ruleset ID|PATH`, else the one the pack names,
+//! else the built-in LSD ruleset.
+
+use std::path::Path;
+
+use accredit_core::ruleset::{Ruleset, RulesetError, load_ruleset};
+
+use crate::exit::Failure;
+
+/// A ruleset that failed to load, with its diagnostics for printing.
+pub struct RulesetProblem {
+    /// The load error.
+    pub error: RulesetError,
+    /// The ruleset text, for snippets.
+    pub text: String,
+}
+
+/// Loads the ruleset named by `choice` (an id, `id@major`, a file or a
+/// directory holding `ruleset.yaml`), or the built-in one.
+pub fn choose(choice: Option<&str>) -> Result<Result<Ruleset, RulesetProblem>, Failure> {
+    let builtin = Ruleset::builtin();
+    let Some(choice) = choice else {
+        return Ok(Ok(builtin));
+    };
+    if choice == builtin.id || choice == builtin.reference() {
+        return Ok(Ok(builtin));
+    }
+    let path = Path::new(choice);
+    let file = if path.is_dir() {
+        path.join("ruleset.yaml")
+    } else {
+        path.to_path_buf()
+    };
+    if !file.is_file() {
+        return Err(Failure::msg(format!(
+            "no ruleset `{choice}`: give a ruleset file or directory, or the built-in `{}`",
+            builtin.reference()
+        )));
+    }
+    let text = std::fs::read_to_string(&file)
+        .map_err(|e| Failure::msg(format!("cannot read the ruleset {}: {e}", file.display())))?;
+    let name = file.display().to_string();
+    Ok(load_ruleset(&text, &name).map_err(|error| RulesetProblem { error, text }))
+}
+
+/// Checks the pack's own `ruleset:` reference against the chosen ruleset.
+pub fn check_pack_reference(
+    pack_reference: Option<&str>,
+    ruleset: &Ruleset,
+) -> Result<(), Failure> {
+    match pack_reference {
+        Some(reference) if reference != ruleset.reference() => Err(Failure::msg(format!(
+            "the pack asks for ruleset `{reference}`, but this run uses `{}`; pass --ruleset with the ruleset it names",
+            ruleset.reference()
+        ))),
+        _ => Ok(()),
+    }
+}
 
 /// Applications of the built-in ruleset.
 pub fn default_applications() -> Vec<String> {
-    [
-        "care-records-service",
-        "choose-and-book",
-        "electronic-prescription-service",
-        "pacs",
-    ]
-    .iter()
-    .map(ToString::to_string)
-    .collect()
+    Ruleset::builtin().application_ids()
+}
+
+/// Prints a broken ruleset's diagnostics.
+pub fn report(problem: &RulesetProblem, style: crate::terminal::Style) {
+    for diagnostic in &problem.error.diagnostics {
+        println!("{}", crate::diagnostics::line(diagnostic, style));
+    }
+    let _ = &problem.text;
 }

@@ -26,8 +26,9 @@ pub fn run(args: &ValidateArgs, style: Style, quiet: bool) -> Result<Exit, Failu
         .count();
     if !quiet {
         println!(
-            "{} files, {documents} evidence documents: {}, {}",
-            evidence.files.len(),
+            "{}, {}: {}, {}",
+            plural(evidence.files.len(), "file"),
+            plural(documents, "evidence document"),
             plural(errors, "error"),
             plural(warnings, "warning")
         );

@@ -18,6 +18,7 @@ use crate::evidence::{Evidence, FileRole, Located, MarkdownEvidence, PackFile};
 use crate::location::Location;
 use crate::model::Kind;
 use crate::yaml::{NodeIndex, YamlLimits};
+pub(crate) use document::yaml_diagnostic;
 use document::{FileOutcome, ParsedDocument, decode, read_markdown, read_yaml, typed};
 
 /// Settings for loading a pack.
@@ -246,7 +247,12 @@ fn choose_pack(
         .iter()
         .filter(|f| f.role == FileRole::Evidence(Kind::Pack))
         .count();
-    if declared == 0 && !found.is_empty() {
+    // A YAML file too broken to say its kind may be the Pack: its own error says enough.
+    let unclassified = evidence.files.iter().any(|f| {
+        let yaml = f.path.ends_with(".yaml") || f.path.ends_with(".yml");
+        yaml && !f.valid && f.role == FileRole::Attachment
+    });
+    if declared == 0 && !found.is_empty() && !unclassified {
         diagnostics.push(Diagnostic::error(
             Code::NoPack,
             "no `kind: Pack` document: add a pack.yaml naming the trust, its desk, its LSP and the assessment start",
@@ -284,4 +290,10 @@ fn unreadable(file: &str, error: &std::io::Error) -> Diagnostic {
         format!("cannot read the file: {error}"),
         Some(Location::file(file)),
     )
+}
+
+/// Resolves a path written in the file `from` (both pack-relative) to a
+/// pack-relative path; `None` if it is absolute or climbs out of the pack.
+pub fn resolve_in_pack(from: &str, reference: &str) -> Option<String> {
+    walk::resolve_reference(from, reference).ok()
 }

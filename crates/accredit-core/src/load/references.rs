@@ -11,6 +11,9 @@ use crate::model::{
 use super::LoadOptions;
 use super::walk::resolve_reference;
 
+/// A kind of CSV export: its descriptors, required columns and kind name.
+type LogColumns<'a> = (&'a [Located<CsvExport>], &'a [&'a str], &'a str);
+
 /// Runs every cross-file check, marking referenced CSV files as exports.
 pub(super) fn check(
     evidence: &mut Evidence,
@@ -52,7 +55,7 @@ pub(super) fn check(
             exports.push(path);
         }
     }
-    let logs: [(&[Located<CsvExport>], &[&str], &str); 4] = [
+    let logs: [LogColumns<'_>; 4] = [
         (&evidence.incident_logs, INCIDENT_COLUMNS, "IncidentLog"),
         (&evidence.training_logs, TRAINING_COLUMNS, "TrainingLog"),
         (&evidence.change_logs, CHANGE_COLUMNS, "ChangeLog"),

@@ -1,0 +1,169 @@
+//! Assessing a pack: evaluate every requirement, apply waivers, score, and
+//! order the gaps so a trust sees what to fix first.
+
+mod result;
+mod score;
+mod waivers;
+
+use jiff::civil::Date;
+
+use crate::checks::{AssessmentWindow, Context, Outcome, Status};
+use crate::evidence::Evidence;
+use crate::finding::Finding;
+use crate::location::Location;
+use crate::ruleset::{Requirement, Ruleset};
+
+pub use result::*;
+
+/// Why a pack could not be assessed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AssessError {
+    /// There is no valid Pack document.
+    #[error("the pack has no valid `kind: Pack` document, so it cannot be assessed")]
+    NoPack,
+}
+
+/// Assesses `evidence` against `ruleset` as of the run date `as_of`.
+pub fn assess(
+    evidence: &Evidence,
+    ruleset: &Ruleset,
+    as_of: Date,
+) -> Result<Assessment, AssessError> {
+    let pack = evidence.pack.as_ref().ok_or(AssessError::NoPack)?;
+    let window = AssessmentWindow {
+        start: pack.value.assessment.start,
+        days: ruleset.window_days,
+    };
+    let context = Context {
+        evidence,
+        pack,
+        window,
+        as_of,
+        ruleset,
+    };
+    let outcomes: Vec<Outcome> = ruleset
+        .requirements
+        .iter()
+        .map(|requirement| evaluate(requirement, &context))
+        .collect();
+    let mut results: Vec<RequirementResult> = ruleset
+        .requirements
+        .iter()
+        .zip(outcomes)
+        .map(|(requirement, outcome)| result_of(requirement, outcome))
+        .collect();
+    let waivers = waivers::apply(evidence, ruleset, window, &mut results);
+    let score = score::score(ruleset, &mut results);
+    let verdict = score::verdict(ruleset, &results, score.overall);
+    let gaps = score::fix_first(&results);
+    let days_to_start = as_of
+        .until(window.start)
+        .map_or(0, |span| i64::from(span.get_days()));
+    Ok(Assessment {
+        format: RESULT_FORMAT,
+        tool: Tool {
+            name: "accredit",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        ruleset: RulesetInfo {
+            id: ruleset.id.clone(),
+            version: ruleset.version.clone(),
+            title: ruleset.title.clone(),
+            sha256: ruleset.sha256.clone(),
+        },
+        as_of,
+        applicant: Applicant {
+            organisation: pack.value.organisation.name.clone(),
+            ods_code: pack.value.organisation.ods_code.clone(),
+            service_desk: pack.value.service_desk.name.clone(),
+            lsp: pack.value.lsp.name.clone(),
+            applications: pack.value.applications_in_scope.clone(),
+            assessment_start: window.start,
+            assessment_end: window.last_day(),
+            days_to_start,
+        },
+        verdict,
+        score,
+        requirements: results,
+        gaps,
+        waivers,
+        files: evidence.files.clone(),
+        diagnostics: evidence.diagnostics.clone(),
+    })
+}
+
+/// Evaluates one requirement: `error` if the evidence it reads is invalid,
+/// `missing` if there is none, otherwise what the check measures.
+fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outcome {
+    let kinds = requirement.check.evidence();
+    let invalid: Vec<Finding> = kinds
+        .iter()
+        .flat_map(|kind| {
+            context.evidence.invalid_files(*kind).iter().map(move |file| {
+                Finding::new(
+                    "evidence-invalid",
+                    format!("{file} ({kind}) is invalid, so this cannot be assessed; run `accredit validate` to see why"),
+                    Some(Location::file(file)),
+                )
+            })
+        })
+        .collect();
+    if !invalid.is_empty() {
+        return Outcome::error(invalid);
+    }
+    let absent: Vec<Finding> = kinds
+        .iter()
+        .filter(|kind| context.evidence.count(**kind) == 0)
+        .map(|kind| {
+            Finding::new(
+                "evidence-missing",
+                format!("the pack has no {kind} document, which this requirement needs"),
+                None,
+            )
+        })
+        .collect();
+    if !absent.is_empty() {
+        return Outcome::missing(absent);
+    }
+    let mut outcome = requirement.check.evaluate(context);
+    if outcome.status == Status::Missing && outcome.findings.is_empty() {
+        outcome.findings.push(Finding::new(
+            "evidence-missing",
+            "no evidence of the kind this requirement needs",
+            None,
+        ));
+    }
+    outcome
+}
+
+fn result_of(requirement: &Requirement, outcome: Outcome) -> RequirementResult {
+    let result = match outcome.status {
+        Status::Pass => ResultKind::Pass,
+        Status::Partial => ResultKind::Partial,
+        Status::Fail => ResultKind::Fail,
+        Status::Missing => ResultKind::Missing,
+        Status::Error => ResultKind::Error,
+        Status::NotApplicable => ResultKind::NotApplicable,
+    };
+    RequirementResult {
+        id: requirement.id.clone(),
+        domain: requirement.domain.clone(),
+        title: requirement.title.clone(),
+        mandatory: requirement.mandatory,
+        weight: requirement.weight,
+        result,
+        credit: round(outcome.credit, 4),
+        points_at_stake: 0.0,
+        measured: outcome.measured,
+        findings: outcome.findings.into_iter().map(FindingOut::from).collect(),
+        remediation: requirement.remediation.trim().to_string(),
+        waived_by: None,
+    }
+}
+
+/// Rounds to `places` decimals, so JSON is stable and readable.
+pub(crate) fn round(value: f64, places: i32) -> f64 {
+    let factor = 10f64.powi(places);
+    let rounded = (value * factor).round() / factor;
+    if rounded == 0.0 { 0.0 } else { rounded }
+}

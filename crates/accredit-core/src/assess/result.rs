@@ -1,0 +1,299 @@
+//! The assessment result: what every output renders, and what `--format json`
+//! writes (versioned by `schemas/result.schema.json`).
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::checks::Measure;
+use crate::diagnostic::Diagnostic;
+use crate::evidence::PackFile;
+use crate::finding::Finding;
+
+/// Version of the JSON result format.
+pub const RESULT_FORMAT: &str = "accredit-result/1";
+
+/// A scored assessment of one pack.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    /// Result format version.
+    pub format: &'static str,
+    /// The tool that produced it.
+    pub tool: Tool,
+    /// The ruleset applied.
+    pub ruleset: RulesetInfo,
+    /// The run date: evidence dated after it is not counted.
+    pub as_of: Date,
+    /// Who is being assessed, and when.
+    pub applicant: Applicant,
+    /// `ready`, `approaching` or `not-ready`.
+    pub verdict: Verdict,
+    /// Scores.
+    pub score: Score,
+    /// Every requirement's result, in ruleset order.
+    pub requirements: Vec<RequirementResult>,
+    /// Ids of the gaps, in fix-first order.
+    pub gaps: Vec<String>,
+    /// Every waiver in the pack and what became of it.
+    pub waivers: Vec<WaiverResult>,
+    /// The evidence index.
+    pub files: Vec<PackFile>,
+    /// Validation diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Tool name and version.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    /// `accredit`.
+    pub name: &'static str,
+    /// Crate version.
+    pub version: &'static str,
+}
+
+/// Which ruleset, exactly.
+#[derive(Debug, Clone, Serialize)]
+pub struct RulesetInfo {
+    /// Id.
+    pub id: String,
+    /// Version.
+    pub version: String,
+    /// Title.
+    pub title: String,
+    /// SHA-256 of the ruleset file.
+    pub sha256: String,
+}
+
+/// The applicant and the window.
+#[derive(Debug, Clone, Serialize)]
+pub struct Applicant {
+    /// Trust name.
+    pub organisation: String,
+    /// ODS code as written.
+    pub ods_code: Option<String>,
+    /// Desk name.
+    pub service_desk: String,
+    /// LSP name.
+    pub lsp: String,
+    /// Applications in scope.
+    pub applications: Vec<String>,
+    /// First day of the window.
+    pub assessment_start: Date,
+    /// Last day of the window.
+    pub assessment_end: Date,
+    /// Days from the run date to the start (negative once started).
+    pub days_to_start: i64,
+}
+
+/// The verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// A mandatory requirement is not met.
+    NotReady,
+    /// Every mandatory requirement is met, overall below the threshold.
+    Approaching,
+    /// Every mandatory requirement is met, overall at or above the threshold.
+    Ready,
+}
+
+impl Verdict {
+    /// As written in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::NotReady => "not-ready",
+            Verdict::Approaching => "approaching",
+            Verdict::Ready => "ready",
+        }
+    }
+}
+
+/// Overall and per-domain scores.
+#[derive(Debug, Clone, Serialize)]
+pub struct Score {
+    /// Weighted overall score, percent (two decimals).
+    pub overall: f64,
+    /// The `ready` threshold.
+    pub ready_threshold: f64,
+    /// Requirements passed.
+    pub passed: usize,
+    /// Requirements counted (not waived, not applicable).
+    pub counted: usize,
+    /// Mandatory requirements met (passed or validly waived).
+    pub mandatory_met: usize,
+    /// Mandatory requirements in all.
+    pub mandatory_total: usize,
+    /// Per domain, in ruleset order.
+    pub domains: Vec<DomainScore>,
+}
+
+/// One domain's score.
+#[derive(Debug, Clone, Serialize)]
+pub struct DomainScore {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Weight in the overall score.
+    pub weight: f64,
+    /// Score in percent, or `None` when nothing in it is counted.
+    pub score: Option<f64>,
+    /// Requirements passed.
+    pub passed: usize,
+    /// Requirements counted.
+    pub counted: usize,
+    /// Mandatory requirements met.
+    pub mandatory_met: usize,
+    /// Mandatory requirements in all.
+    pub mandatory_total: usize,
+}
+
+/// A requirement's final result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResultKind {
+    /// Met.
+    Pass,
+    /// Partly met.
+    Partial,
+    /// Not met.
+    Fail,
+    /// No evidence of the needed kind.
+    Missing,
+    /// The needed evidence is invalid.
+    Error,
+    /// Does not apply.
+    NotApplicable,
+    /// Taken out of the score by a valid waiver.
+    Waived,
+}
+
+impl ResultKind {
+    /// As written in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResultKind::Pass => "pass",
+            ResultKind::Partial => "partial",
+            ResultKind::Fail => "fail",
+            ResultKind::Missing => "missing",
+            ResultKind::Error => "error",
+            ResultKind::NotApplicable => "not-applicable",
+            ResultKind::Waived => "waived",
+        }
+    }
+
+    /// Whether the requirement counts in the score.
+    pub fn is_counted(self) -> bool {
+        !matches!(self, ResultKind::NotApplicable | ResultKind::Waived)
+    }
+
+    /// Whether it is a gap to close.
+    pub fn is_gap(self) -> bool {
+        matches!(
+            self,
+            ResultKind::Partial | ResultKind::Fail | ResultKind::Missing | ResultKind::Error
+        )
+    }
+}
+
+/// One requirement's result with its evidence.
+#[derive(Debug, Clone, Serialize)]
+pub struct RequirementResult {
+    /// Id.
+    pub id: String,
+    /// Domain id.
+    pub domain: String,
+    /// Title.
+    pub title: String,
+    /// Whether it gates the verdict.
+    pub mandatory: bool,
+    /// Weight within its domain.
+    pub weight: f64,
+    /// Final result.
+    pub result: ResultKind,
+    /// Credit in [0, 1] (four decimals).
+    pub credit: f64,
+    /// How much the overall score rises if this gap is closed (two decimals).
+    pub points_at_stake: f64,
+    /// What was measured, against what target.
+    pub measured: Option<Measure>,
+    /// What was found, with locations.
+    pub findings: Vec<FindingOut>,
+    /// The ruleset's advice.
+    pub remediation: String,
+    /// The waiver that took it out of the score.
+    pub waived_by: Option<String>,
+}
+
+/// A finding as written in outputs: location flattened.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingOut {
+    /// Stable code.
+    pub code: &'static str,
+    /// Message.
+    pub message: String,
+    /// Pack-relative file, if any.
+    pub file: Option<String>,
+    /// Line, if known.
+    pub line: Option<u32>,
+    /// Column, if known.
+    pub column: Option<u32>,
+}
+
+impl From<Finding> for FindingOut {
+    fn from(finding: Finding) -> FindingOut {
+        let (file, line, column) = match finding.location {
+            Some(l) => (
+                Some(l.file),
+                l.position.map(|p| p.line),
+                l.position.map(|p| p.column),
+            ),
+            None => (None, None, None),
+        };
+        FindingOut {
+            code: finding.code,
+            message: finding.message,
+            file,
+            line,
+            column,
+        }
+    }
+}
+
+/// What became of a waiver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WaiverStatus {
+    /// Applied: the requirement is out of the score.
+    Active,
+    /// Expires before the window ends: not applied.
+    Expired,
+    /// The requirement may not be waived: not applied.
+    NotWaivable,
+    /// Names no requirement of the ruleset.
+    UnknownRequirement,
+    /// Matches no gap (the requirement is met or not applicable): remove it.
+    Stale,
+    /// A second waiver for the same requirement: not applied.
+    Duplicate,
+}
+
+/// A waiver and its status.
+#[derive(Debug, Clone, Serialize)]
+pub struct WaiverResult {
+    /// Requirement id.
+    pub requirement: String,
+    /// Status.
+    pub status: WaiverStatus,
+    /// Plain-words explanation of the status.
+    pub message: String,
+    /// Justification given.
+    pub justification: String,
+    /// Approver.
+    pub approved_by: String,
+    /// Expiry date.
+    pub expires: Date,
+    /// File.
+    pub file: String,
+    /// Line of the `requirement` field.
+    pub line: Option<u32>,
+}

@@ -1,0 +1,142 @@
+//! The closed set of check kinds a ruleset may use. Each kind lives in its own
+//! module with its parameters, what it measures and the evidence it reads, and
+//! is registered once, in [`Check`]. An unknown kind in a ruleset is a
+//! diagnostic (the ruleset schema lists the kinds; a test keeps the two equal).
+
+mod applicant;
+mod bank_holidays;
+mod channels;
+mod desk_tool;
+pub mod expression;
+mod outcome;
+mod reports;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::evidence::{Evidence, Located};
+use crate::model::{Kind, Pack};
+use crate::ruleset::Ruleset;
+
+pub use outcome::{Measure, Outcome, Status};
+
+/// What a check can see: the evidence, the pack, the window and the run date.
+pub struct Context<'a> {
+    /// Everything loaded from the pack.
+    pub evidence: &'a Evidence,
+    /// The pack document.
+    pub pack: &'a Located<Pack>,
+    /// The assessment window.
+    pub window: AssessmentWindow,
+    /// The run date (`--as-of`): evidence dated after it is future-dated.
+    pub as_of: Date,
+    /// The ruleset being applied.
+    pub ruleset: &'a Ruleset,
+}
+
+/// The accreditation window: `start` and the days that follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct AssessmentWindow {
+    /// First day.
+    pub start: Date,
+    /// Length in days.
+    pub days: u16,
+}
+
+impl AssessmentWindow {
+    /// Last day of the window (inclusive).
+    pub fn last_day(&self) -> Date {
+        self.start
+            .checked_add(jiff::Span::new().days(i64::from(self.days) - 1))
+            .unwrap_or(self.start)
+    }
+
+    /// The date `days` before the start.
+    pub fn days_before_start(&self, days: u32) -> Date {
+        self.start
+            .checked_sub(jiff::Span::new().days(i64::from(days)))
+            .unwrap_or(self.start)
+    }
+}
+
+/// A problem with a check's parameters found when the ruleset is loaded.
+#[derive(Debug, Clone)]
+pub struct ParameterProblem {
+    /// The parameter (JSON pointer segment under `check`).
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+macro_rules! registry {
+    ($($variant:ident($module:ident::$params:ident) => $name:literal,)*) => {
+        /// A requirement's check: its kind and parameters.
+        #[derive(Debug, Clone, Serialize, Deserialize)]
+        #[serde(tag = "kind", deny_unknown_fields)]
+        pub enum Check {
+            $(
+                #[doc = concat!("`", $name, "`: see [`", stringify!($module), "::", stringify!($params), "`].")]
+                #[serde(rename = $name)]
+                $variant($module::$params),
+            )*
+        }
+
+        impl Check {
+            /// Every registered kind name.
+            pub const KINDS: &'static [&'static str] = &[$($name,)*];
+
+            /// The kind's name as written in a ruleset.
+            pub fn kind_name(&self) -> &'static str {
+                match self { $(Check::$variant(_) => $name,)* }
+            }
+
+            /// The evidence kinds the check reads; absent → `missing`, invalid → `error`.
+            pub fn evidence(&self) -> Vec<Kind> {
+                match self { $(Check::$variant(c) => c.evidence(),)* }
+            }
+
+            /// A sentence on how the kind measures, for `rules show` and docs.
+            pub fn method(&self) -> String {
+                match self { $(Check::$variant(c) => c.method(),)* }
+            }
+
+            /// Checks parameters that a schema cannot (e.g. expressions compile).
+            pub fn prepare(&self, ruleset: &Ruleset) -> Result<(), ParameterProblem> {
+                match self { $(Check::$variant(c) => c.prepare(ruleset),)* }
+            }
+
+            /// Evaluates the check.
+            pub fn evaluate(&self, context: &Context<'_>) -> Outcome {
+                match self { $(Check::$variant(c) => c.evaluate(context),)* }
+            }
+        }
+    };
+}
+
+registry! {
+    Channels24x7(channels::Channels24x7) => "channels-24x7",
+    BankHolidaysStated(bank_holidays::BankHolidaysStated) => "bank-holidays-stated",
+    DeskToolCapabilities(desk_tool::DeskToolCapabilities) => "desk-tool-capabilities",
+    ReportCadence(reports::ReportCadence) => "report-cadence",
+    ApplicantDeclared(applicant::ApplicantDeclared) => "applicant-declared",
+    Expression(expression::ExpressionCheck) => "expression",
+}
+
+/// What every check kind provides.
+pub trait CheckKind {
+    /// Evidence kinds read.
+    fn evidence(&self) -> Vec<Kind>;
+    /// How it measures, in a sentence or two.
+    fn method(&self) -> String;
+    /// Parameter checks beyond the schema.
+    fn prepare(&self, _ruleset: &Ruleset) -> Result<(), ParameterProblem> {
+        Ok(())
+    }
+    /// The measurement.
+    fn evaluate(&self, context: &Context<'_>) -> Outcome;
+}
+
+/// The first valid document of a kind, for kinds a pack has one of.
+pub(crate) fn first<T>(documents: &[Located<T>]) -> Option<&Located<T>> {
+    documents.first()
+}

@@ -1,0 +1,145 @@
+//! What a check returns: a status, what was measured against what target, and
+//! the findings behind it.
+
+use serde::Serialize;
+
+use crate::finding::Finding;
+
+/// The result of one requirement before waivers and overrides.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Fully met.
+    Pass,
+    /// Partly met: credit strictly between 0 and 1.
+    Partial,
+    /// Not met.
+    Fail,
+    /// No evidence of the kind it needs.
+    Missing,
+    /// The evidence it needs is invalid.
+    Error,
+    /// Does not apply to this pack.
+    NotApplicable,
+}
+
+/// A measured quantity and its target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measure {
+    /// What was measured.
+    pub value: f64,
+    /// The target.
+    pub target: f64,
+    /// Unit, e.g. `%` or `minutes`.
+    pub unit: String,
+}
+
+/// A check's outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    /// Status.
+    pub status: Status,
+    /// Credit in [0, 1].
+    pub credit: f64,
+    /// The measurement, for measured requirements.
+    pub measured: Option<Measure>,
+    /// What was found.
+    pub findings: Vec<Finding>,
+}
+
+impl Outcome {
+    /// Met.
+    pub fn pass(findings: Vec<Finding>) -> Outcome {
+        Outcome {
+            status: Status::Pass,
+            credit: 1.0,
+            measured: None,
+            findings,
+        }
+    }
+
+    /// Not met.
+    pub fn fail(findings: Vec<Finding>) -> Outcome {
+        Outcome {
+            status: Status::Fail,
+            credit: 0.0,
+            measured: None,
+            findings,
+        }
+    }
+
+    /// Met or not.
+    pub fn pass_if(met: bool, findings: Vec<Finding>) -> Outcome {
+        if met {
+            Outcome::pass(findings)
+        } else {
+            Outcome::fail(findings)
+        }
+    }
+
+    /// Evidence of the kind needed is absent.
+    pub fn missing(findings: Vec<Finding>) -> Outcome {
+        Outcome {
+            status: Status::Missing,
+            credit: 0.0,
+            measured: None,
+            findings,
+        }
+    }
+
+    /// Evidence is invalid or could not be evaluated.
+    pub fn error(findings: Vec<Finding>) -> Outcome {
+        Outcome {
+            status: Status::Error,
+            credit: 0.0,
+            measured: None,
+            findings,
+        }
+    }
+
+    /// Does not apply.
+    pub fn not_applicable(findings: Vec<Finding>) -> Outcome {
+        Outcome {
+            status: Status::NotApplicable,
+            credit: 0.0,
+            measured: None,
+            findings,
+        }
+    }
+
+    /// A measured requirement: credit `min(1, value / target)`; pass at credit 1.
+    pub fn measured(value: f64, target: f64, unit: &str, findings: Vec<Finding>) -> Outcome {
+        let credit = if target <= 0.0 {
+            1.0
+        } else {
+            (value / target).clamp(0.0, 1.0)
+        };
+        Outcome::with_credit(
+            credit,
+            Some(Measure {
+                value,
+                target,
+                unit: unit.to_string(),
+            }),
+            findings,
+        )
+    }
+
+    /// Credit given directly (e.g. half for each of two tests).
+    pub fn with_credit(credit: f64, measured: Option<Measure>, findings: Vec<Finding>) -> Outcome {
+        let credit = credit.clamp(0.0, 1.0);
+        let status = if credit >= 1.0 {
+            Status::Pass
+        } else if credit <= 0.0 {
+            Status::Fail
+        } else {
+            Status::Partial
+        };
+        Outcome {
+            status,
+            credit,
+            measured,
+            findings,
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! The default terminal report: verdict, scores, then the gaps in fix-first
+//! order, each with its findings and where the evidence is.
+
+use std::fmt::Write;
+
+use accredit_core::assess::{Assessment, RequirementResult, ResultKind, Verdict, WaiverStatus};
+
+use crate::terminal::Style;
+
+/// Findings shown per gap before "and N more".
+const FINDINGS_SHOWN: usize = 5;
+
+/// Renders the text report.
+pub fn render(a: &Assessment, style: Style) -> String {
+    let mut out = String::new();
+    let applicant = &a.applicant;
+    let ods = applicant
+        .ods_code
+        .as_deref()
+        .map(|c| format!(" ({c})"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{}{ods} — {}",
+        style.paint("1", &applicant.organisation),
+        applicant.service_desk
+    );
+    let _ = writeln!(
+        out,
+        "LSP {} · ruleset {} {} · window {} to {} · as of {} ({})",
+        applicant.lsp,
+        a.ruleset.id,
+        a.ruleset.version,
+        applicant.assessment_start,
+        applicant.assessment_end,
+        a.as_of,
+        days_to_go(applicant.days_to_start)
+    );
+    out.push('\n');
+    let (word, colour) = match a.verdict {
+        Verdict::Ready => ("READY", "1;32"),
+        Verdict::Approaching => ("APPROACHING", "1;33"),
+        Verdict::NotReady => ("NOT READY", "1;31"),
+    };
+    let _ = writeln!(
+        out,
+        "Verdict: {}   overall {:.1}% (ready at {:.0}%) · {} of {} requirements passed · mandatory met {} of {}",
+        style.paint(colour, word),
+        a.score.overall,
+        a.score.ready_threshold,
+        a.score.passed,
+        a.score.counted,
+        a.score.mandatory_met,
+        a.score.mandatory_total
+    );
+    out.push('\n');
+    let _ = writeln!(out, "{}", style.paint("1", "Domains"));
+    for d in &a.score.domains {
+        let score = d
+            .score
+            .map_or_else(|| "    —".to_string(), |s| format!("{s:5.1}%"));
+        let _ = writeln!(
+            out,
+            "  {:<5} {:<34} {score}   passed {}/{} · mandatory {}/{}",
+            d.id, d.title, d.passed, d.counted, d.mandatory_met, d.mandatory_total
+        );
+    }
+    out.push('\n');
+    if a.gaps.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            style.paint("1;32", "No gaps: every counted requirement passes.")
+        );
+    } else {
+        let _ = writeln!(out, "{}", style.paint("1", "Fix first"));
+        for (n, id) in a.gaps.iter().enumerate() {
+            if let Some(r) = a.requirements.iter().find(|r| &r.id == id) {
+                gap(&mut out, n + 1, r, style);
+            }
+        }
+    }
+    if !a.waivers.is_empty() {
+        out.push('\n');
+        let _ = writeln!(out, "{}", style.paint("1", "Waivers"));
+        for w in &a.waivers {
+            let mark = if w.status == WaiverStatus::Active {
+                "✓"
+            } else {
+                "!"
+            };
+            let line = w.line.map(|l| format!(":{l}")).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {mark} {} [{}] {}{line}: {}",
+                w.requirement,
+                status_word(w.status),
+                w.file,
+                w.message
+            );
+        }
+    }
+    let errors = a.diagnostics.iter().filter(|d| d.is_error()).count();
+    if errors > 0 {
+        out.push('\n');
+        let _ = writeln!(
+            out,
+            "{} the pack has {errors} validation error(s); requirements that need that evidence are `error`. Run `accredit validate` for details.",
+            style.paint("1;31", "!")
+        );
+    }
+    out
+}
+
+fn gap(out: &mut String, n: usize, r: &RequirementResult, style: Style) {
+    let tag = if r.mandatory {
+        style.paint("1;31", "[M]")
+    } else {
+        "[W]".to_string()
+    };
+    let _ = writeln!(
+        out,
+        "  {n:>2}. {tag} {} {} — {} · +{:.1} points",
+        style.paint("1", &r.id),
+        r.title,
+        result_word(r.result),
+        r.points_at_stake
+    );
+    if let Some(m) = &r.measured {
+        let _ = writeln!(
+            out,
+            "      measured {:.1}{} against a target of {:.1}{}",
+            m.value, m.unit, m.target, m.unit
+        );
+    }
+    for f in r.findings.iter().take(FINDINGS_SHOWN) {
+        let place = match (&f.file, f.line, f.column) {
+            (Some(file), Some(line), Some(col)) => format!("{file}:{line}:{col}: "),
+            (Some(file), _, _) => format!("{file}: "),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "      {}{}", style.paint("2", &place), f.message);
+    }
+    if r.findings.len() > FINDINGS_SHOWN {
+        let _ = writeln!(
+            out,
+            "      … and {} more (see --format json)",
+            r.findings.len() - FINDINGS_SHOWN
+        );
+    }
+    let _ = writeln!(
+        out,
+        "      {} {}",
+        style.paint("36", "How to fix:"),
+        r.remediation
+    );
+}
+
+fn result_word(result: ResultKind) -> &'static str {
+    match result {
+        ResultKind::Pass => "pass",
+        ResultKind::Partial => "partly met",
+        ResultKind::Fail => "not met",
+        ResultKind::Missing => "no evidence",
+        ResultKind::Error => "evidence invalid",
+        ResultKind::NotApplicable => "not applicable",
+        ResultKind::Waived => "waived",
+    }
+}
+
+fn status_word(status: WaiverStatus) -> &'static str {
+    match status {
+        WaiverStatus::Active => "active",
+        WaiverStatus::Expired => "expired",
+        WaiverStatus::NotWaivable => "not waivable",
+        WaiverStatus::UnknownRequirement => "unknown requirement",
+        WaiverStatus::Stale => "stale",
+        WaiverStatus::Duplicate => "duplicate",
+    }
+}
+
+fn days_to_go(days: i64) -> String {
+    match days {
+        0 => "starts today".to_string(),
+        1 => "1 day to go".to_string(),
+        d if d > 1 => format!("{d} days to go"),
+        d => format!("started {} days ago", -d),
+    }
+}

@@ -1,0 +1,130 @@
+//! `accredit score`: validate, evaluate the ruleset, print scores, verdict and
+//! gaps; gate on the verdict and the score.
+
+use std::io::IsTerminal;
+
+use accredit_core::assess::{Assessment, Verdict, assess};
+use accredit_core::load::{LoadOptions, load_pack};
+use jiff::civil::Date;
+
+use crate::cli::{Require, ScoreArgs};
+use crate::exit::{Exit, Failure};
+use crate::render::{Format, FormatTarget};
+use crate::ruleset_choice;
+use crate::terminal::Style;
+
+/// Runs `score`.
+pub fn run(args: &ScoreArgs, style: Style) -> Result<Exit, Failure> {
+    let assessment = match assess_pack(args, style)? {
+        Ok(a) => a,
+        Err(exit) => return Ok(exit),
+    };
+    write_outputs(&assessment, &args.format, args.output.as_deref(), style)?;
+    Ok(gate(&assessment, args.require, args.fail_under))
+}
+
+/// Loads the ruleset and the pack and assesses it; `Err(exit)` when it
+/// cannot be assessed (after printing why).
+pub fn assess_pack(args: &ScoreArgs, style: Style) -> Result<Result<Assessment, Exit>, Failure> {
+    let ruleset = match ruleset_choice::choose(args.ruleset.as_deref())? {
+        Ok(r) => r,
+        Err(problem) => {
+            ruleset_choice::report(&problem, style);
+            return Ok(Err(Exit::CannotAssess));
+        }
+    };
+    let options = LoadOptions {
+        max_file_bytes: args.pack.max_file_size,
+        known_applications: ruleset.application_ids(),
+        ..LoadOptions::default()
+    };
+    let evidence = load_pack(&args.pack.pack, &options).map_err(Failure::load)?;
+    let Some(pack) = &evidence.pack else {
+        eprint!("{}", crate::diagnostics::render(&evidence, style));
+        return Err(Failure::msg(format!(
+            "{} has no valid `kind: Pack` document, so it cannot be assessed",
+            args.pack.pack.display()
+        )));
+    };
+    if args.ruleset.is_none() {
+        ruleset_choice::check_pack_reference(pack.value.ruleset.as_deref(), &ruleset)?;
+    }
+    let as_of = args.as_of.unwrap_or_else(today);
+    assess(&evidence, &ruleset, as_of)
+        .map(Ok)
+        .map_err(|e| Failure::new(&e))
+}
+
+/// Today's date in England (the date an assessor's calendar shows).
+fn today() -> Date {
+    jiff::Timestamp::now()
+        .to_zoned(
+            jiff::tz::db()
+                .get("Europe/London")
+                .unwrap_or(jiff::tz::TimeZone::UTC),
+        )
+        .date()
+}
+
+/// Writes each requested format; with none, text on a terminal and JSON otherwise? No:
+/// text by default, as people and CI logs both read it.
+pub fn write_outputs(
+    assessment: &Assessment,
+    targets: &[FormatTarget],
+    output: Option<&std::path::Path>,
+    style: Style,
+) -> Result<(), Failure> {
+    let default = [FormatTarget {
+        format: Format::Text,
+        path: None,
+    }];
+    let targets = if targets.is_empty() {
+        &default[..]
+    } else {
+        targets
+    };
+    for (i, target) in targets.iter().enumerate() {
+        let path = target
+            .path
+            .as_deref()
+            .or(if i == 0 { output } else { None });
+        let file_style = Style {
+            color: false,
+            snippets: false,
+        };
+        match path {
+            Some(path) => {
+                let text = target.format.render(assessment, file_style);
+                std::fs::write(path, text)
+                    .map_err(|e| Failure::msg(format!("cannot write {}: {e}", path.display())))?;
+            }
+            None => {
+                let style = if std::io::stdout().is_terminal() {
+                    style
+                } else {
+                    Style {
+                        color: style.color,
+                        snippets: false,
+                    }
+                };
+                print!("{}", target.format.render(assessment, style));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The gate: verdict at least `require` and score at least `fail_under`.
+pub fn gate(assessment: &Assessment, require: Require, fail_under: Option<f64>) -> Exit {
+    let verdict_ok = match require {
+        Require::Ready => assessment.verdict == Verdict::Ready,
+        Require::Approaching => assessment.verdict >= Verdict::Approaching,
+        Require::Any => true,
+    };
+    let score_ok = fail_under.is_none_or(|n| assessment.score.overall >= n);
+    if verdict_ok && score_ok {
+        Exit::Passed
+    } else {
+        Exit::GateFailed
+    }
+}
