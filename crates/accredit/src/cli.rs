@@ -28,6 +28,36 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Validate, evaluate the ruleset, print scores, verdict and gaps.
     Score(ScoreArgs),
+    /// The ruleset's requirements: what satisfies each and how it is measured.
+    Rules(RulesArgs),
+}
+
+/// `accredit rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// What to show.
+    #[command(subcommand)]
+    pub action: Option<RulesAction>,
+    /// Ruleset: the built-in id, a file, or a directory holding ruleset.yaml.
+    #[arg(long, global = true, value_name = "ID|PATH")]
+    pub ruleset: Option<String>,
+}
+
+/// `accredit rules list|show|test`.
+#[derive(Debug, Subcommand)]
+pub enum RulesAction {
+    /// One line per requirement (the default).
+    List,
+    /// One requirement in full.
+    Show {
+        /// Requirement id, e.g. COV-02.
+        id: String,
+    },
+    /// Run the ruleset over fixture packs and compare with expected results (*.test.yaml).
+    Test {
+        /// Directory of *.test.yaml files.
+        dir: PathBuf,
+    },
 }
 
 /// Options shared by every command that reads a pack.

@@ -4,6 +4,8 @@ mod cli;
 mod diagnostics;
 mod exit;
 mod render;
+mod rules;
+mod rules_test;
 mod ruleset_choice;
 mod score;
 mod terminal;
@@ -23,6 +25,7 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         Command::Validate(args) => validate::run(args, style, cli.quiet),
         Command::Score(args) => score::run(args, style),
+        Command::Rules(args) => run_rules(args, style),
     };
     match outcome {
         Ok(exit) => exit.into(),
@@ -30,5 +33,20 @@ fn main() -> ExitCode {
             eprintln!("{}: {}", style.paint("1;31", "error"), failure.message);
             Exit::CannotAssess.into()
         }
+    }
+}
+
+fn run_rules(args: &cli::RulesArgs, style: Style) -> Result<Exit, exit::Failure> {
+    let ruleset = match ruleset_choice::choose(args.ruleset.as_deref())? {
+        Ok(ruleset) => ruleset,
+        Err(problem) => {
+            ruleset_choice::report(&problem, style);
+            return Ok(Exit::CannotAssess);
+        }
+    };
+    match &args.action {
+        None | Some(cli::RulesAction::List) => rules::print(&rules::list(&ruleset)),
+        Some(cli::RulesAction::Show { id }) => rules::print(&rules::show(&ruleset, id)?),
+        Some(cli::RulesAction::Test { dir }) => rules_test::run(dir, &ruleset),
     }
 }

@@ -28,3 +28,51 @@ fn json_is_byte_identical_across_runs() {
     assert_eq!(value["verdict"], "ready");
     assert_eq!(value["as_of"], "2008-09-01");
 }
+
+/// The project's own ruleset tests: every one-defect pack moves exactly the
+/// requirement it targets, with the verdict, overall score and fix-first order.
+#[test]
+fn ruleset_tests_pass() {
+    let dir =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/ruleset-tests");
+    let (code, stdout, stderr) = run(&["rules", "test", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.ends_with(" 0 failed\n"), "{stdout}");
+}
+
+#[test]
+fn a_failing_expectation_fails_rules_test() {
+    let dir = tempfile::tempdir().unwrap();
+    let complete = pack("complete");
+    std::fs::write(
+        dir.path().join("wrong.test.yaml"),
+        format!(
+            "pack: {}\nas_of: 2008-09-01\nexpect:\n  verdict: not-ready\n",
+            complete.display()
+        ),
+    )
+    .unwrap();
+    let (code, stdout, _) = run(&["rules", "test", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout,
+        "FAILED  wrong\n        verdict: expected not-ready, got ready\n0 passed, 1 failed\n"
+    );
+}
+
+#[test]
+fn gates_follow_require_and_fail_under() {
+    let dir = pack("complete");
+    let base = [
+        "score",
+        dir.to_str().unwrap(),
+        "--as-of",
+        "2008-09-01",
+        "--format",
+        "json",
+    ];
+    let (code, _, _) = run(&[&base[..], &["--fail-under", "100"]].concat());
+    assert_eq!(code, 0);
+    let (code, _, _) = run(&[&base[..], &["--fail-under", "100.5"]].concat());
+    assert_eq!(code, 1);
+}
