@@ -70,6 +70,10 @@ codes! {
     CsvMissingColumn => "csv-missing-column", "A CSV export lacks a required column.";
     CsvHeader => "csv-header", "A CSV export's header row cannot be read.";
     BrokenLink => "broken-link", "A Markdown link between pack files does not resolve.";
+    UnknownCheckKind => "unknown-check-kind", "A ruleset requirement names a check kind that does not exist.";
+    DuplicateId => "duplicate-id", "A ruleset uses the same requirement or domain id twice.";
+    BadWeight => "bad-weight", "A ruleset weight is negative, or every weight in a group is zero.";
+    BadParameter => "bad-parameter", "A ruleset check parameter is invalid (e.g. an expression that does not compile).";
 }
 
 /// One problem with the evidence.

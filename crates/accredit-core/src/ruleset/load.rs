@@ -40,8 +40,11 @@ pub fn load_ruleset(text: &str, file: &str) -> Result<Ruleset, RulesetError> {
     };
     let document = parse_document(text, 1, YamlLimits::default())
         .map_err(|e| fail(vec![crate::load::yaml_diagnostic(file, &e)]))?;
-    let diagnostics =
+    let mut diagnostics =
         crate::schema::validate_with(schema(), &document.value, file, &document.index);
+    for diagnostic in &mut diagnostics {
+        diagnostic.code = ruleset_code(&diagnostic.message);
+    }
     if !diagnostics.is_empty() {
         return Err(fail(diagnostics));
     }
@@ -79,19 +82,21 @@ fn check_semantics(
     diagnostics: &mut Vec<Diagnostic>,
     at: &dyn Fn(&str) -> Option<Location>,
 ) {
-    let mut error = |pointer: String, message: String| {
-        diagnostics.push(Diagnostic::error(Code::Schema, message, at(&pointer)));
+    let mut error = |code: Code, pointer: String, message: String| {
+        diagnostics.push(Diagnostic::error(code, message, at(&pointer)));
     };
     let mut domains = BTreeSet::new();
     for (i, domain) in ruleset.domains.iter().enumerate() {
         if !domains.insert(domain.id.as_str()) {
             error(
+                Code::DuplicateId,
                 format!("/domains/{i}/id"),
                 format!("domain id `{}` is used twice", domain.id),
             );
         }
         if domain.weight < 0.0 {
             error(
+                Code::BadWeight,
                 format!("/domains/{i}/weight"),
                 format!("domain {} has a negative weight", domain.id),
             );
@@ -99,6 +104,7 @@ fn check_semantics(
     }
     if !ruleset.domains.is_empty() && ruleset.domains.iter().all(|d| d.weight <= 0.0) {
         error(
+            Code::BadWeight,
             "/domains".into(),
             "every domain weight is zero, so no score can be formed".into(),
         );
@@ -108,12 +114,14 @@ fn check_semantics(
         let here = |field: &str| format!("/requirements/{i}/{field}");
         if !ids.insert(requirement.id.as_str()) {
             error(
+                Code::DuplicateId,
                 here("id"),
                 format!("requirement id `{}` is used twice", requirement.id),
             );
         }
         if !domains.contains(requirement.domain.as_str()) {
             error(
+                Code::Schema,
                 here("domain"),
                 format!(
                     "`{}` is not one of the ruleset's domains",
@@ -123,12 +131,14 @@ fn check_semantics(
         }
         if requirement.weight < 0.0 {
             error(
+                Code::BadWeight,
                 here("weight"),
                 format!("{} has a negative weight", requirement.id),
             );
         }
         if let Err(problem) = requirement.check.prepare(ruleset) {
             error(
+                Code::BadParameter,
                 format!("/requirements/{i}/check/{}", problem.field),
                 problem.message,
             );
@@ -148,9 +158,23 @@ fn check_semantics(
                 .position(|d| d.id == domain.id)
                 .unwrap_or(0);
             error(
+                Code::BadWeight,
                 format!("/domains/{i}"),
                 format!("every requirement of domain {} has weight zero", domain.id),
             );
         }
+    }
+}
+
+/// A more specific code for a ruleset schema error.
+fn ruleset_code(message: &str) -> Code {
+    if message.contains(".check.kind must be one of") {
+        Code::UnknownCheckKind
+    } else if message.contains("weight is too small") {
+        Code::BadWeight
+    } else if message.contains(".check.") {
+        Code::BadParameter
+    } else {
+        Code::Schema
     }
 }

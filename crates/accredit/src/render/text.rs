@@ -162,7 +162,7 @@ fn result_word(result: ResultKind) -> &'static str {
         ResultKind::Partial => "partly met",
         ResultKind::Fail => "not met",
         ResultKind::Missing => "no evidence",
-        ResultKind::Error => "evidence invalid",
+        ResultKind::Error => "could not be assessed",
         ResultKind::NotApplicable => "not applicable",
         ResultKind::Waived => "waived",
     }

@@ -1,0 +1,126 @@
+//! Broken rulesets are diagnostics in the ruleset file with exit 2; broken
+//! expressions at evaluation time are `error` results, never crashes.
+
+use super::{pack, run};
+
+fn ruleset(name: &str) -> String {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/rulesets")
+        .join(format!("{name}.yaml"))
+        .display()
+        .to_string()
+}
+
+fn score_with(name: &str, format: &str) -> (i32, String) {
+    let dir = pack("complete");
+    let file = ruleset(name);
+    let (code, stdout, _) = run(&[
+        "score",
+        dir.to_str().unwrap(),
+        "--as-of",
+        "2008-09-01",
+        "--ruleset",
+        &file,
+        "--format",
+        format,
+    ]);
+    (code, stdout.replace(&file, "RULESET"))
+}
+
+#[test]
+fn each_broken_ruleset_is_a_located_diagnostic_with_exit_2() {
+    let cases = [
+        (
+            "bad-unknown-check-kind",
+            "RULESET:88:13: error[unknown-check-kind]: requirements[1].check.kind must be one of channels-24x7, bank-holidays-stated, desk-tool-capabilities, report-cadence, applicant-declared, expression (found `bank-holiday-stated`)",
+        ),
+        (
+            "bad-duplicate-id",
+            "RULESET:75:9: error[duplicate-id]: requirement id `COV-01` is used twice",
+        ),
+        (
+            "bad-negative-weight",
+            "RULESET:79:13: error[bad-weight]: requirements[1].weight is too small: `-3` (minimum 0)",
+        ),
+        (
+            "bad-zero-weights",
+            "RULESET:29:3: error[bad-weight]: every domain weight is zero, so no score can be formed",
+        ),
+        (
+            "bad-expression",
+            "RULESET:171:19: error[bad-parameter]: the expression does not compile: syntax error: unexpected end of input, expected expression (in <expression>:1)",
+        ),
+        (
+            "bad-parameter-type",
+            "RULESET:155:26: error[bad-parameter]: requirements[5].check.ods_suffix_length must be a whole number (found `two`)",
+        ),
+    ];
+    for (name, expected) in cases {
+        let (code, stdout) = score_with(name, "text");
+        assert_eq!(code, 2, "{name}: {stdout}");
+        assert_eq!(stdout.trim_end(), expected, "{name}");
+    }
+}
+
+fn org_02(stdout: &str) -> serde_json::Value {
+    let value: serde_json::Value = serde_json::from_str(stdout).expect("JSON result");
+    value["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "ORG-02")
+        .cloned()
+        .unwrap()
+}
+
+#[test]
+fn an_expression_reading_a_missing_field_is_an_error_result() {
+    let (code, stdout) = score_with("expression-missing-field", "json");
+    assert_eq!(code, 0, "ORG-02 is weighted, so the pack is still ready");
+    let r = org_02(&stdout);
+    assert_eq!(r["result"], "error");
+    assert_eq!(r["credit"], 0.0);
+    let message = r["findings"][0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("the ruleset's expression reads a field that is not there"),
+        "{message}"
+    );
+    assert_eq!(r["findings"][0]["file"], "pack.yaml");
+}
+
+#[test]
+fn an_expression_that_runs_out_of_fuel_is_an_error_result() {
+    let (_, stdout) = score_with("expression-out-of-fuel", "json");
+    let r = org_02(&stdout);
+    assert_eq!(r["result"], "error");
+    let message = r["findings"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("ran too long and was stopped"),
+        "{message}"
+    );
+}
+
+#[test]
+fn rules_list_and_show_come_from_the_ruleset_data() {
+    let (code, stdout, _) = run(&["rules", "list"]);
+    assert_eq!(code, 0);
+    let ruleset = accredit_core::ruleset::Ruleset::builtin();
+    for requirement in &ruleset.requirements {
+        assert!(
+            stdout.contains(&requirement.id),
+            "{} missing from rules list",
+            requirement.id
+        );
+        let (code, shown, _) = run(&["rules", "show", &requirement.id]);
+        assert_eq!(code, 0);
+        assert!(shown.contains(requirement.description.split_whitespace().next().unwrap()));
+        assert!(
+            shown.contains(&requirement.check.method()),
+            "{}",
+            requirement.id
+        );
+    }
+    let (code, _, stderr) = run(&["rules", "show", "NOPE-01"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("NOPE-01 is not a requirement of lsd-accreditation@1"));
+}
