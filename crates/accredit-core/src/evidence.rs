@@ -54,23 +54,38 @@ pub struct MarkdownEvidence<T> {
 }
 
 /// What a file in the pack is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileRole {
     /// An evidence document of a kind.
-    Evidence(#[serde(serialize_with = "serialize_kind")] Kind),
+    Evidence(Kind),
     /// A CSV export named by a log descriptor or rota.
     Export,
     /// Anything else: indexed, never parsed.
     Attachment,
 }
 
-fn serialize_kind<S: serde::Serializer>(kind: &Kind, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(kind.name())
+impl FileRole {
+    /// `evidence`, `export` or `attachment`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileRole::Evidence(_) => "evidence",
+            FileRole::Export => "export",
+            FileRole::Attachment => "attachment",
+        }
+    }
+
+    /// The evidence kind, for evidence documents.
+    pub fn kind(self) -> Option<Kind> {
+        match self {
+            FileRole::Evidence(kind) => Some(kind),
+            _ => None,
+        }
+    }
 }
 
-/// One file of the pack in the evidence index.
-#[derive(Debug, Clone, Serialize)]
+/// One file of the pack in the evidence index. In JSON: `path`, `role`
+/// (`evidence`, `export`, `attachment`), `kind` (or null), `bytes`, `sha256`, `valid`.
+#[derive(Debug, Clone)]
 pub struct PackFile {
     /// Pack-relative path, `/`-separated.
     pub path: String,
@@ -164,5 +179,19 @@ impl Evidence {
             .binary_search_by(|f| f.path.as_str().cmp(path))
             .ok()
             .map(|_| self.root.join(path))
+    }
+}
+
+impl Serialize for PackFile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("PackFile", 6)?;
+        out.serialize_field("path", &self.path)?;
+        out.serialize_field("role", self.role.as_str())?;
+        out.serialize_field("kind", &self.role.kind().map(Kind::name))?;
+        out.serialize_field("bytes", &self.bytes)?;
+        out.serialize_field("sha256", &self.sha256)?;
+        out.serialize_field("valid", &self.valid)?;
+        out.end()
     }
 }

@@ -24,7 +24,11 @@ fn key_paths(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
-                let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                let path = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
                 out.insert(path.clone());
                 key_paths(v, &path, out);
             }
@@ -59,14 +63,18 @@ fn contained(input: &Value, output: &Value, at: &str) -> Result<(), String> {
     match (input, output) {
         (Value::Object(a), Value::Object(b)) => {
             for (k, v) in a {
-                let there = b.get(k).ok_or_else(|| format!("{at}.{k} is lost by the Rust type"))?;
+                let there = b
+                    .get(k)
+                    .ok_or_else(|| format!("{at}.{k} is lost by the Rust type"))?;
                 contained(v, there, &format!("{at}.{k}"))?;
             }
             Ok(())
         }
-        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
-            a.iter().zip(b).enumerate().try_for_each(|(i, (x, y))| contained(x, y, &format!("{at}[{i}]")))
-        }
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => a
+            .iter()
+            .zip(b)
+            .enumerate()
+            .try_for_each(|(i, (x, y))| contained(x, y, &format!("{at}[{i}]"))),
         (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => Ok(()),
         (a, b) if a == b => Ok(()),
         (a, b) => Err(format!("{at}: wrote {a}, read back {b}")),
@@ -85,12 +93,20 @@ fn documents_of(dir: &Path) -> Vec<(Kind, String, Value)> {
     macro_rules! all {
         ($kind:expr, $list:expr) => {
             for d in $list {
-                out.push(($kind, d.file.clone(), serde_json::to_value(&d.value).unwrap()));
+                out.push((
+                    $kind,
+                    d.file.clone(),
+                    serde_json::to_value(&d.value).unwrap(),
+                ));
             }
         };
     }
     if let Some(p) = &evidence.pack {
-        out.push((Kind::Pack, p.file.clone(), serde_json::to_value(&p.value).unwrap()));
+        out.push((
+            Kind::Pack,
+            p.file.clone(),
+            serde_json::to_value(&p.value).unwrap(),
+        ));
     }
     all!(Kind::ServiceDesk, &evidence.service_desks);
     all!(Kind::Rota, &evidence.rotas);
@@ -103,10 +119,18 @@ fn documents_of(dir: &Path) -> Vec<(Kind, String, Value)> {
     all!(Kind::StaffRegister, &evidence.staff_registers);
     all!(Kind::Waiver, &evidence.waivers);
     for d in &evidence.procedures {
-        out.push((Kind::Procedure, d.file.clone(), serde_json::to_value(&d.value.front).unwrap()));
+        out.push((
+            Kind::Procedure,
+            d.file.clone(),
+            serde_json::to_value(&d.value.front).unwrap(),
+        ));
     }
     for d in &evidence.documents {
-        out.push((Kind::Document, d.file.clone(), serde_json::to_value(&d.value.front).unwrap()));
+        out.push((
+            Kind::Document,
+            d.file.clone(),
+            serde_json::to_value(&d.value.front).unwrap(),
+        ));
     }
     out
 }
@@ -118,7 +142,9 @@ fn as_written(dir: &Path, file: &str) -> Value {
         accredit_core::markdown::FrontMatterSplit::Found(front) => front.yaml,
         _ => text,
     };
-    let mut value = accredit_core::yaml::parse_document(&yaml, 1, Default::default()).unwrap().value;
+    let mut value = accredit_core::yaml::parse_document(&yaml, 1, Default::default())
+        .unwrap()
+        .value;
     if let Value::Object(map) = &mut value {
         map.shift_remove("apiVersion");
         map.shift_remove("kind");
@@ -139,7 +165,11 @@ fn schemas_and_types_agree() {
             let keys = seen.entry(kind).or_default();
             let mut paths = BTreeSet::new();
             key_paths(&written, "", &mut paths);
-            keys.extend(paths.iter().map(|p| p.rsplit(['.', ']']).next().unwrap_or(p).to_string()));
+            keys.extend(
+                paths
+                    .iter()
+                    .map(|p| p.rsplit(['.', ']']).next().unwrap_or(p).to_string()),
+            );
         }
     }
     for kind in Kind::ALL {
@@ -164,7 +194,10 @@ fn schemas_and_types_agree() {
 fn every_schema_is_draft_2020_12_with_a_title() {
     for kind in Kind::ALL {
         let schema: Value = serde_json::from_str(schema_text(kind)).unwrap();
-        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema", "{kind}");
+        assert_eq!(
+            schema["$schema"], "https://json-schema.org/draft/2020-12/schema",
+            "{kind}"
+        );
         assert!(schema["title"].is_string(), "{kind}");
         assert!(accredit_core::schema::compile(&schema).is_ok(), "{kind}");
         let file = repo().join("schemas").join(kind.schema_file());

@@ -123,3 +123,73 @@ pub(super) fn fix_first(results: &[RequirementResult]) -> Vec<String> {
     });
     gaps.into_iter().map(|(_, r)| r.id.clone()).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ruleset::Ruleset;
+
+    fn result(
+        id: &str,
+        domain: &str,
+        mandatory: bool,
+        weight: f64,
+        result: ResultKind,
+        credit: f64,
+    ) -> RequirementResult {
+        RequirementResult {
+            id: id.into(),
+            domain: domain.into(),
+            title: String::new(),
+            mandatory,
+            weight,
+            result,
+            credit,
+            points_at_stake: 0.0,
+            measured: None,
+            findings: vec![],
+            remediation: String::new(),
+            waived_by: None,
+        }
+    }
+
+    #[test]
+    fn scores_points_at_stake_and_fix_first_order() {
+        let ruleset = Ruleset::builtin();
+        // COV (20): 5 pass + 3 fail; TOOL (15): 3 pass + 1 partial(0.5); ORG (5): 2 pass, 1 waived.
+        let mut results = vec![
+            result("COV-01", "COV", true, 5.0, ResultKind::Pass, 1.0),
+            result("COV-03", "COV", true, 3.0, ResultKind::Fail, 0.0),
+            result("TOOL-01", "TOOL", true, 3.0, ResultKind::Pass, 1.0),
+            result("TOOL-03", "TOOL", false, 1.0, ResultKind::Partial, 0.5),
+            result("ORG-01", "ORG", true, 2.0, ResultKind::Pass, 1.0),
+            result("ORG-02", "ORG", false, 1.0, ResultKind::Waived, 0.0),
+        ];
+        let score = score(&ruleset, &mut results);
+        // COV 62.5, TOOL 87.5, ORG 100 → (20·62.5 + 15·87.5 + 5·100) / 40 = 76.5625
+        assert_eq!(score.overall, 76.56);
+        assert_eq!(
+            score.domains.iter().find(|d| d.id == "COV").unwrap().score,
+            Some(62.5)
+        );
+        // closing COV-03 adds 20/40 · 3/8 · 100 = 18.75; TOOL-03 adds 15/40 · 0.5/4 · 100 = 4.6875
+        assert_eq!(results[1].points_at_stake, 18.75);
+        assert_eq!(results[3].points_at_stake, 4.69);
+        assert_eq!(
+            results[5].points_at_stake, 0.0,
+            "waived requirements have nothing at stake"
+        );
+        assert_eq!(score.counted, 5);
+        assert_eq!(score.mandatory_met, 3);
+        assert_eq!(
+            verdict(&ruleset, &results, score.overall),
+            Verdict::NotReady
+        );
+        assert_eq!(fix_first(&results), ["COV-03", "TOOL-03"]);
+        results[1].result = ResultKind::Pass;
+        results[1].credit = 1.0;
+        let score = super::score(&ruleset, &mut results);
+        assert_eq!(score.overall, 95.31);
+        assert_eq!(verdict(&ruleset, &results, score.overall), Verdict::Ready);
+    }
+}

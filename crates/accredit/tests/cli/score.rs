@@ -76,3 +76,30 @@ fn gates_follow_require_and_fail_under() {
     let (code, _, _) = run(&[&base[..], &["--fail-under", "100.5"]].concat());
     assert_eq!(code, 1);
 }
+
+/// The JSON result validates against the shipped `schemas/result.schema.json`.
+#[test]
+fn json_result_matches_its_schema() {
+    let schema_path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../schemas/result.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let validator = accredit_core::schema::compile(&schema).unwrap();
+    for name in ["complete", "minimal"] {
+        let dir = pack(name);
+        let (_, stdout, _) = run(&[
+            "score",
+            dir.to_str().unwrap(),
+            "--as-of",
+            "2008-09-01",
+            "--format",
+            "json",
+        ]);
+        let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+    }
+}
