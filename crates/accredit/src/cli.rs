@@ -53,6 +53,8 @@ pub enum RulesAction {
         /// Requirement id, e.g. COV-02.
         id: String,
     },
+    /// The ruleset's documentation as Markdown.
+    Docs,
     /// Run the ruleset over fixture packs and compare with expected results (*.test.yaml).
     Test {
         /// Directory of *.test.yaml files.

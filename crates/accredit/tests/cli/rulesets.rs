@@ -124,3 +124,17 @@ fn rules_list_and_show_come_from_the_ruleset_data() {
     assert_eq!(code, 2);
     assert!(stderr.contains("NOPE-01 is not a requirement of lsd-accreditation@1"));
 }
+
+/// `docs/ruleset.md` is generated from the ruleset data; regenerate it with
+/// `cargo run -p accredit -- rules docs > docs/ruleset.md`.
+#[test]
+fn docs_ruleset_md_is_generated_from_the_ruleset() {
+    let (code, generated, _) = run(&["rules", "docs"]);
+    assert_eq!(code, 0);
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/ruleset.md");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/ruleset.md is stale: run `cargo run -p accredit -- rules docs > docs/ruleset.md`"
+    );
+}
