@@ -87,6 +87,7 @@ pub fn assess(
         requirements: results,
         gaps,
         waivers,
+        cover: None,
         files: evidence.files.clone(),
         diagnostics: evidence.diagnostics.clone(),
     })

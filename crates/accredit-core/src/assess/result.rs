@@ -35,6 +35,8 @@ pub struct Assessment {
     pub gaps: Vec<String>,
     /// Every waiver in the pack and what became of it.
     pub waivers: Vec<WaiverResult>,
+    /// The 24/7 cover analysis of the rota, when there is a valid one.
+    pub cover: Option<CoverSummary>,
     /// The evidence index.
     pub files: Vec<PackFile>,
     /// Validation diagnostics.
@@ -296,4 +298,55 @@ pub struct WaiverResult {
     pub file: String,
     /// Line of the `requirement` field.
     pub line: Option<u32>,
+}
+
+/// The rota's 24/7 cover over the assessment window, for reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverSummary {
+    /// The rota file analysed.
+    pub rota: String,
+    /// Its time zone.
+    pub timezone: String,
+    /// Fewest desk staff that count as staffed (COV-02).
+    pub min_staff: u32,
+    /// Desk staff that avoid lone working (COV-04).
+    pub pair_staff: u32,
+    /// Real length of the window in minutes.
+    pub window_minutes: i64,
+    /// Minutes with fewer than `min_staff` desk staff.
+    pub gap_minutes: i64,
+    /// Share of the window with at least `pair_staff` desk staff (0 to 1).
+    pub paired_share: f64,
+    /// Every gap, in time order.
+    pub gaps: Vec<CoverGap>,
+    /// The 168 local hour-of-week slots, Monday 00:00 first.
+    pub heatmap: Vec<HeatmapSlot>,
+}
+
+/// One interval with fewer than `min_staff` desk staff.
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverGap {
+    /// Local start with UTC offset, e.g. `2008-10-25T08:00:00+01:00`.
+    pub start: String,
+    /// Local end with UTC offset.
+    pub end: String,
+    /// Real length in minutes.
+    pub minutes: i64,
+    /// Fewest desk staff on duty during it.
+    pub staff: u32,
+}
+
+/// Staffing in one local hour of the week across the window.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeatmapSlot {
+    /// `Mon` … `Sun`.
+    pub day: &'static str,
+    /// Hour of the day, 0–23.
+    pub hour: u8,
+    /// Lowest desk staffing seen in this hour in any week of the window.
+    pub lowest: u32,
+    /// Typical (median) desk staffing in this hour.
+    pub typical: u32,
+    /// How many times this hour occurs in the window (0 on a slot the window never reaches).
+    pub occurrences: u32,
 }
