@@ -30,6 +30,16 @@ pub enum Command {
     Score(ScoreArgs),
     /// The ruleset's requirements: what satisfies each and how it is measured.
     Rules(RulesArgs),
+    /// Print the JSON Schema of an evidence kind (for editors), the ruleset or the result.
+    Schema {
+        /// Kind: Pack, ServiceDesk, Rota, … or ruleset, result. Without it, lists them.
+        kind: Option<String>,
+    },
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 /// `accredit rules`.

@@ -1,5 +1,21 @@
 //! The `accredit` command.
 
+/// Writes to standard output; a closed pipe (`accredit … | head`) is not an error.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// [`out!`] with a newline.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 mod cli;
 mod diagnostics;
 mod exit;
@@ -7,6 +23,7 @@ mod render;
 mod rules;
 mod rules_test;
 mod ruleset_choice;
+mod schema;
 mod score;
 mod terminal;
 mod validate;
@@ -26,6 +43,14 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(args, style, cli.quiet),
         Command::Score(args) => score::run(args, style),
         Command::Rules(args) => run_rules(args, style),
+        Command::Schema { kind } => schema::run(kind.as_deref()),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command, "accredit", &mut script);
+            out!("{}", String::from_utf8_lossy(&script));
+            Ok(Exit::Passed)
+        }
     };
     match outcome {
         Ok(exit) => exit.into(),

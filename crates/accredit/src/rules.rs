@@ -95,7 +95,7 @@ pub fn show(ruleset: &Ruleset, id: &str) -> Result<String, Failure> {
 
 /// Prints `text` and ends well.
 pub fn print(text: &str) -> Result<Exit, Failure> {
-    print!("{text}");
+    out!("{text}");
     Ok(Exit::Passed)
 }
 

@@ -81,22 +81,22 @@ pub fn run(dir: &Path, ruleset: &Ruleset) -> Result<Exit, Failure> {
         match run_one(file, ruleset) {
             Ok(problems) if problems.is_empty() => {
                 passed += 1;
-                println!("ok      {name}");
+                outln!("ok      {name}");
             }
             Ok(problems) => {
                 failed += 1;
-                println!("FAILED  {name}");
+                outln!("FAILED  {name}");
                 for problem in problems {
-                    println!("        {problem}");
+                    outln!("        {problem}");
                 }
             }
             Err(error) => {
                 failed += 1;
-                println!("FAILED  {name}: {error}");
+                outln!("FAILED  {name}: {error}");
             }
         }
     }
-    println!("{passed} passed, {failed} failed");
+    outln!("{passed} passed, {failed} failed");
     Ok(if failed == 0 {
         Exit::Passed
     } else {

@@ -65,7 +65,7 @@ pub fn default_applications() -> Vec<String> {
 /// Prints a broken ruleset's diagnostics.
 pub fn report(problem: &RulesetProblem, style: crate::terminal::Style) {
     for diagnostic in &problem.error.diagnostics {
-        println!("{}", crate::diagnostics::line(diagnostic, style));
+        outln!("{}", crate::diagnostics::line(diagnostic, style));
     }
     let _ = &problem.text;
 }

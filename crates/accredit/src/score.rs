@@ -107,7 +107,7 @@ pub fn write_outputs(
                         snippets: false,
                     }
                 };
-                print!("{}", target.format.render(assessment, style));
+                out!("{}", target.format.render(assessment, style));
             }
         }
     }

@@ -16,7 +16,7 @@ pub fn run(args: &ValidateArgs, style: Style, quiet: bool) -> Result<Exit, Failu
         ..LoadOptions::default()
     };
     let evidence = load_pack(&args.pack.pack, &options).map_err(Failure::load)?;
-    print!("{}", diagnostics::render(&evidence, style));
+    out!("{}", diagnostics::render(&evidence, style));
     let errors = evidence.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = evidence.diagnostics.len() - errors;
     let documents = evidence
@@ -25,7 +25,7 @@ pub fn run(args: &ValidateArgs, style: Style, quiet: bool) -> Result<Exit, Failu
         .filter(|f| matches!(f.role, accredit_core::evidence::FileRole::Evidence(_)))
         .count();
     if !quiet {
-        println!(
+        outln!(
             "{}, {}: {}, {}",
             plural(evidence.files.len(), "file"),
             plural(documents, "evidence document"),
