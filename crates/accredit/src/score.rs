@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use crate::cli::{Require, ScoreArgs};
 use crate::exit::{Exit, Failure};
-use crate::render::{Format, FormatTarget};
+use crate::render::{Format, FormatTarget, RenderOptions};
 use crate::ruleset_choice;
 use crate::terminal::Style;
 
@@ -19,7 +19,11 @@ pub fn run(args: &ScoreArgs, style: Style) -> Result<Exit, Failure> {
         Ok(a) => a,
         Err(exit) => return Ok(exit),
     };
-    write_outputs(&assessment, &args.format, args.output.as_deref(), style)?;
+    let options = RenderOptions {
+        style,
+        path_prefix: RenderOptions::prefix_for(&args.pack.pack),
+    };
+    write_outputs(&assessment, &args.format, args.output.as_deref(), &options)?;
     Ok(gate(&assessment, args.require, args.fail_under))
 }
 
@@ -66,14 +70,15 @@ fn today() -> Date {
         .date()
 }
 
-/// Writes each requested format; with none, text on a terminal and JSON otherwise? No:
-/// text by default, as people and CI logs both read it.
+/// Writes each requested format (text when none is given: people and CI
+/// logs both read it); files never get colour.
 pub fn write_outputs(
     assessment: &Assessment,
     targets: &[FormatTarget],
     output: Option<&std::path::Path>,
-    style: Style,
+    options: &RenderOptions,
 ) -> Result<(), Failure> {
+    let style = options.style;
     let default = [FormatTarget {
         format: Format::Text,
         path: None,
@@ -94,7 +99,11 @@ pub fn write_outputs(
         };
         match path {
             Some(path) => {
-                let text = target.format.render(assessment, file_style);
+                let file_options = RenderOptions {
+                    style: file_style,
+                    ..options.clone()
+                };
+                let text = target.format.render(assessment, &file_options);
                 std::fs::write(path, text)
                     .map_err(|e| Failure::msg(format!("cannot write {}: {e}", path.display())))?;
             }
@@ -107,7 +116,11 @@ pub fn write_outputs(
                         snippets: false,
                     }
                 };
-                out!("{}", target.format.render(assessment, style));
+                let options = RenderOptions {
+                    style,
+                    ..options.clone()
+                };
+                out!("{}", target.format.render(assessment, &options));
             }
         }
     }

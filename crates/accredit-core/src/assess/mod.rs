@@ -157,6 +157,7 @@ fn result_of(requirement: &Requirement, outcome: Outcome) -> RequirementResult {
         points_at_stake: 0.0,
         measured: outcome.measured,
         findings: outcome.findings.into_iter().map(FindingOut::from).collect(),
+        description: requirement.description.trim().to_string(),
         remediation: requirement.remediation.trim().to_string(),
         waived_by: None,
     }

@@ -220,6 +220,8 @@ pub struct RequirementResult {
     pub measured: Option<Measure>,
     /// What was found, with locations.
     pub findings: Vec<FindingOut>,
+    /// What satisfies it, from the ruleset.
+    pub description: String,
     /// The ruleset's advice.
     pub remediation: String,
     /// The waiver that took it out of the score.

@@ -148,6 +148,7 @@ mod tests {
             points_at_stake: 0.0,
             measured: None,
             findings: vec![],
+            description: String::new(),
             remediation: String::new(),
             waived_by: None,
         }

@@ -53,7 +53,7 @@ impl CheckKind for Channels24x7 {
             let (message, location): (String, Location) = match declared.first() {
                 Some((i, _)) => (
                     format!("the {name} channel is not available 24x7: its hours are limited"),
-                    desk.at(&format!("/channels/{i}/hours")),
+                    desk.at_key(&format!("/channels/{i}/hours")),
                 ),
                 None => (
                     format!(

@@ -1,7 +1,11 @@
 //! Renderers: each output format is one module with the same `render` shape,
 //! taking the same [`Assessment`] value. Computation never knows the format.
 
+pub mod github;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use accredit_core::assess::Assessment;
@@ -16,14 +20,57 @@ pub enum Format {
     Text,
     /// The full, versioned result.
     Json,
+    /// A summary for a pull-request comment or CI job summary.
+    Markdown,
+    /// JUnit XML: one test case per requirement.
+    Junit,
+    /// SARIF 2.1.0 for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow-command annotations.
+    Github,
+}
+
+/// What every renderer may need besides the assessment.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// Colour and snippets.
+    pub style: Style,
+    /// Prefix that turns pack-relative paths into paths from where the command
+    /// ran (the PACK argument as typed), for CI annotations; empty for `.`.
+    pub path_prefix: String,
+}
+
+impl RenderOptions {
+    /// A pack-relative path as seen from where the command ran.
+    pub fn path(&self, file: &str) -> String {
+        if self.path_prefix.is_empty() {
+            file.to_string()
+        } else {
+            format!("{}/{file}", self.path_prefix)
+        }
+    }
+
+    /// The prefix for a PACK argument: its relative form, `.` segments dropped.
+    pub fn prefix_for(pack: &std::path::Path) -> String {
+        let parts: Vec<String> = pack
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        parts.join("/").replace("//", "/")
+    }
 }
 
 impl Format {
     /// Renders `assessment` in this format.
-    pub fn render(self, assessment: &Assessment, style: Style) -> String {
+    pub fn render(self, assessment: &Assessment, options: &RenderOptions) -> String {
         match self {
-            Format::Text => text::render(assessment, style),
+            Format::Text => text::render(assessment, options.style),
             Format::Json => json::render(assessment),
+            Format::Markdown => markdown::render(assessment, options),
+            Format::Junit => junit::render(assessment, options),
+            Format::Sarif => sarif::render(assessment, options),
+            Format::Github => github::render(assessment, options),
         }
     }
 }

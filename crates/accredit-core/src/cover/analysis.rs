@@ -1,0 +1,221 @@
+//! The analysis itself: rota → shifts → staffing steps → gaps, shares and
+//! the heatmap.
+
+use std::io::Read;
+
+use jiff::Span;
+use jiff::civil::{Date, Weekday};
+use jiff::tz::TimeZone;
+
+use super::expand::{DayPlans, RotaShift};
+use super::gap_report::GapSources;
+use super::heatmap::staffing_heatmap;
+use super::local_time::{shift_instants, start_of_day};
+use super::shifts_csv::read_shifts_csv;
+use super::sweep::{RealInterval, seconds_with_at_least, shortfalls, staffing_steps};
+use super::{CoverAnalysis, CoverInput};
+use crate::finding::Finding;
+use crate::location::Location;
+use crate::model::Rota;
+
+/// Runs the analysis; `shifts_csv` is `(pack-relative path, content)`.
+pub(super) fn analyse(
+    input: &CoverInput<'_>,
+    shifts_csv: Option<(&str, &mut dyn Read)>,
+) -> Result<CoverAnalysis, Vec<Finding>> {
+    let rota = input.rota;
+    let locate =
+        |pointer: &str| (input.locate)(pointer).unwrap_or_else(|| Location::file(input.rota_file));
+    let mut findings = Vec::new();
+
+    let zone_name = rota.timezone_name();
+    let Ok(zone) = jiff::tz::db().get(zone_name) else {
+        let message =
+            format!("`{zone_name}` is not a known IANA time zone, so cover cannot be computed");
+        findings.push(Finding::new(
+            "rota-unknown-timezone",
+            message,
+            Some(locate("/timezone")),
+        ));
+        return Err(findings);
+    };
+    let first_day = input.window_start;
+    let Some((last_day, window)) = real_window(&zone, first_day, input.window_days) else {
+        let message = format!(
+            "a window of {} days from {first_day} is outside the dates this tool handles",
+            input.window_days
+        );
+        findings.push(Finding::new("cover-window-invalid", message, None));
+        return Err(findings);
+    };
+
+    let period = rota.period;
+    if period.to < period.from {
+        let message = format!(
+            "the rota period ends ({}) before it starts ({}), so it covers no days",
+            period.to, period.from
+        );
+        findings.push(Finding::new(
+            "rota-period-reversed",
+            message,
+            Some(locate("/period/to")),
+        ));
+    }
+    let mut report = |code, message, pointer: String| {
+        findings.push(Finding::new(code, message, Some(locate(&pointer))))
+    };
+    let plans = DayPlans::new(rota, &mut report);
+
+    let mut shifts: Vec<RotaShift> = Vec::new();
+    if rota.pattern.is_some() {
+        // Shifts that start the day before the window can run into it.
+        let from = first_day.yesterday().unwrap_or(first_day);
+        shifts = plans.expand(&zone, from, last_day);
+        if rota.bank_holidays.is_none() {
+            let closed = plans
+                .bank_holidays()
+                .between(first_day.max(period.from), last_day.min(period.to));
+            findings.push(bank_holidays_not_stated(closed, locate("")));
+        }
+    }
+    if let Some((file, content)) = shifts_csv {
+        let read = read_shifts_csv(file, content, &zone).map_err(|mut fatal| {
+            findings.append(&mut fatal);
+            std::mem::take(&mut findings)
+        })?;
+        shifts.extend(read.shifts);
+        findings.extend(read.findings);
+        if rota.pattern.is_none() {
+            for (i, exception) in rota.exceptions.iter().enumerate() {
+                let message = format!(
+                    "the exception for {} changes nothing: exceptions apply to a weekly \
+                     pattern, and this rota's shifts come from {file}",
+                    exception.date
+                );
+                let location = locate(&format!("/exceptions/{i}"));
+                findings.push(Finding::new(
+                    "rota-exception-ignored",
+                    message,
+                    Some(location),
+                ));
+            }
+        }
+    }
+
+    let (on_call, desk): (Vec<RotaShift>, Vec<RotaShift>) =
+        shifts.into_iter().partition(|s| s.on_call);
+    let params = input.params;
+    let desk_steps = staffing_steps(window, desk.iter().map(|s| (s.during, s.staff)));
+    let core_hours = weekday_core_hours(&zone, first_day, last_day, input);
+    let on_call_steps = staffing_steps(
+        window,
+        on_call
+            .iter()
+            .map(|s| (s.during, s.staff))
+            .chain(core_hours),
+    );
+
+    let sources = GapSources {
+        zone: &zone,
+        rota_file: input.rota_file,
+        locate: input.locate,
+        plans: rota.pattern.is_some().then_some(&plans),
+        period: period_in_real_time(&zone, rota),
+        shifts_pointer: if rota.pattern.is_some() {
+            "/pattern"
+        } else {
+            "/shifts"
+        },
+    };
+    let gaps: Vec<_> = shortfalls(&desk_steps, params.min_staff)
+        .into_iter()
+        .map(|gap| sources.desk_gap(gap, params.min_staff, &desk))
+        .collect();
+    let on_call_gaps = shortfalls(&on_call_steps, 1)
+        .into_iter()
+        .map(|gap| sources.on_call_gap(gap, &on_call))
+        .collect();
+
+    let window_seconds = window.seconds();
+    let window_minutes = window_seconds / 60;
+    let gap_minutes = gaps.iter().map(|gap| gap.minutes).sum();
+    let paired_seconds = seconds_with_at_least(&desk_steps, params.pair_staff);
+    let paired_share = if window_seconds > 0 {
+        paired_seconds as f64 / window_seconds as f64
+    } else {
+        0.0
+    };
+    Ok(CoverAnalysis {
+        timezone: zone_name.to_owned(),
+        window_start: window.start.to_zoned(zone.clone()),
+        window_end: window.end.to_zoned(zone.clone()),
+        window_minutes,
+        staffed_minutes: window_minutes - gap_minutes,
+        gap_minutes,
+        paired_minutes: paired_seconds / 60,
+        paired_share,
+        heatmap: staffing_heatmap(&zone, window, &desk_steps),
+        gaps,
+        on_call_gaps,
+        findings,
+    })
+}
+
+/// The window's last day and its real span: from local midnight of
+/// `first_day` to local midnight `days` days later.
+fn real_window(zone: &TimeZone, first_day: Date, days: u32) -> Option<(Date, RealInterval)> {
+    let end_day = first_day
+        .checked_add(Span::new().try_days(days).ok()?)
+        .ok()?;
+    let last_day = end_day.yesterday().ok()?;
+    let start = start_of_day(zone, first_day)?;
+    let end = start_of_day(zone, end_day)?.max(start);
+    Some((last_day, RealInterval { start, end }))
+}
+
+/// The rota period as real time, `None` if it is reversed.
+fn period_in_real_time(zone: &TimeZone, rota: &Rota) -> Option<RealInterval> {
+    let start = start_of_day(zone, rota.period.from)?;
+    let end = start_of_day(zone, rota.period.to.tomorrow().ok()?)?;
+    (start < end).then_some(RealInterval { start, end })
+}
+
+/// Weekday core hours in the window, as duties of one (they count as
+/// on-call cover, so on-call gaps are found only outside them).
+fn weekday_core_hours(
+    zone: &TimeZone,
+    first_day: Date,
+    last_day: Date,
+    input: &CoverInput<'_>,
+) -> Vec<(RealInterval, u32)> {
+    let (core_start, core_end) = (input.params.core_start, input.params.core_end);
+    let mut core = Vec::new();
+    let mut date = first_day;
+    while date <= last_day {
+        let weekday = !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday);
+        let hours = weekday.then(|| shift_instants(zone, date, core_start, core_end));
+        if let Some(Some((start, end))) = hours {
+            core.push((RealInterval { start, end }, 1));
+        }
+        let Ok(next) = date.tomorrow() else { break };
+        date = next;
+    }
+    core
+}
+
+/// The finding for a rota that does not say how bank holidays are staffed.
+fn bank_holidays_not_stated(closed: &[Date], location: Location) -> Finding {
+    let which = match closed {
+        [] => "none falls in the assessment window".to_owned(),
+        [one] => format!("that makes {one} unstaffed"),
+        many => {
+            let dates: Vec<String> = many.iter().map(Date::to_string).collect();
+            format!("that makes {} unstaffed", dates.join(", "))
+        }
+    };
+    let message = format!(
+        "bank-holiday staffing is not stated (no `bank_holidays`), so bank holidays count \
+         as unstaffed; {which}"
+    );
+    Finding::new("bank-holidays-not-stated", message, Some(location))
+}

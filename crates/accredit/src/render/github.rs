@@ -1,0 +1,118 @@
+//! `--format github`: GitHub Actions workflow commands. Each finding of a gap
+//! becomes an annotation on its file and line (`::error` for mandatory,
+//! `::warning` for weighted), validation errors too, then a notice with the verdict.
+
+use std::fmt::Write;
+
+use accredit_core::assess::{Assessment, WaiverStatus};
+use accredit_core::diagnostic::Severity;
+
+use super::RenderOptions;
+
+/// Renders workflow commands.
+pub fn render(a: &Assessment, options: &RenderOptions) -> String {
+    let mut out = String::new();
+    for d in &a.diagnostics {
+        let level = if d.severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        let place = d
+            .location
+            .as_ref()
+            .map(|l| (l.file.as_str(), l.position.map(|p| (p.line, p.column))));
+        command(
+            &mut out,
+            level,
+            place,
+            options,
+            &format!("accredit {}", d.code.as_str()),
+            &d.message,
+        );
+    }
+    for id in &a.gaps {
+        let Some(r) = a.requirements.iter().find(|r| &r.id == id) else {
+            continue;
+        };
+        let level = if r.mandatory { "error" } else { "warning" };
+        let title = format!("{} {}", r.id, r.title);
+        if r.findings.is_empty() {
+            command(
+                &mut out,
+                level,
+                None,
+                options,
+                &title,
+                &format!("{}: {}", r.result.as_str(), r.remediation),
+            );
+        }
+        for f in &r.findings {
+            let place = f.file.as_deref().map(|file| (file, f.line.zip(f.column)));
+            let message = format!("{} — {}", f.message, r.remediation);
+            command(&mut out, level, place, options, &title, &message);
+        }
+    }
+    for w in a
+        .waivers
+        .iter()
+        .filter(|w| w.status != WaiverStatus::Active)
+    {
+        let place = Some((w.file.as_str(), w.line.map(|l| (l, 1))));
+        command(
+            &mut out,
+            "warning",
+            place,
+            options,
+            &format!("waiver {}", w.requirement),
+            &w.message,
+        );
+    }
+    let _ = writeln!(
+        out,
+        "::notice title=accredit verdict::{} — overall {:.1}%, {} of {} requirements passed, {} gap(s)",
+        escape_data(a.verdict.as_str()),
+        a.score.overall,
+        a.score.passed,
+        a.score.counted,
+        a.gaps.len()
+    );
+    out
+}
+
+fn command(
+    out: &mut String,
+    level: &str,
+    place: Option<(&str, Option<(u32, u32)>)>,
+    options: &RenderOptions,
+    title: &str,
+    message: &str,
+) {
+    let mut properties = Vec::new();
+    if let Some((file, position)) = place {
+        properties.push(format!("file={}", escape_property(&options.path(file))));
+        if let Some((line, column)) = position {
+            properties.push(format!("line={line}"));
+            properties.push(format!("col={column}"));
+        }
+    }
+    properties.push(format!("title={}", escape_property(title)));
+    let _ = writeln!(
+        out,
+        "::{level} {}::{}",
+        properties.join(","),
+        escape_data(message)
+    );
+}
+
+/// Escapes a message per the workflow-command rules.
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value (also `:` and `,`).
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
