@@ -6,7 +6,9 @@
 #![deny(missing_docs)]
 
 pub mod assess;
+pub mod calendar;
 pub mod checks;
+pub mod cover;
 pub mod diagnostic;
 pub mod evidence;
 pub mod finding;

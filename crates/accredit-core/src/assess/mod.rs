@@ -7,7 +7,9 @@ mod waivers;
 
 use jiff::civil::Date;
 
-use crate::checks::{AssessmentWindow, Context, Outcome, Status};
+use crate::checks::cover_memo::rota_cover;
+use crate::checks::{AssessmentWindow, Check, Context, Outcome, Status};
+use crate::cover::CoverParams;
 use crate::evidence::Evidence;
 use crate::finding::Finding;
 use crate::location::Location;
@@ -40,6 +42,7 @@ pub fn assess(
         window,
         as_of,
         ruleset,
+        cover: Default::default(),
     };
     let outcomes: Vec<Outcome> = ruleset
         .requirements
@@ -87,10 +90,69 @@ pub fn assess(
         requirements: results,
         gaps,
         waivers,
-        cover: None,
+        cover: cover_summary(&context),
         files: evidence.files.clone(),
         diagnostics: evidence.diagnostics.clone(),
     })
+}
+
+/// The cover analysis for reports, with the parameters the ruleset's cover
+/// requirements use (the defaults where a ruleset has none).
+fn cover_summary(context: &Context<'_>) -> Option<CoverSummary> {
+    let mut params = CoverParams::default();
+    for requirement in &context.ruleset.requirements {
+        match &requirement.check {
+            Check::RotaStaffed(c) => params.min_staff = c.min_staff,
+            Check::LoneWorking(c) => params.pair_staff = c.pair_staff,
+            Check::OnCallCover(c) => {
+                params.core_start = c.core_start;
+                params.core_end = c.core_end;
+            }
+            _ => {}
+        }
+    }
+    let rota = context.evidence.rotas.first()?;
+    let result = rota_cover(context, params)?;
+    let analysis = result.as_ref().as_ref().ok()?;
+    let local = |z: &jiff::Zoned| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    Some(CoverSummary {
+        rota: rota.file.clone(),
+        timezone: analysis.timezone.clone(),
+        min_staff: params.min_staff,
+        pair_staff: params.pair_staff,
+        window_minutes: analysis.window_minutes,
+        gap_minutes: analysis.gap_minutes,
+        paired_share: round(analysis.paired_share, 4),
+        gaps: analysis
+            .gaps
+            .iter()
+            .map(|g| CoverGap {
+                start: local(&g.start),
+                end: local(&g.end),
+                minutes: g.minutes,
+                staff: g.lowest_staff,
+            })
+            .collect(),
+        heatmap: analysis
+            .heatmap
+            .iter()
+            .map(|slot| HeatmapSlot {
+                day: day_name(slot.weekday),
+                hour: slot.hour,
+                lowest: slot.lowest.unwrap_or(0),
+                typical: slot.typical.unwrap_or(0),
+                occurrences: slot.occurrences,
+            })
+            .collect(),
+    })
+}
+
+/// `mon` → `Mon`, as the result schema names days.
+fn day_name(weekday: &str) -> &'static str {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    DAYS.into_iter()
+        .find(|d| d.eq_ignore_ascii_case(weekday))
+        .unwrap_or("Mon")
 }
 
 /// Evaluates one requirement: `error` if the evidence it reads is invalid,

@@ -6,10 +6,14 @@
 mod applicant;
 mod bank_holidays;
 mod channels;
+pub mod cover_memo;
 mod desk_tool;
 pub mod expression;
+mod lone_working;
+mod on_call;
 mod outcome;
 mod reports;
+mod rota_staffed;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -32,6 +36,8 @@ pub struct Context<'a> {
     pub as_of: Date,
     /// The ruleset being applied.
     pub ruleset: &'a Ruleset,
+    /// Cover analyses already made (shared by the cover requirements and the report).
+    pub cover: cover_memo::CoverMemo,
 }
 
 /// The accreditation window: `start` and the days that follow.
@@ -115,7 +121,10 @@ macro_rules! registry {
 
 registry! {
     Channels24x7(channels::Channels24x7) => "channels-24x7",
+    RotaStaffed(rota_staffed::RotaStaffed) => "rota-staffed",
     BankHolidaysStated(bank_holidays::BankHolidaysStated) => "bank-holidays-stated",
+    LoneWorking(lone_working::LoneWorking) => "lone-working",
+    OnCallCover(on_call::OnCallCover) => "on-call-cover",
     DeskToolCapabilities(desk_tool::DeskToolCapabilities) => "desk-tool-capabilities",
     ReportCadence(reports::ReportCadence) => "report-cadence",
     ApplicantDeclared(applicant::ApplicantDeclared) => "applicant-declared",

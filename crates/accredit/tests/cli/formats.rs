@@ -2,7 +2,7 @@
 //! 2.1.0 schema, JUnit parses and its counts match, GitHub annotations carry
 //! the right file, line and column, Markdown stays comment-sized.
 
-use super::{pack, run};
+use super::{copy, pack, run};
 
 /// The complete pack with the fax channel limited to office hours (COV-01 fails
 /// at service-desk.yaml line 9) and TOOL-03 waived, in a temp dir.
@@ -22,19 +22,6 @@ fn defect_pack() -> tempfile::TempDir {
         .replace("    - attachments\n", "");
     std::fs::write(desk, text).unwrap();
     dir
-}
-
-fn copy(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn score(dir: &std::path::Path, format: &str) -> (i32, String) {
