@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use saphyr::{MarkedYaml, Scalar, YamlData, YamlLoader};
-use saphyr_parser::{Event, Parser, ScanError};
+use saphyr_parser::{Event, Parser, ScanError, SpannedEventReceiver};
 use serde_json::{Map, Number, Value};
 
 use crate::location::{Position, to_u32};
@@ -150,36 +150,14 @@ pub fn parse_document(
     limits: YamlLimits,
 ) -> Result<YamlDocument, YamlError> {
     let shift = first_line.saturating_sub(1);
-    // Pass 1: walk the event stream (an iterative state machine) to enforce
-    // the depth limit and the one-document rule. saphyr's tree loader
-    // recurses per level, so over-deep input must never reach it.
-    check_shape(text, limits.max_depth, shift)?;
-    // Pass 2: build the tree, with saphyr's own duplicate-key and alias checks.
+    // One pass: drive saphyr's loader from the parser's event iterator (an
+    // iterative state machine), enforcing the depth limit and the
+    // one-document rule before a node is added. `Parser::load` recurses per
+    // nesting level and overflows the stack on hostile input, so it is never
+    // used; the loader itself builds its tree with an explicit stack.
     let mut loader: YamlLoader<'_, MarkedYaml<'_>> = YamlLoader::default();
     loader.alias_limit(limits.max_alias_nodes);
     loader.allow_duplicate_keys(false);
-    let mut parser = Parser::new_from_str(text);
-    if let Err(error) = parser.load(&mut loader, true) {
-        return Err(syntax(&error, shift));
-    }
-    if let Some(error) = loader.error() {
-        return Err(syntax(error, shift));
-    }
-    let documents = loader.into_documents();
-    let Some(root) = documents.into_iter().next() else {
-        return Err(YamlError::Empty);
-    };
-    if matches!(root.data, YamlData::Value(Scalar::Null)) && text.trim().is_empty() {
-        return Err(YamlError::Empty);
-    }
-    let mut index = NodeIndex::default();
-    let mut pointer = String::new();
-    let value = convert(&root, &mut pointer, None, &mut index, shift);
-    Ok(YamlDocument { value, index })
-}
-
-/// The pre-pass: nesting depth and document count, without building a tree.
-fn check_shape(text: &str, max_depth: usize, shift: u32) -> Result<(), YamlError> {
     let mut depth = 0usize;
     let mut documents = 0usize;
     for event in Parser::new_from_str(text) {
@@ -187,9 +165,9 @@ fn check_shape(text: &str, max_depth: usize, shift: u32) -> Result<(), YamlError
         match event {
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 depth += 1;
-                if depth > max_depth {
+                if depth > limits.max_depth {
                     return Err(YamlError::TooDeep {
-                        limit: max_depth,
+                        limit: limits.max_depth,
                         position: position(span.start, shift),
                     });
                 }
@@ -205,8 +183,22 @@ fn check_shape(text: &str, max_depth: usize, shift: u32) -> Result<(), YamlError
             }
             _ => {}
         }
+        loader.on_event(event, span);
+        if let Some(error) = loader.error() {
+            return Err(syntax(error, shift));
+        }
     }
-    Ok(())
+    let documents = loader.into_documents();
+    let Some(root) = documents.into_iter().next() else {
+        return Err(YamlError::Empty);
+    };
+    if matches!(root.data, YamlData::Value(Scalar::Null)) && text.trim().is_empty() {
+        return Err(YamlError::Empty);
+    }
+    let mut index = NodeIndex::default();
+    let mut pointer = String::new();
+    let value = convert(&root, &mut pointer, None, &mut index, shift);
+    Ok(YamlDocument { value, index })
 }
 
 fn position(marker: saphyr_parser::Marker, shift: u32) -> Position {

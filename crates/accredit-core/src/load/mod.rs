@@ -11,6 +11,8 @@ mod walk;
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -69,22 +71,41 @@ pub fn load_pack(root: &Path, options: &LoadOptions) -> Result<Evidence, LoadFai
             None,
         ));
     }
+    // Files are read and parsed in parallel, then merged in path order, so
+    // the result is the same whatever the scheduling.
+    let loaded: Vec<LoadedFile> = found
+        .par_iter()
+        .map(|file| load_file(root, file, options))
+        .collect();
     let mut packs: Vec<Located<Value>> = Vec::new();
-    for file in &found {
-        let (role, sha256, valid) = load_file(
-            root,
-            file,
-            options,
-            &mut evidence,
-            &mut packs,
-            &mut diagnostics,
-        );
+    for (file, loaded) in found.iter().zip(loaded) {
+        diagnostics.extend(loaded.diagnostics);
+        if let Some(text) = loaded.text {
+            if let Some(parsed) = loaded.document {
+                store(
+                    &mut evidence,
+                    &mut packs,
+                    &file.path,
+                    &text,
+                    parsed,
+                    &mut diagnostics,
+                );
+            }
+            evidence.sources.insert(file.path.clone(), text);
+        }
+        if let (FileRole::Evidence(kind), false) = (loaded.role, loaded.valid) {
+            evidence
+                .invalid
+                .entry(kind)
+                .or_default()
+                .push(file.path.clone());
+        }
         evidence.files.push(PackFile {
             path: file.path.clone(),
-            role,
+            role: loaded.role,
             bytes: file.bytes,
-            sha256,
-            valid,
+            sha256: loaded.sha256,
+            valid: loaded.valid,
         });
     }
     choose_pack(&mut evidence, packs, &found, &mut diagnostics);
@@ -94,29 +115,43 @@ pub fn load_pack(root: &Path, options: &LoadOptions) -> Result<Evidence, LoadFai
     Ok(evidence)
 }
 
-fn load_file(
-    root: &Path,
-    file: &walk::FoundFile,
-    options: &LoadOptions,
-    evidence: &mut Evidence,
-    packs: &mut Vec<Located<Value>>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> (FileRole, String, bool) {
+/// What reading one file gave, before it is merged into the evidence.
+struct LoadedFile {
+    role: FileRole,
+    sha256: String,
+    valid: bool,
+    diagnostics: Vec<Diagnostic>,
+    /// The evidence document, when the file is one.
+    document: Option<ParsedDocument>,
+    /// The text of a YAML or Markdown file that was read as evidence (for snippets).
+    text: Option<String>,
+}
+
+fn load_file(root: &Path, file: &walk::FoundFile, options: &LoadOptions) -> LoadedFile {
+    let mut out = LoadedFile {
+        role: FileRole::Attachment,
+        sha256: String::new(),
+        valid: true,
+        diagnostics: Vec::new(),
+        document: None,
+        text: None,
+    };
     let lower = file.path.to_ascii_lowercase();
     let is_yaml = lower.ends_with(".yaml") || lower.ends_with(".yml");
     let is_markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
     let full = root.join(&file.path);
     if !is_yaml && !is_markdown {
-        return match walk::sha256_file(&full) {
-            Ok(sha) => (FileRole::Attachment, sha, true),
+        match walk::sha256_file(&full) {
+            Ok(sha) => out.sha256 = sha,
             Err(error) => {
-                diagnostics.push(unreadable(&file.path, &error));
-                (FileRole::Attachment, String::new(), false)
+                out.diagnostics.push(unreadable(&file.path, &error));
+                out.valid = false;
             }
-        };
+        }
+        return out;
     }
     if file.bytes > options.max_file_bytes {
-        diagnostics.push(Diagnostic::error(
+        out.diagnostics.push(Diagnostic::error(
             Code::FileTooLarge,
             format!(
                 "the file is {} bytes, over the {} byte limit for YAML and Markdown (raise it with --max-file-size)",
@@ -124,54 +159,47 @@ fn load_file(
             ),
             Some(Location::file(&file.path)),
         ));
-        let sha = walk::sha256_file(&full).unwrap_or_default();
-        return (FileRole::Attachment, sha, false);
+        out.sha256 = walk::sha256_file(&full).unwrap_or_default();
+        out.valid = false;
+        return out;
     }
     let bytes = match std::fs::read(&full) {
         Ok(bytes) => bytes,
         Err(error) => {
-            diagnostics.push(unreadable(&file.path, &error));
-            return (FileRole::Attachment, String::new(), false);
+            out.diagnostics.push(unreadable(&file.path, &error));
+            out.valid = false;
+            return out;
         }
     };
-    let sha = walk::sha256_bytes(&bytes);
+    out.sha256 = walk::sha256_bytes(&bytes);
     let text = match decode(&file.path, &bytes) {
         Ok(text) => text,
         Err(diagnostic) => {
             // A Markdown file that does not even start with front matter is an
             // attachment whatever its encoding.
-            if is_markdown && !bytes.starts_with(b"---") {
-                return (FileRole::Attachment, sha, true);
+            if !(is_markdown && !bytes.starts_with(b"---")) {
+                out.diagnostics.push(diagnostic);
+                out.valid = false;
             }
-            diagnostics.push(diagnostic);
-            return (FileRole::Attachment, sha, false);
+            return out;
         }
     };
-    let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
     let outcome = if is_yaml {
-        read_yaml(&file.path, text, options.yaml_limits, diagnostics)
+        read_yaml(&file.path, text, options.yaml_limits, &mut out.diagnostics)
     } else {
-        read_markdown(&file.path, text, options.yaml_limits, diagnostics)
+        read_markdown(&file.path, text, options.yaml_limits, &mut out.diagnostics)
     };
-    let role = match outcome {
-        FileOutcome::Attachment => return (FileRole::Attachment, sha, true),
-        FileOutcome::Broken => FileRole::Attachment,
+    match outcome {
+        FileOutcome::Attachment => return out,
+        FileOutcome::Broken => {}
         FileOutcome::Document(parsed) => {
-            let kind = parsed.kind;
-            store(evidence, packs, &file.path, text, parsed, diagnostics);
-            FileRole::Evidence(kind)
+            out.role = FileRole::Evidence(parsed.kind);
+            out.document = Some(parsed);
         }
-    };
-    evidence.sources.insert(file.path.clone(), text.to_string());
-    let valid = diagnostics.iter().filter(|d| d.is_error()).count() == errors_before;
-    if let (FileRole::Evidence(kind), false) = (role, valid) {
-        evidence
-            .invalid
-            .entry(kind)
-            .or_default()
-            .push(file.path.clone());
     }
-    (role, sha, valid)
+    out.valid = !out.diagnostics.iter().any(Diagnostic::is_error);
+    out.text = Some(text.to_string());
+    out
 }
 
 fn store(

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# End-to-end benchmarks of the release binary, with the targets from the issues.
+# Usage: benches/run.sh   (prints one line per measurement)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release -q -p accredit
+bin=target/release/accredit
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+best_of() { # best wall time in seconds of N runs of a command
+  local n=$1; shift
+  local best=999
+  for _ in $(seq "$n"); do
+    local s e t
+    s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
+    t=$(echo "$e - $s" | bc -l)
+    if (( $(echo "$t < $best" | bc -l) )); then best=$t; fi
+  done
+  printf '%.3f' "$best"
+}
+
+python3 benches/corpus.py yaml-pack "$work/pack5000" 5000
+size=$(du -sb "$work/pack5000" | cut -f1)
+echo "validate: 5,000 YAML evidence files ($((size / 1024)) KiB): best of 5 = $(best_of 5 "$bin" validate "$work/pack5000") s (target 0.2 s)"
+
+cargo bench -q -p accredit-core --bench analyses 2>/dev/null | grep -E '^(cover|documents|incidents|report):' || true

@@ -1,0 +1,191 @@
+//! The change log: how many changes to clinical systems were scheduled wholly
+//! inside the desk's agreed change windows (CHG-01).
+
+use std::io::Read;
+
+use jiff::Timestamp;
+use jiff::civil::{Date, DateTime, Time};
+use jiff::tz::TimeZone;
+use serde::Serialize;
+
+use super::BadRow;
+use super::reader::LogReader;
+use super::time::local_instant;
+use super::{LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
+use crate::finding::Finding;
+use crate::location::Location;
+use crate::model::{ClockTime, Window};
+
+/// Columns a change log must have (the same as
+/// [`crate::model::CHANGE_COLUMNS`]).
+const COLUMNS: [&str; 6] = [
+    "reference",
+    "system",
+    "clinical",
+    "scheduled_start",
+    "scheduled_end",
+    "outcome",
+];
+
+/// What the change log shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangeSummary {
+    /// Rows read and skipped.
+    pub rows: RowTally,
+    /// Changes counted (valid rows).
+    pub changes: u64,
+    /// Of those, changes to clinical systems.
+    pub clinical: u64,
+    /// Clinical changes scheduled wholly inside one occurrence of a change window.
+    pub inside_windows: u64,
+    /// `inside_windows / clinical`; `None` when there are no clinical changes.
+    pub share: Option<f64>,
+    /// The first clinical changes scheduled outside the windows (at most 20).
+    pub outside_windows: Vec<ScheduledChange>,
+    /// What was found, for CHG-01.
+    pub window_findings: Vec<Finding>,
+    /// Bad rows, each with its line.
+    pub findings: Vec<Finding>,
+}
+
+/// A change named in a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScheduledChange {
+    /// The change reference.
+    pub reference: String,
+    /// Line in the CSV.
+    pub line: u32,
+    /// Scheduled start and end in local time, e.g. `Tue 2008-03-04 09:00–11:00`.
+    pub scheduled: String,
+}
+
+/// Streams a change log (CSV, `file` being its pack path) and measures the
+/// share of clinical changes whose scheduled interval lies wholly inside one
+/// occurrence of one of `change_windows`, comparing real instants. Window
+/// times are local to `tz`; a window whose `to` is at or before its `from`
+/// runs overnight into the next day, and `24:00` is the end of the day.
+///
+/// # Errors
+/// [`LogUnreadable`] when a required column is missing or the file cannot be read.
+pub fn analyse_changes(
+    reader: impl Read,
+    file: &str,
+    tz: &TimeZone,
+    change_windows: &[Window],
+) -> Result<ChangeSummary, LogUnreadable> {
+    let (mut log, [reference, _, clinical, scheduled_start, scheduled_end, _]) =
+        LogReader::open(reader, file, COLUMNS)?;
+    let mut changes = 0;
+    let mut clinical_changes = 0;
+    let mut inside = 0;
+    let mut outside = Vec::new();
+    log.for_each_row(|row| {
+        let reference = row.required_text(reference)?;
+        let clinical = row.one_of(clinical, &[("true", true), ("false", false)])?;
+        let start = row.instant(scheduled_start, tz)?;
+        let end = row.instant(scheduled_end, tz)?;
+        if end < start {
+            return Err(BadRow::new(
+                codes::CHANGE_ENDS_BEFORE_START,
+                format!("change {reference} is scheduled to end before it starts; row skipped"),
+            ));
+        }
+        changes += 1;
+        if !clinical {
+            return Ok(());
+        }
+        clinical_changes += 1;
+        if inside_a_window(start, end, tz, change_windows) {
+            inside += 1;
+        } else if outside.len() < MAX_LISTED {
+            outside.push(ScheduledChange {
+                reference: reference.to_owned(),
+                line: row.line(),
+                scheduled: describe(start, end, tz),
+            });
+        }
+        Ok(())
+    })?;
+    let (rows, findings) = log.finish();
+    let outside_count = clinical_changes - inside;
+    let mut window_findings = Vec::new();
+    if outside_count > 0 {
+        let listed = outside.iter().map(|c: &ScheduledChange| {
+            format!("{} (line {}, {})", c.reference, c.line, c.scheduled)
+        });
+        window_findings.push(Finding::new(
+            codes::CHANGE_OUTSIDE_WINDOWS,
+            format!(
+                "{outside_count} of {clinical_changes} changes to clinical systems were scheduled outside the agreed change windows: {}",
+                listing(listed, usize::try_from(outside_count).unwrap_or(usize::MAX))
+            ),
+            Some(Location::file(file)),
+        ));
+    }
+    Ok(ChangeSummary {
+        rows,
+        changes,
+        clinical: clinical_changes,
+        inside_windows: inside,
+        share: share(inside, clinical_changes),
+        outside_windows: outside,
+        window_findings,
+        findings,
+    })
+}
+
+/// Whether `start..=end` lies inside one occurrence of one window. An
+/// occurrence lasts at most a day, so only occurrences opening on the local
+/// day of `start` or the two days before can hold it.
+fn inside_a_window(start: Timestamp, end: Timestamp, tz: &TimeZone, windows: &[Window]) -> bool {
+    let start_day = tz.to_datetime(start).date();
+    let days = [
+        start_day.yesterday().ok().and_then(|d| d.yesterday().ok()),
+        start_day.yesterday().ok(),
+        Some(start_day),
+    ];
+    days.into_iter().flatten().any(|day| {
+        windows.iter().any(|window| {
+            window.days.contains(day.weekday())
+                && occurrence(window, day, tz)
+                    .is_some_and(|(open, close)| open <= start && end <= close)
+        })
+    })
+}
+
+/// The real interval of a window's occurrence opening on `day`.
+fn occurrence(window: &Window, day: Date, tz: &TimeZone) -> Option<(Timestamp, Timestamp)> {
+    let close_day = if window.to.minutes() <= window.from.minutes() {
+        day.tomorrow().ok()?
+    } else {
+        day
+    };
+    Some((
+        local_instant(wall_clock(day, window.from)?, tz)?,
+        local_instant(wall_clock(close_day, window.to)?, tz)?,
+    ))
+}
+
+/// The wall-clock reading of `time` on `day` (`24:00` is the next midnight).
+fn wall_clock(day: Date, time: ClockTime) -> Option<DateTime> {
+    match time {
+        ClockTime::At(time) => Some(day.to_datetime(time)),
+        ClockTime::EndOfDay => Some(day.tomorrow().ok()?.to_datetime(Time::midnight())),
+    }
+}
+
+/// A scheduled interval in local time, e.g. `Tue 2008-03-04 09:00–11:00` or
+/// `Tue 2008-03-04 22:00–Wed 02:00`.
+fn describe(start: Timestamp, end: Timestamp, tz: &TimeZone) -> String {
+    let (start, end) = (tz.to_datetime(start), tz.to_datetime(end));
+    let end_format = if start.date() == end.date() {
+        "%H:%M"
+    } else {
+        "%a %Y-%m-%d %H:%M"
+    };
+    format!(
+        "{}–{}",
+        start.strftime("%a %Y-%m-%d %H:%M"),
+        end.strftime(end_format)
+    )
+}

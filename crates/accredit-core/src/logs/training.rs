@@ -1,0 +1,226 @@
+//! The training log: national-application training of the front-line staff
+//! per in-scope application (NAK-01) and ITIL Foundation (NAK-03).
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::BadRow;
+use super::reader::LogReader;
+use super::staff::FrontLineStaff;
+use super::{LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
+use crate::finding::Finding;
+use crate::location::Location;
+
+/// Columns a training log must have (the same as
+/// [`crate::model::TRAINING_COLUMNS`]).
+const COLUMNS: [&str; 6] = [
+    "staff_id",
+    "role",
+    "course",
+    "application",
+    "completed_on",
+    "result",
+];
+
+/// What the training is measured against.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainingScope<'a> {
+    /// Front-line staff (from the staff register).
+    pub front_line: &'a FrontLineStaff,
+    /// The pack's in-scope applications, e.g. `choose-and-book`.
+    pub applications: &'a [String],
+    /// Earliest completion date counted for application training
+    /// (the assessment start − 730 days).
+    pub counted_from: Date,
+    /// Latest completion date counted for application training (the
+    /// assessment start).
+    pub counted_to: Date,
+    /// The run date: training completed after it is future-dated and never counted.
+    pub as_of: Date,
+}
+
+/// What the training log shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrainingSummary {
+    /// Rows read and skipped.
+    pub rows: RowTally,
+    /// How many front-line staff are measured.
+    pub front_line_staff: usize,
+    /// National-application training, one entry per in-scope application (NAK-01).
+    pub applications: Vec<ApplicationTraining>,
+    /// ITIL Foundation (NAK-03).
+    pub itil_foundation: StaffTrained,
+    /// Bad rows and future-dated training, each with its line.
+    pub findings: Vec<Finding>,
+}
+
+/// National-application training for one application.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ApplicationTraining {
+    /// The application, e.g. `choose-and-book`.
+    pub application: String,
+    /// Front-line staff with a counted pass, and who lacks one.
+    pub staff: StaffTrained,
+}
+
+/// How many front-line staff hold a pass.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StaffTrained {
+    /// Front-line staff with a pass.
+    pub trained: usize,
+    /// `trained / front-line staff`; `None` when there are no front-line staff.
+    pub share: Option<f64>,
+    /// The first front-line staff IDs without one (at most 20).
+    pub untrained: Vec<String>,
+    /// What was found.
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Course {
+    NationalApplication,
+    ItilFoundation,
+}
+
+const COURSES: [(&str, Course); 2] = [
+    ("national-application", Course::NationalApplication),
+    ("itil-foundation", Course::ItilFoundation),
+];
+
+/// Streams a training log (CSV, `file` being its pack path) and measures,
+/// for each in-scope application, the share of front-line staff with a
+/// `pass` in `national-application` training on it completed within
+/// `counted_from ..= counted_to`, and the share holding an `itil-foundation`
+/// pass of any date up to `as_of`. Training dated after `as_of` is reported
+/// and not counted. Only staff IDs are ever named.
+///
+/// # Errors
+/// [`LogUnreadable`] when a required column is missing or the file cannot be read.
+pub fn analyse_training(
+    reader: impl Read,
+    file: &str,
+    scope: &TrainingScope<'_>,
+) -> Result<TrainingSummary, LogUnreadable> {
+    let (
+        mut log,
+        [
+            staff_id,
+            _,
+            course,
+            application_column,
+            completed_on,
+            result,
+        ],
+    ) = LogReader::open(reader, file, COLUMNS)?;
+    let staff_index: HashMap<&str, usize> = scope.front_line.iter().zip(0..).collect();
+    let staff_count = staff_index.len();
+    let mut application_passes = vec![vec![false; staff_count]; scope.applications.len()];
+    let mut itil_passes = vec![false; staff_count];
+    log.for_each_row(|row| {
+        let staff_id = row.required_text(staff_id)?;
+        let course = row.one_of(course, &COURSES)?;
+        let application = row.text(application_column)?;
+        let completed = row.date(completed_on)?;
+        let passed = row.one_of(result, &[("pass", true), ("fail", false)])?;
+        if course == Course::NationalApplication && application.is_empty() {
+            return Err(row.invalid(application_column, "the application trained on"));
+        }
+        if completed > scope.as_of {
+            return Err(BadRow::new(
+                codes::TRAINING_FUTURE_DATED,
+                format!(
+                    "training of {staff_id} is dated {completed}, after the as-of date {}; not counted",
+                    scope.as_of
+                ),
+            ));
+        }
+        let Some(&staff) = staff_index.get(staff_id).filter(|_| passed) else {
+            return Ok(());
+        };
+        match course {
+            Course::ItilFoundation => itil_passes[staff] = true,
+            Course::NationalApplication => {
+                let counted = (scope.counted_from..=scope.counted_to).contains(&completed);
+                let scoped = scope.applications.iter().position(|a| a.eq_ignore_ascii_case(application));
+                if let Some(app) = scoped.filter(|_| counted) {
+                    application_passes[app][staff] = true;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    let (rows, findings) = log.finish();
+    let applications = scope
+        .applications
+        .iter()
+        .zip(&application_passes)
+        .map(|(application, passes)| {
+            let what = format!("{application} training since {}", scope.counted_from);
+            ApplicationTraining {
+                application: application.clone(),
+                staff: staff_trained(
+                    scope.front_line,
+                    passes,
+                    &what,
+                    codes::APPLICATION_TRAINING_MISSING,
+                    file,
+                ),
+            }
+        })
+        .collect();
+    let itil_foundation = staff_trained(
+        scope.front_line,
+        &itil_passes,
+        "itil-foundation",
+        codes::ITIL_FOUNDATION_MISSING,
+        file,
+    );
+    Ok(TrainingSummary {
+        rows,
+        front_line_staff: staff_count,
+        applications,
+        itil_foundation,
+        findings,
+    })
+}
+
+/// Counts the front-line staff marked in `passes` (indexed like
+/// [`FrontLineStaff::iter`]) and names the first who are not.
+fn staff_trained(
+    front_line: &FrontLineStaff,
+    passes: &[bool],
+    what: &str,
+    code: &'static str,
+    file: &str,
+) -> StaffTrained {
+    let trained = passes.iter().filter(|&&pass| pass).count();
+    let missing = front_line.len() - trained;
+    let untrained: Vec<String> = front_line
+        .iter()
+        .zip(passes)
+        .filter(|&(_, &pass)| !pass)
+        .map(|(id, _)| id.to_owned())
+        .take(MAX_LISTED)
+        .collect();
+    let mut findings = Vec::new();
+    if missing > 0 {
+        findings.push(Finding::new(
+            code,
+            format!(
+                "{missing} of {} front-line staff have no pass in {what}: {}",
+                front_line.len(),
+                listing(untrained.iter().cloned(), missing)
+            ),
+            Some(Location::file(file)),
+        ));
+    }
+    StaffTrained {
+        trained,
+        share: share(trained as u64, front_line.len() as u64),
+        untrained,
+        findings,
+    }
+}
