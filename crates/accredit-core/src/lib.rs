@@ -19,3 +19,4 @@ pub mod model;
 pub mod ruleset;
 pub mod schema;
 pub mod yaml;
+pub mod logs;

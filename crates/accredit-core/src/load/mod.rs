@@ -177,7 +177,7 @@ fn load_file(root: &Path, file: &walk::FoundFile, options: &LoadOptions) -> Load
         Err(diagnostic) => {
             // A Markdown file that does not even start with front matter is an
             // attachment whatever its encoding.
-            if !(is_markdown && !bytes.starts_with(b"---")) {
+            if !is_markdown || bytes.starts_with(b"---") {
                 out.diagnostics.push(diagnostic);
                 out.valid = false;
             }
