@@ -43,6 +43,7 @@ pub fn assess(
         as_of,
         ruleset,
         cover: Default::default(),
+        logs: Default::default(),
     };
     let outcomes: Vec<Outcome> = ruleset
         .requirements

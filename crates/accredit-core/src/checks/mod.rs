@@ -4,15 +4,22 @@
 //! diagnostic (the ruleset schema lists the kinds; a test keeps the two equal).
 
 mod applicant;
+mod application_training;
 mod bank_holidays;
+mod change_windows;
 mod channels;
 pub mod cover_memo;
 mod desk_tool;
 pub mod expression;
+mod incident_hours;
+mod itil_foundation;
+pub mod logs_memo;
 mod lone_working;
 mod on_call;
 mod outcome;
+mod referral_references;
 mod reports;
+mod response_targets;
 mod rota_staffed;
 
 use jiff::civil::Date;
@@ -38,6 +45,8 @@ pub struct Context<'a> {
     pub ruleset: &'a Ruleset,
     /// Cover analyses already made (shared by the cover requirements and the report).
     pub cover: cover_memo::CoverMemo,
+    /// CSV exports already streamed (each is read once).
+    pub logs: logs_memo::LogMemo,
 }
 
 /// The accreditation window: `start` and the days that follow.
@@ -127,6 +136,12 @@ registry! {
     OnCallCover(on_call::OnCallCover) => "on-call-cover",
     DeskToolCapabilities(desk_tool::DeskToolCapabilities) => "desk-tool-capabilities",
     ReportCadence(reports::ReportCadence) => "report-cadence",
+    IncidentHours(incident_hours::IncidentHours) => "incident-hours",
+    ReferralReferences(referral_references::ReferralReferences) => "referral-references",
+    ResponseTargets(response_targets::ResponseTargets) => "response-targets",
+    ApplicationTraining(application_training::ApplicationTraining) => "application-training",
+    ItilFoundation(itil_foundation::ItilFoundation) => "itil-foundation",
+    ChangeWindows(change_windows::ChangeWindows) => "change-windows",
     ApplicantDeclared(applicant::ApplicantDeclared) => "applicant-declared",
     Expression(expression::ExpressionCheck) => "expression",
 }

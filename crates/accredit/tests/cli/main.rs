@@ -2,6 +2,7 @@
 //! One test binary; each module covers a command.
 
 mod cover;
+mod desk_data;
 mod formats;
 mod rulesets;
 mod score;

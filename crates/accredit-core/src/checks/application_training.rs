@@ -1,0 +1,67 @@
+//! `application-training`: for each in-scope application, at least
+//! `target_percent` of front-line staff passed `national-application` training
+//! on it within `max_age_days` before the assessment start.
+//!
+//! Joins the StaffRegister (first-line staff in post during the window) with
+//! the TrainingLog. The measure is the lowest share across the applications.
+
+use serde::{Deserialize, Serialize};
+
+use super::logs_memo::training;
+use super::{CheckKind, Context, Outcome};
+use crate::finding::Finding;
+use crate::model::Kind;
+
+/// Parameters of `application-training`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationTraining {
+    /// How far back (days before the start) a pass counts.
+    pub max_age_days: u32,
+    /// Share of front-line staff (percent) trained on each application.
+    pub target_percent: f64,
+}
+
+impl CheckKind for ApplicationTraining {
+    fn evidence(&self) -> Vec<Kind> {
+        vec![Kind::StaffRegister, Kind::TrainingLog]
+    }
+
+    fn method(&self) -> String {
+        format!(
+            "Joins the StaffRegister (first-line staff in post during the window) with the TrainingLog: for each in-scope application, the share of them with a `pass` in `national-application` training on it dated within {} days before the assessment start; target {}% for every application (the lowest share is the measure).",
+            self.max_age_days, self.target_percent
+        )
+    }
+
+    fn evaluate(&self, context: &Context<'_>) -> Outcome {
+        let from = context.window.days_before_start(self.max_age_days);
+        let Some(result) = training(context, from) else {
+            return Outcome::missing(vec![]);
+        };
+        match result.as_ref() {
+            Err(findings) => Outcome::error(findings.clone()),
+            Ok(summary) => {
+                let mut findings: Vec<Finding> = summary
+                    .applications
+                    .iter()
+                    .flat_map(|a| a.staff.findings.iter().cloned())
+                    .collect();
+                findings.extend(summary.findings.iter().cloned());
+                let lowest = summary
+                    .applications
+                    .iter()
+                    .map(|a| a.staff.share.unwrap_or(0.0))
+                    .fold(None, |low: Option<f64>, s| {
+                        Some(low.map_or(s, |l| l.min(s)))
+                    });
+                match lowest {
+                    Some(share) if summary.front_line_staff > 0 => {
+                        Outcome::measured(100.0 * share, self.target_percent, "%", findings)
+                    }
+                    _ => Outcome::fail(findings),
+                }
+            }
+        }
+    }
+}

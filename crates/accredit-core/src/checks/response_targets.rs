@@ -1,0 +1,52 @@
+//! `response-targets`: incidents are responded to within their severity's
+//! `respond_within_minutes` from the EscalationPlan, measured over real time.
+
+use serde::{Deserialize, Serialize};
+
+use super::logs_memo::incidents;
+use super::{CheckKind, Context, Outcome};
+use crate::finding::Finding;
+use crate::model::Kind;
+
+/// Parameters of `response-targets`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseTargets {
+    /// Share of incidents (percent) that must be responded to on time.
+    pub target_percent: f64,
+}
+
+impl CheckKind for ResponseTargets {
+    fn evidence(&self) -> Vec<Kind> {
+        vec![Kind::IncidentLog, Kind::EscalationPlan]
+    }
+
+    fn method(&self) -> String {
+        format!(
+            "Streams the IncidentLog CSV: for each incident, `responded_at − opened_at` in real time against its severity's `respond_within_minutes` in the EscalationPlan (no response counts as late); target {}% on time.",
+            self.target_percent
+        )
+    }
+
+    fn evaluate(&self, context: &Context<'_>) -> Outcome {
+        let Some(result) = incidents(context) else {
+            return Outcome::missing(vec![]);
+        };
+        match result.as_ref() {
+            Err(findings) => Outcome::error(findings.clone()),
+            Ok(summary) => match summary.responses.share {
+                None => Outcome::not_applicable(vec![Finding::new(
+                    "no-response-targets",
+                    "no incident in the log has a severity with a response target in the escalation plan",
+                    None,
+                )]),
+                Some(share) => Outcome::measured(
+                    100.0 * share,
+                    self.target_percent,
+                    "%",
+                    summary.responses.findings.clone(),
+                ),
+            },
+        }
+    }
+}
