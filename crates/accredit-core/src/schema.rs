@@ -215,11 +215,49 @@ fn describe(
             format!("{} lists the same value twice", display(&path)),
             at(pointer),
         ),
+        ValidationErrorKind::AnyOf { context }
+            if context.iter().all(|e| {
+                e.iter()
+                    .all(|e| matches!(e.kind(), ValidationErrorKind::Required { .. }))
+            }) =>
+        {
+            let names: Vec<String> = context
+                .iter()
+                .flatten()
+                .filter_map(|e| match e.kind() {
+                    ValidationErrorKind::Required { property } => {
+                        property.as_str().map(|n| format!("`{n}`"))
+                    }
+                    _ => None,
+                })
+                .collect();
+            (
+                Code::Schema,
+                format!("{} needs one of {}", display(&path), names.join(" or ")),
+                at(pointer),
+            )
+        }
         ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
             let hint = best_alternative(context);
             (
                 Code::Schema,
                 format!("{} does not match any allowed form{hint}", display(&path)),
+                at(pointer),
+            )
+        }
+        ValidationErrorKind::Not { schema } if schema.get("required").is_some() => {
+            let names: Vec<String> = schema["required"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str())
+                        .map(|n| format!("`{n}`"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            (
+                Code::Schema,
+                format!("{}: give {}, not both", display(&path), names.join(" or ")),
                 at(pointer),
             )
         }

@@ -89,6 +89,9 @@ pub struct ValidateArgs {
     /// The pack.
     #[command(flatten)]
     pub pack: PackArgs,
+    /// Ruleset whose application ids are known: the built-in id, a file, or a directory holding ruleset.yaml.
+    #[arg(long, value_name = "ID|PATH")]
+    pub ruleset: Option<String>,
 }
 
 /// When to use colour.

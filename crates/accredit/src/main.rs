@@ -41,7 +41,7 @@ fn main() -> ExitCode {
     let style = Style::detect(cli.color);
     let outcome = match &cli.command {
         Command::Validate(args) => validate::run(args, style, cli.quiet),
-        Command::Score(args) => score::run(args, style),
+        Command::Score(args) => score::run(args, style, cli.quiet),
         Command::Rules(args) => run_rules(args, style),
         Command::Schema { kind } => schema::run(kind.as_deref()),
         Command::Completions { shell } => {

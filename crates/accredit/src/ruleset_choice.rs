@@ -11,8 +11,6 @@ use crate::exit::Failure;
 pub struct RulesetProblem {
     /// The load error.
     pub error: RulesetError,
-    /// The ruleset text, for snippets.
-    pub text: String,
 }
 
 /// Loads the ruleset named by `choice` (an id, `id@major`, a file or a
@@ -40,7 +38,7 @@ pub fn choose(choice: Option<&str>) -> Result<Result<Ruleset, RulesetProblem>, F
     let text = std::fs::read_to_string(&file)
         .map_err(|e| Failure::msg(format!("cannot read the ruleset {}: {e}", file.display())))?;
     let name = file.display().to_string();
-    Ok(load_ruleset(&text, &name).map_err(|error| RulesetProblem { error, text }))
+    Ok(load_ruleset(&text, &name).map_err(|error| RulesetProblem { error }))
 }
 
 /// Checks the pack's own `ruleset:` reference against the chosen ruleset.
@@ -57,15 +55,15 @@ pub fn check_pack_reference(
     }
 }
 
-/// Applications of the built-in ruleset.
-pub fn default_applications() -> Vec<String> {
-    Ruleset::builtin().application_ids()
-}
-
-/// Prints a broken ruleset's diagnostics.
+/// Prints a broken ruleset's diagnostics (on standard error, like every
+/// reason a run could not assess), with the ruleset's lines as snippets.
 pub fn report(problem: &RulesetProblem, style: crate::terminal::Style) {
+    let style = crate::terminal::Style {
+        snippets: false,
+        ..style
+    };
     for diagnostic in &problem.error.diagnostics {
-        outln!("{}", crate::diagnostics::line(diagnostic, style));
+        eprintln!("{}", crate::diagnostics::line(diagnostic, style));
     }
-    let _ = &problem.text;
+    eprintln!("error: {}", problem.error);
 }

@@ -14,13 +14,14 @@ use crate::ruleset_choice;
 use crate::terminal::Style;
 
 /// Runs `score`.
-pub fn run(args: &ScoreArgs, style: Style) -> Result<Exit, Failure> {
+pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure> {
     let assessment = match assess_pack(args, style)? {
         Ok(a) => a,
         Err(exit) => return Ok(exit),
     };
     let options = RenderOptions {
         style,
+        quiet,
         path_prefix: RenderOptions::prefix_for(&args.pack.pack),
     };
     write_outputs(&assessment, &args.format, args.output.as_deref(), &options)?;

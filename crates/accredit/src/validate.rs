@@ -10,9 +10,16 @@ use crate::terminal::Style;
 
 /// Runs `validate`.
 pub fn run(args: &ValidateArgs, style: Style, quiet: bool) -> Result<Exit, Failure> {
+    let ruleset = match crate::ruleset_choice::choose(args.ruleset.as_deref())? {
+        Ok(ruleset) => ruleset,
+        Err(problem) => {
+            crate::ruleset_choice::report(&problem, style);
+            return Ok(Exit::CannotAssess);
+        }
+    };
     let options = LoadOptions {
         max_file_bytes: args.pack.max_file_size,
-        known_applications: crate::ruleset_choice::default_applications(),
+        known_applications: ruleset.application_ids(),
         ..LoadOptions::default()
     };
     let evidence = load_pack(&args.pack.pack, &options).map_err(Failure::load)?;

@@ -199,7 +199,7 @@ fn kind_of(
         None => {
             let known: Vec<&str> = Kind::ALL
                 .iter()
-                .filter(|k| **k != Kind::Override)
+                .filter(|k| **k != Kind::Override && k.is_markdown() == markdown)
                 .map(|k| k.name())
                 .collect();
             diagnostics.push(Diagnostic::error(

@@ -139,7 +139,7 @@ fn check_columns<T>(
                 if !columns.iter().any(|c| c == needed) {
                     diagnostics.push(Diagnostic::error(
                         Code::CsvMissingColumn,
-                        format!("{csv_path} has no `{needed}` column, which a {kind} needs (named by {})", doc.file),
+                        format!("{csv_path} has no `{needed}` column, which {} {kind} needs (named by {})", article(kind), doc.file),
                         Some(Location::at(csv_path, 1, 1)),
                     ));
                 }
@@ -207,5 +207,14 @@ fn check_applications(
         {
             report(doc.at("/application"), id);
         }
+    }
+}
+
+/// `a` or `an` before a kind name.
+fn article(kind: &str) -> &'static str {
+    if kind.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
     }
 }

@@ -67,6 +67,15 @@ fn symlink_diagnostic(root: &Path, link: &Path, path: &str) -> Diagnostic {
         && normalise(&parent.join(&target))
             .is_some_and(|t| t.starts_with(normalise(root).unwrap_or_default()));
     let shown = target.display();
+    if target.is_absolute() {
+        return Diagnostic::error(
+            Code::Symlink,
+            format!(
+                "symbolic link to the absolute path `{shown}`; links are never followed — copy the file into the pack"
+            ),
+            Some(Location::file(path)),
+        );
+    }
     if inside {
         Diagnostic::warning(
             Code::Symlink,

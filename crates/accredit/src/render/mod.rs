@@ -35,6 +35,8 @@ pub enum Format {
 pub struct RenderOptions {
     /// Colour and snippets.
     pub style: Style,
+    /// `-q`: the text format prints only the verdict line.
+    pub quiet: bool,
     /// Prefix that turns pack-relative paths into paths from where the command
     /// ran (the PACK argument as typed), for CI annotations; empty for `.`.
     pub path_prefix: String,
@@ -65,6 +67,7 @@ impl Format {
     /// Renders `assessment` in this format.
     pub fn render(self, assessment: &Assessment, options: &RenderOptions) -> String {
         match self {
+            Format::Text if options.quiet => text::verdict_line(assessment, options.style),
             Format::Text => text::render(assessment, options.style),
             Format::Json => json::render(assessment),
             Format::Markdown => markdown::render(assessment, options),

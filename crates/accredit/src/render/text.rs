@@ -37,22 +37,7 @@ pub fn render(a: &Assessment, style: Style) -> String {
         days_to_go(applicant.days_to_start)
     );
     out.push('\n');
-    let (word, colour) = match a.verdict {
-        Verdict::Ready => ("READY", "1;32"),
-        Verdict::Approaching => ("APPROACHING", "1;33"),
-        Verdict::NotReady => ("NOT READY", "1;31"),
-    };
-    let _ = writeln!(
-        out,
-        "Verdict: {}   overall {:.1}% (ready at {:.0}%) · {} of {} requirements passed · mandatory met {} of {}",
-        style.paint(colour, word),
-        a.score.overall,
-        a.score.ready_threshold,
-        a.score.passed,
-        a.score.counted,
-        a.score.mandatory_met,
-        a.score.mandatory_total
-    );
+    out.push_str(&verdict_line(a, style));
     out.push('\n');
     let _ = writeln!(out, "{}", style.paint("1", "Domains"));
     for d in &a.score.domains {
@@ -110,6 +95,25 @@ pub fn render(a: &Assessment, style: Style) -> String {
         );
     }
     out
+}
+
+/// `Verdict: READY   overall 97.9% …`, with a newline.
+pub fn verdict_line(a: &Assessment, style: Style) -> String {
+    let (word, colour) = match a.verdict {
+        Verdict::Ready => ("READY", "1;32"),
+        Verdict::Approaching => ("APPROACHING", "1;33"),
+        Verdict::NotReady => ("NOT READY", "1;31"),
+    };
+    format!(
+        "Verdict: {}   overall {:.1}% (ready at {:.0}%) · {} of {} requirements passed · mandatory met {} of {}\n",
+        style.paint(colour, word),
+        a.score.overall,
+        a.score.ready_threshold,
+        a.score.passed,
+        a.score.counted,
+        a.score.mandatory_met,
+        a.score.mandatory_total
+    )
 }
 
 fn gap(out: &mut String, n: usize, r: &RequirementResult, style: Style) {

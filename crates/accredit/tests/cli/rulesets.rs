@@ -14,7 +14,7 @@ fn ruleset(name: &str) -> String {
 fn score_with(name: &str, format: &str) -> (i32, String) {
     let dir = pack("complete");
     let file = ruleset(name);
-    let (code, stdout, _) = run(&[
+    let (code, stdout, stderr) = run(&[
         "score",
         dir.to_str().unwrap(),
         "--as-of",
@@ -24,7 +24,19 @@ fn score_with(name: &str, format: &str) -> (i32, String) {
         "--format",
         format,
     ]);
-    (code, stdout.replace(&file, "RULESET"))
+    // Ruleset problems go to standard error, followed by a summary line.
+    let output = if code == 2 {
+        assert!(stdout.is_empty(), "{stdout}");
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert!(
+            lines.last().unwrap().starts_with("error: the ruleset "),
+            "{stderr}"
+        );
+        lines[..lines.len() - 1].join("\n")
+    } else {
+        stdout
+    };
+    (code, output.replace(&file, "RULESET"))
 }
 
 #[test]
