@@ -35,6 +35,16 @@ pub enum Command {
         /// Kind: Pack, ServiceDesk, Rota, … or ruleset, result. Without it, lists them.
         kind: Option<String>,
     },
+    /// What changed between two scored results: score movement, closed and new gaps.
+    Diff {
+        /// The earlier result (`score --format json`).
+        old: PathBuf,
+        /// The later result.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::diff::DiffFormat::Text)]
+        format: crate::diff::DiffFormat,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -123,9 +133,12 @@ pub struct ScoreArgs {
     /// Write the (first) format to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Lowest verdict that passes the gate.
-    #[arg(long, value_enum, default_value_t = Require::Ready)]
-    pub require: Require,
+    /// Lowest verdict that passes the gate (default `ready`; with --baseline, no verdict gate unless given).
+    #[arg(long, value_enum)]
+    pub require: Option<Require>,
+    /// A previous JSON result: report what changed, and fail the gate only on new or worse gaps.
+    #[arg(long, value_name = "OLD.json")]
+    pub baseline: Option<PathBuf>,
     /// Fail the gate when the overall score is below N (percent).
     #[arg(long, value_name = "N")]
     pub fail_under: Option<f64>,

@@ -18,6 +18,7 @@ macro_rules! outln {
 
 mod cli;
 mod diagnostics;
+mod diff;
 mod exit;
 mod render;
 mod rules;
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
         Command::Score(args) => score::run(args, style, cli.quiet),
         Command::Rules(args) => run_rules(args, style),
         Command::Schema { kind } => schema::run(kind.as_deref()),
+        Command::Diff { old, new, format } => diff::run(old, new, *format, style),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut script = Vec::new();

@@ -25,7 +25,38 @@ pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure>
         path_prefix: RenderOptions::prefix_for(&args.pack.pack),
     };
     write_outputs(&assessment, &args.format, args.output.as_deref(), &options)?;
-    Ok(gate(&assessment, args.require, args.fail_under))
+    let Some(baseline) = &args.baseline else {
+        return Ok(gate(
+            &assessment,
+            args.require.unwrap_or(Require::Ready),
+            args.fail_under,
+        ));
+    };
+    // With a baseline only regressions fail the gate (and --require / --fail-under if given).
+    let comparison = accredit_core::compare::compare(
+        &crate::diff::read_result(baseline)?,
+        &digest(&assessment)?,
+    );
+    if !quiet {
+        out!("\n{}", crate::diff::text(&comparison, style));
+    }
+    let others = gate(
+        &assessment,
+        args.require.unwrap_or(Require::Any),
+        args.fail_under,
+    );
+    Ok(if comparison.has_regressions() {
+        Exit::GateFailed
+    } else {
+        others
+    })
+}
+
+/// The current assessment in the form a comparison reads.
+fn digest(assessment: &Assessment) -> Result<accredit_core::compare::ResultDigest, Failure> {
+    serde_json::to_value(assessment)
+        .and_then(serde_json::from_value)
+        .map_err(|e| Failure::msg(format!("cannot compare with the baseline: {e}")))
 }
 
 /// Loads the ruleset and the pack and assesses it; `Err(exit)` when it

@@ -1,6 +1,7 @@
 //! CLI tests: run the built `accredit` binary on the fixture packs.
 //! One test binary; each module covers a command.
 
+mod baseline;
 mod cover;
 mod desk_data;
 mod formats;
