@@ -35,6 +35,23 @@ pub enum Command {
         /// Kind: Pack, ServiceDesk, Rota, … or ruleset, result. Without it, lists them.
         kind: Option<String>,
     },
+    /// Start a new evidence pack: one annotated file of every kind.
+    Init {
+        /// Directory to create (must be new or empty).
+        dir: PathBuf,
+        /// The applicant trust's name.
+        #[arg(long, default_value = "Example Hospitals NHS Trust")]
+        organisation: String,
+        /// Its ODS code.
+        #[arg(long, default_value = "RXX")]
+        ods: String,
+        /// The Local Service Provider.
+        #[arg(long, default_value = "BT Health")]
+        lsp: String,
+        /// Planned first day of the assessment window (default: the first Monday at least 12 weeks away).
+        #[arg(long, value_name = "DATE")]
+        start: Option<jiff::civil::Date>,
+    },
     /// What changed between two scored results: score movement, closed and new gaps.
     Diff {
         /// The earlier result (`score --format json`).

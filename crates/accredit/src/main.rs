@@ -20,6 +20,7 @@ mod cli;
 mod diagnostics;
 mod diff;
 mod exit;
+mod init;
 mod render;
 mod rules;
 mod rules_test;
@@ -45,6 +46,21 @@ fn main() -> ExitCode {
         Command::Score(args) => score::run(args, style, cli.quiet),
         Command::Rules(args) => run_rules(args, style),
         Command::Schema { kind } => schema::run(kind.as_deref()),
+        Command::Init {
+            dir,
+            organisation,
+            ods,
+            lsp,
+            start,
+        } => init::run(
+            dir,
+            &init::Applicant {
+                organisation,
+                ods,
+                lsp,
+                start: *start,
+            },
+        ),
         Command::Diff { old, new, format } => diff::run(old, new, *format, style),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -59,9 +59,29 @@ impl CheckKind for ApplicationTraining {
                     Some(share) if summary.front_line_staff > 0 => {
                         Outcome::measured(100.0 * share, self.target_percent, "%", findings)
                     }
-                    _ => Outcome::fail(findings),
+                    _ => {
+                        findings.insert(0, no_front_line_staff(context));
+                        Outcome::fail(findings)
+                    }
                 }
             }
         }
     }
+}
+
+/// The finding when the staff register has no front-line staff in the window.
+pub(crate) fn no_front_line_staff(context: &Context<'_>) -> Finding {
+    Finding::new(
+        "no-front-line-staff",
+        format!(
+            "the staff register lists no first-line staff in post between {} and {}, so training cannot be measured",
+            context.window.start,
+            context.window.last_day()
+        ),
+        context
+            .evidence
+            .staff_registers
+            .first()
+            .map(|r| r.at("/source")),
+    )
 }

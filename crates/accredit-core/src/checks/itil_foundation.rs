@@ -46,7 +46,12 @@ impl CheckKind for ItilFoundation {
                         "%",
                         itil.findings.clone(),
                     ),
-                    None => Outcome::fail(summary.findings.clone()),
+                    None => {
+                        let mut findings =
+                            vec![super::application_training::no_front_line_staff(context)];
+                        findings.extend(summary.findings.iter().cloned());
+                        Outcome::fail(findings)
+                    }
                 }
             }
         }

@@ -5,6 +5,7 @@ mod baseline;
 mod cover;
 mod desk_data;
 mod formats;
+mod init;
 mod rulesets;
 mod score;
 mod validate;
