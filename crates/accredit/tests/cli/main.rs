@@ -2,6 +2,7 @@
 //! One test binary; each module covers a command.
 
 mod baseline;
+mod ci_examples;
 mod cover;
 mod desk_data;
 mod formats;
