@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generate benchmark corpora (deterministic; nothing is downloaded).
 
-usage: corpus.py yaml-pack DIR [FILES]   a pack of FILES small evidence files (~6 MB for 5,000)
+usage: corpus.py yaml-pack DIR [FILES]        a pack of FILES small evidence files (~6 MB for 5,000)
+       corpus.py incidents-pack DIR [ROWS]   the complete fixture pack with a ROWS-row incident log (~150 MB for 1,000,000)
 """
 import os
 import sys
@@ -57,7 +58,37 @@ actions:
 """)
 
 
+def incidents_pack(out, rows=1_000_000):
+    import datetime
+    import shutil
+    here = os.path.dirname(os.path.abspath(__file__))
+    shutil.copytree(os.path.join(here, "..", "fixtures", "packs", "complete"), out)
+    start = datetime.datetime(2008, 7, 1)
+    channels = ["phone", "phone", "phone", "email", "fax", "web"]
+    apps = ["", "", "care-records-service", "choose-and-book", "electronic-prescription-service", "pacs"]
+    respond = [15, 30, 60, 240, 480]
+    groups = ["Service Desk First Line (Day Shift)", "Clinical Systems Second Line Support",
+              "Infrastructure and Networks Resolver Group", "Service Desk First Line (Night Shift)"]
+    with open(os.path.join(out, "logs", "incidents.csv"), "w") as f:
+        f.write("reference,opened_at,channel,severity,application,status,responded_at,resolved_at,referred_to,external_reference,assigned_group\n")
+        for i in range(rows):
+            opened = start + datetime.timedelta(minutes=(i * 7919) % (92 * 1440))
+            severity = 1 + (i * 31) % 5
+            responded = opened + datetime.timedelta(minutes=(i % respond[severity - 1]) + 1)
+            resolved = responded + datetime.timedelta(minutes=30 + i % 2880)
+            referred = "lsp" if i % 5 == 0 else ("national" if i % 17 == 0 else "none")
+            external = f"BTH-{i:08d}" if referred != "none" else ""
+            f.write(
+                f"INC{i:09d},{opened:%Y-%m-%d %H:%M},{channels[i % 6]},{severity},{apps[i % 6]},closed,"
+                f"{responded:%Y-%m-%d %H:%M},{resolved:%Y-%m-%d %H:%M},{referred},{external},"
+                f"{groups[i % 4]}\n"
+            )
+
+
 if __name__ == "__main__":
-    if len(sys.argv) < 3 or sys.argv[1] != "yaml-pack":
+    if len(sys.argv) < 3 or sys.argv[1] not in ("yaml-pack", "incidents-pack"):
         sys.exit(__doc__)
-    yaml_pack(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 5000)
+    if sys.argv[1] == "yaml-pack":
+        yaml_pack(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 5000)
+    else:
+        incidents_pack(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000)

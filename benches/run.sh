@@ -24,4 +24,11 @@ python3 benches/corpus.py yaml-pack "$work/pack5000" 5000
 size=$(du -sb "$work/pack5000" | cut -f1)
 echo "validate: 5,000 YAML evidence files ($((size / 1024)) KiB): best of 5 = $(best_of 5 "$bin" validate "$work/pack5000") s (target 0.2 s)"
 
-cargo bench -q -p accredit-core --bench analyses 2>/dev/null | grep -E '^(cover|documents|incidents|report):' || true
+python3 benches/corpus.py incidents-pack "$work/incidents" 1000000
+rows_mb=$(( $(stat -c %s "$work/incidents/logs/incidents.csv") / 1048576 ))
+/usr/bin/time -v "$bin" score "$work/incidents" --as-of 2008-09-01 --format json -o "$work/incidents.json" 2>"$work/time.txt" || true
+wall=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}')
+rss=$(( $(grep 'Maximum resident set size' "$work/time.txt" | awk '{print $NF}') / 1024 ))
+echo "incidents: score on a pack with a 1,000,000-row incident log (${rows_mb} MB; TOOL-04..06 streamed, file hashed): wall ${wall}, peak ${rss} MB (targets 1.5 s, 64 MB)"
+
+cargo bench -q -p accredit-core --bench analyses 2>/dev/null | grep -E '^(cover|documents):' || true

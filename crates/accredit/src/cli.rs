@@ -153,6 +153,9 @@ pub struct ScoreArgs {
     /// Lowest verdict that passes the gate (default `ready`; with --baseline, no verdict gate unless given).
     #[arg(long, value_enum)]
     pub require: Option<Require>,
+    /// A directory of assessor `kind: Override` files: their results are scored, beside the tool's.
+    #[arg(long, value_name = "DIR")]
+    pub overrides: Option<PathBuf>,
     /// A previous JSON result: report what changed, and fail the gate only on new or worse gaps.
     #[arg(long, value_name = "OLD.json")]
     pub baseline: Option<PathBuf>,

@@ -3,8 +3,8 @@
 
 use std::io::IsTerminal;
 
-use accredit_core::assess::{Assessment, Verdict, assess};
-use accredit_core::load::{LoadOptions, load_pack};
+use accredit_core::assess::{Assessment, Verdict, assess_with_overrides};
+use accredit_core::load::{LoadOptions, load_overrides, load_pack};
 use jiff::civil::Date;
 
 use crate::cli::{Require, ScoreArgs};
@@ -86,7 +86,23 @@ pub fn assess_pack(args: &ScoreArgs, style: Style) -> Result<Result<Assessment, 
         ruleset_choice::check_pack_reference(pack.value.ruleset.as_deref(), &ruleset)?;
     }
     let as_of = args.as_of.unwrap_or_else(today);
-    assess(&evidence, &ruleset, as_of)
+    let overrides = match &args.overrides {
+        None => Vec::new(),
+        Some(dir) => {
+            let loaded = load_overrides(dir, &options).map_err(Failure::load)?;
+            if loaded.diagnostics.iter().any(|d| d.is_error()) {
+                for d in &loaded.diagnostics {
+                    eprintln!("{}: {}", dir.display(), crate::diagnostics::line(d, style));
+                }
+                return Err(Failure::msg(format!(
+                    "the overrides in {} are invalid",
+                    dir.display()
+                )));
+            }
+            loaded.overrides
+        }
+    };
+    assess_with_overrides(&evidence, &ruleset, as_of, &overrides)
         .map(Ok)
         .map_err(|e| Failure::new(&e))
 }

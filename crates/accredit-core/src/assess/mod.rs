@@ -1,6 +1,7 @@
 //! Assessing a pack: evaluate every requirement, apply waivers, score, and
 //! order the gaps so a trust sees what to fix first.
 
+mod overrides;
 mod result;
 mod score;
 mod waivers;
@@ -10,9 +11,10 @@ use jiff::civil::Date;
 use crate::checks::cover_memo::rota_cover;
 use crate::checks::{AssessmentWindow, Check, Context, Outcome, Status};
 use crate::cover::CoverParams;
-use crate::evidence::Evidence;
+use crate::evidence::{Evidence, Located};
 use crate::finding::Finding;
 use crate::location::Location;
+use crate::model::Override;
 use crate::ruleset::{Requirement, Ruleset};
 
 pub use result::*;
@@ -30,6 +32,17 @@ pub fn assess(
     evidence: &Evidence,
     ruleset: &Ruleset,
     as_of: Date,
+) -> Result<Assessment, AssessError> {
+    assess_with_overrides(evidence, ruleset, as_of, &[])
+}
+
+/// [`assess`], then the assessor's overrides replace the automated results
+/// they name (which stay visible beside them).
+pub fn assess_with_overrides(
+    evidence: &Evidence,
+    ruleset: &Ruleset,
+    as_of: Date,
+    assessor_overrides: &[Located<Override>],
 ) -> Result<Assessment, AssessError> {
     let pack = evidence.pack.as_ref().ok_or(AssessError::NoPack)?;
     let window = AssessmentWindow {
@@ -57,6 +70,7 @@ pub fn assess(
         .map(|(requirement, outcome)| result_of(requirement, outcome))
         .collect();
     let waivers = waivers::apply(evidence, ruleset, window, &mut results);
+    let overrides = overrides::apply(assessor_overrides, &mut results);
     let score = score::score(ruleset, &mut results);
     let verdict = score::verdict(ruleset, &results, score.overall);
     let gaps = score::fix_first(&results);
@@ -91,6 +105,7 @@ pub fn assess(
         requirements: results,
         gaps,
         waivers,
+        overrides,
         cover: cover_summary(&context),
         files: evidence.files.clone(),
         diagnostics: evidence.diagnostics.clone(),
@@ -223,6 +238,7 @@ fn result_of(requirement: &Requirement, outcome: Outcome) -> RequirementResult {
         description: requirement.description.trim().to_string(),
         remediation: requirement.remediation.trim().to_string(),
         waived_by: None,
+        assessor: None,
     }
 }
 

@@ -35,6 +35,8 @@ pub struct Assessment {
     pub gaps: Vec<String>,
     /// Every waiver in the pack and what became of it.
     pub waivers: Vec<WaiverResult>,
+    /// Every assessor override (`--overrides`) and what became of it.
+    pub overrides: Vec<OverrideStatus>,
     /// The 24/7 cover analysis of the rota, when there is a valid one.
     pub cover: Option<CoverSummary>,
     /// The evidence index.
@@ -226,6 +228,42 @@ pub struct RequirementResult {
     pub remediation: String,
     /// The waiver that took it out of the score.
     pub waived_by: Option<String>,
+    /// The assessor's judgement, which replaces the automated result when present.
+    pub assessor: Option<AssessorJudgement>,
+}
+
+/// An assessor's override of one requirement, beside the automated result.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessorJudgement {
+    /// The assessor's result (scored).
+    pub result: ResultKind,
+    /// The assessor's credit.
+    pub credit: f64,
+    /// What the tool found.
+    pub automated_result: ResultKind,
+    /// The tool's credit.
+    pub automated_credit: f64,
+    /// Who.
+    pub assessor: String,
+    /// When.
+    pub date: Date,
+    /// Why.
+    pub remark: String,
+    /// The override file (relative to the overrides directory).
+    pub file: String,
+}
+
+/// What became of an override file.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverrideStatus {
+    /// Requirement id.
+    pub requirement: String,
+    /// `applied`, `unknown-requirement` or `duplicate`.
+    pub status: &'static str,
+    /// Plain words.
+    pub message: String,
+    /// File.
+    pub file: String,
 }
 
 /// A finding as written in outputs: location flattened.

@@ -151,6 +151,7 @@ mod tests {
             description: String::new(),
             remediation: String::new(),
             waived_by: None,
+            assessor: None,
         }
     }
 

@@ -6,6 +6,7 @@
 //! regular files, never against the filesystem.
 
 mod document;
+mod overrides;
 mod references;
 mod walk;
 
@@ -22,6 +23,7 @@ use crate::model::Kind;
 use crate::yaml::{NodeIndex, YamlLimits};
 pub(crate) use document::yaml_diagnostic;
 use document::{FileOutcome, ParsedDocument, decode, read_markdown, read_yaml, typed};
+pub use overrides::{Overrides, load_overrides};
 
 /// Settings for loading a pack.
 #[derive(Debug, Clone)]

@@ -85,6 +85,18 @@ pub fn render(a: &Assessment, style: Style) -> String {
             );
         }
     }
+    if !a.overrides.is_empty() {
+        out.push('\n');
+        let _ = writeln!(out, "{}", style.paint("1", "Assessor overrides (scored)"));
+        for o in &a.overrides {
+            let mark = if o.status == "applied" { "✓" } else { "!" };
+            let _ = writeln!(
+                out,
+                "  {mark} {} [{}] {}: {}",
+                o.requirement, o.status, o.file, o.message
+            );
+        }
+    }
     let errors = a.diagnostics.iter().filter(|d| d.is_error()).count();
     if errors > 0 {
         out.push('\n');
@@ -130,6 +142,16 @@ fn gap(out: &mut String, n: usize, r: &RequirementResult, style: Style) {
         result_word(r.result),
         r.points_at_stake
     );
+    if let Some(judgement) = &r.assessor {
+        let _ = writeln!(
+            out,
+            "      assessor {} ({}): {} — the tool found {}",
+            judgement.assessor,
+            judgement.date,
+            judgement.remark,
+            judgement.automated_result.as_str()
+        );
+    }
     if let Some(m) = &r.measured {
         let _ = writeln!(
             out,

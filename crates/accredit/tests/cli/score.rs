@@ -103,3 +103,60 @@ fn json_result_matches_its_schema() {
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
 }
+
+/// An assessor's override is scored, with the automated result beside it.
+#[test]
+fn assessor_overrides_are_scored_beside_the_automated_result() {
+    let dir = pack("complete");
+    let overrides =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/overrides");
+    let (code, stdout, stderr) = run(&[
+        "score",
+        dir.to_str().unwrap(),
+        "--as-of",
+        "2008-09-01",
+        "--format",
+        "json",
+        "--overrides",
+        overrides.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let tool03 = value["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "TOOL-03")
+        .unwrap();
+    assert_eq!(tool03["result"], "partial");
+    assert_eq!(tool03["credit"], 0.5);
+    assert_eq!(tool03["assessor"]["automated_result"], "pass");
+    assert_eq!(
+        tool03["assessor"]["assessor"],
+        "Graham Okafor, LSD Accreditation Assessor"
+    );
+    assert_eq!(value["overrides"][0]["status"], "applied");
+    assert!(value["score"]["overall"].as_f64().unwrap() < 100.0);
+    // An override directory with a broken file cannot be used.
+    let broken = tempfile::tempdir().unwrap();
+    std::fs::write(
+        broken.path().join("o.yaml"),
+        "apiVersion: accredit/v1\nkind: Override\nrequirement: TOOL-03\nresult: maybe\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(&[
+        "score",
+        dir.to_str().unwrap(),
+        "--as-of",
+        "2008-09-01",
+        "--overrides",
+        broken.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(
+            "o.yaml:4:9: error[schema]: result must be one of pass, partial, fail, not-applicable"
+        ),
+        "{stderr}"
+    );
+}
