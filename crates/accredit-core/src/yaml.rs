@@ -7,8 +7,6 @@
 //! [`serde_json::Value`] for schema validation, together with a [`NodeIndex`]
 //! that maps JSON pointers back to lines and columns.
 
-use std::collections::HashMap;
-
 use saphyr::{MarkedYaml, Scalar, YamlData, YamlLoader};
 use saphyr_parser::{Event, Parser, ScanError, SpannedEventReceiver};
 use serde_json::{Map, Number, Value};
@@ -98,9 +96,13 @@ pub struct NodePlace {
 }
 
 /// Maps JSON pointers (`/levels/2/contact`) to places in the source.
+///
+/// Lookups are rare (only for diagnostics and findings) while every node of
+/// every file is recorded, so this is a vector in document order searched
+/// linearly, not a hash map.
 #[derive(Debug, Clone, Default)]
 pub struct NodeIndex {
-    places: HashMap<String, NodePlace>,
+    places: Vec<(String, NodePlace)>,
 }
 
 impl NodeIndex {
@@ -108,7 +110,7 @@ impl NodeIndex {
     pub fn locate(&self, pointer: &str) -> Position {
         let mut pointer = pointer;
         loop {
-            if let Some(place) = self.places.get(pointer) {
+            if let Some(place) = self.get(pointer) {
                 return place.value;
             }
             match pointer.rfind('/') {
@@ -121,7 +123,7 @@ impl NodeIndex {
     /// The place of the key of the mapping entry at `pointer`, falling back to
     /// [`NodeIndex::locate`].
     pub fn locate_key(&self, pointer: &str) -> Position {
-        match self.places.get(pointer) {
+        match self.get(pointer) {
             Some(NodePlace { key: Some(key), .. }) => *key,
             _ => self.locate(pointer),
         }
@@ -129,7 +131,11 @@ impl NodeIndex {
 
     /// Whether the node at `pointer` exists.
     pub fn contains(&self, pointer: &str) -> bool {
-        self.places.contains_key(pointer)
+        self.get(pointer).is_some()
+    }
+
+    fn get(&self, pointer: &str) -> Option<&NodePlace> {
+        self.places.iter().find(|(p, _)| p == pointer).map(|(_, place)| place)
     }
 }
 
@@ -237,13 +243,13 @@ fn convert(
     index: &mut NodeIndex,
     shift: u32,
 ) -> Value {
-    index.places.insert(
+    index.places.push((
         pointer.clone(),
         NodePlace {
             value: position(node.span.start, shift),
             key,
         },
-    );
+    ));
     match &node.data {
         YamlData::Value(scalar) => scalar_value(scalar),
         YamlData::Representation(text, ..) => Value::String(text.to_string()),
