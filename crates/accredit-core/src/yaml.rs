@@ -135,7 +135,10 @@ impl NodeIndex {
     }
 
     fn get(&self, pointer: &str) -> Option<&NodePlace> {
-        self.places.iter().find(|(p, _)| p == pointer).map(|(_, place)| place)
+        self.places
+            .iter()
+            .find(|(p, _)| p == pointer)
+            .map(|(_, place)| place)
     }
 }
 

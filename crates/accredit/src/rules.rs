@@ -61,7 +61,6 @@ pub fn show(ruleset: &Ruleset, id: &str) -> Result<String, Failure> {
     let domain = ruleset
         .domain(&r.domain)
         .map_or(r.domain.as_str(), |d| d.title.as_str());
-    let kinds: Vec<&str> = r.check.evidence().iter().map(|k| k.name()).collect();
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", r.id, r.title);
     let _ = writeln!(
@@ -86,7 +85,7 @@ pub fn show(ruleset: &Ruleset, id: &str) -> Result<String, Failure> {
     let _ = writeln!(
         out,
         "  Evidence read: {}. Check kind: `{}`.",
-        kinds.join(", "),
+        r.check.evidence_text(),
         r.check.kind_name()
     );
     let _ = writeln!(out, "\nHow to fix\n  {}", r.remediation.trim());
@@ -168,7 +167,6 @@ pub fn markdown(ruleset: &Ruleset) -> String {
         }
         let _ = writeln!(out, "## {} — {}\n", d.id, d.title);
         for r in members {
-            let kinds: Vec<&str> = r.check.evidence().iter().map(|k| k.name()).collect();
             let _ = writeln!(out, "### {} — {}\n", r.id, r.title);
             let _ = writeln!(
                 out,
@@ -180,7 +178,7 @@ pub fn markdown(ruleset: &Ruleset) -> String {
                 } else {
                     "not waivable"
                 },
-                kinds.join(", "),
+                r.check.evidence_text(),
                 r.check.kind_name()
             );
             let _ = writeln!(out, "{}\n", r.description.trim());

@@ -9,12 +9,12 @@ mod waivers;
 use jiff::civil::Date;
 
 use crate::checks::cover_memo::rota_cover;
-use crate::checks::{AssessmentWindow, Check, Context, Outcome, Status};
+use crate::checks::{AssessmentWindow, Check, Context, EvidenceNeed, Outcome, Status};
 use crate::cover::CoverParams;
 use crate::evidence::{Evidence, Located};
 use crate::finding::Finding;
 use crate::location::Location;
-use crate::model::Override;
+use crate::model::{Kind, Override};
 use crate::ruleset::{Requirement, Ruleset};
 
 pub use result::*;
@@ -172,7 +172,8 @@ fn day_name(weekday: &str) -> &'static str {
 }
 
 /// Evaluates one requirement: `error` if the evidence it reads is invalid,
-/// `missing` if there is none, otherwise what the check measures.
+/// `missing` if there is none (none of a kind it needs, or, for a check that
+/// needs any one of its kinds, none of them), otherwise what the check measures.
 fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outcome {
     let kinds = requirement.check.evidence();
     let invalid: Vec<Finding> = kinds
@@ -190,19 +191,36 @@ fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outcome {
     if !invalid.is_empty() {
         return Outcome::error(invalid);
     }
-    let absent: Vec<Finding> = kinds
+    let absent: Vec<Kind> = kinds
         .iter()
-        .filter(|kind| context.evidence.count(**kind) == 0)
-        .map(|kind| {
-            Finding::new(
-                "evidence-missing",
-                format!("the pack has no {kind} document, which this requirement needs"),
-                None,
-            )
-        })
+        .copied()
+        .filter(|kind| context.evidence.count(*kind) == 0)
         .collect();
-    if !absent.is_empty() {
-        return Outcome::missing(absent);
+    let missing: Vec<Finding> = match requirement.check.evidence_need() {
+        EvidenceNeed::Every => absent
+            .iter()
+            .map(|kind| {
+                Finding::new(
+                    "evidence-missing",
+                    format!("the pack has no {kind} document, which this requirement needs"),
+                    None,
+                )
+            })
+            .collect(),
+        EvidenceNeed::Any if !kinds.is_empty() && absent.len() == kinds.len() => {
+            vec![Finding::new(
+                "evidence-missing",
+                format!(
+                    "the pack has no {} document; this requirement needs at least one",
+                    requirement.check.evidence_text()
+                ),
+                None,
+            )]
+        }
+        EvidenceNeed::Any => vec![],
+    };
+    if !missing.is_empty() {
+        return Outcome::missing(missing);
     }
     let mut outcome = requirement.check.evaluate(context);
     if outcome.status == Status::Missing && outcome.findings.is_empty() {

@@ -9,18 +9,30 @@ mod bank_holidays;
 mod change_windows;
 mod channels;
 pub mod cover_memo;
+mod dates;
 mod desk_tool;
+mod escalation_plan;
+mod escalation_reachable;
+mod escalation_test_coverage;
+mod escalation_tested;
 pub mod expression;
 mod incident_hours;
 mod itil_foundation;
 pub mod logs_memo;
 mod lone_working;
 mod on_call;
+mod out_of_hours_scenario;
 mod outcome;
 mod referral_references;
+mod rehearsals;
 mod reports;
 mod response_targets;
 mod rota_staffed;
+mod scenario_tests;
+mod severity_targets;
+mod test_actions;
+#[cfg(test)]
+mod testing;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -74,6 +86,15 @@ impl AssessmentWindow {
     }
 }
 
+/// How a check needs the evidence kinds it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceNeed {
+    /// A document of every kind (the usual case): any kind absent → `missing`.
+    Every,
+    /// A document of at least one of the kinds: only all absent → `missing`.
+    Any,
+}
+
 /// A problem with a check's parameters found when the ruleset is loaded.
 #[derive(Debug, Clone)]
 pub struct ParameterProblem {
@@ -110,6 +131,20 @@ macro_rules! registry {
                 match self { $(Check::$variant(c) => c.evidence(),)* }
             }
 
+            /// Whether it needs every evidence kind it reads, or any one of them.
+            pub fn evidence_need(&self) -> EvidenceNeed {
+                match self { $(Check::$variant(c) => c.evidence_need(),)* }
+            }
+
+            /// The evidence kinds in words: "Rota, Pack" or "EscalationTest or ScenarioTest".
+            pub fn evidence_text(&self) -> String {
+                let names: Vec<&str> = self.evidence().iter().map(|k| k.name()).collect();
+                match self.evidence_need() {
+                    EvidenceNeed::Every => names.join(", "),
+                    EvidenceNeed::Any => names.join(" or "),
+                }
+            }
+
             /// A sentence on how the kind measures, for `rules show` and docs.
             pub fn method(&self) -> String {
                 match self { $(Check::$variant(c) => c.method(),)* }
@@ -143,6 +178,14 @@ registry! {
     ItilFoundation(itil_foundation::ItilFoundation) => "itil-foundation",
     ChangeWindows(change_windows::ChangeWindows) => "change-windows",
     ApplicantDeclared(applicant::ApplicantDeclared) => "applicant-declared",
+    EscalationPlanApproved(escalation_plan::EscalationPlanApproved) => "escalation-plan",
+    EscalationReachable(escalation_reachable::EscalationReachable) => "escalation-reachable",
+    SeverityTargets(severity_targets::SeverityTargets) => "severity-targets",
+    EscalationTested(escalation_tested::EscalationTested) => "escalation-tested",
+    EscalationTestCoverage(escalation_test_coverage::EscalationTestCoverage) => "escalation-test-coverage",
+    TestActionsNotOverdue(test_actions::TestActionsNotOverdue) => "test-actions-not-overdue",
+    ScenarioTestsPerApplication(scenario_tests::ScenarioTestsPerApplication) => "scenario-tests-per-application",
+    OutOfHoursScenario(out_of_hours_scenario::OutOfHoursScenario) => "out-of-hours-scenario",
     Expression(expression::ExpressionCheck) => "expression",
 }
 
@@ -150,6 +193,11 @@ registry! {
 pub trait CheckKind {
     /// Evidence kinds read.
     fn evidence(&self) -> Vec<Kind>;
+    /// Whether every kind in [`CheckKind::evidence`] is needed (the default),
+    /// or any one of them.
+    fn evidence_need(&self) -> EvidenceNeed {
+        EvidenceNeed::Every
+    }
     /// How it measures, in a sentence or two.
     fn method(&self) -> String;
     /// Parameter checks beyond the schema.

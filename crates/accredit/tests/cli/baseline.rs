@@ -28,9 +28,19 @@ fn diff_shows_score_movement_closed_and_new_gaps() {
     let (code, stdout, _) = run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
     assert_eq!(code, 1, "a new gap is a regression");
     let lines: Vec<&str> = stdout.lines().collect();
+    let overall = |path: &std::path::Path| {
+        let value: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        value["score"]["overall"].as_f64().unwrap()
+    };
+    let (before, after) = (overall(&old), overall(&new));
+    assert!(after > before);
     assert_eq!(
         lines[0],
-        "Overall 89.3% → 97.9% (+8.6)   verdict not-ready → ready"
+        format!(
+            "Overall {before:.1}% → {after:.1}% (+{:.1})   verdict not-ready → ready",
+            after - before
+        )
     );
     assert!(lines.contains(&"Closed gaps 🎉 COV-01"), "{stdout}");
     assert!(lines.contains(&"New gaps TOOL-03"), "{stdout}");
