@@ -144,7 +144,7 @@ pub struct ScoreArgs {
     /// The run date (YYYY-MM-DD); evidence dated after it is not counted. Default: today. Pin it for reproducible results.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<jiff::civil::Date>,
-    /// Output format, or FORMAT=PATH to write it to a file; may be repeated.
+    /// Output format — text, json, markdown, junit, sarif, github — or FORMAT=PATH to write it to a file; may be repeated.
     #[arg(long, value_name = "FORMAT[=PATH]", value_parser = crate::render::parse_format_target)]
     pub format: Vec<crate::render::FormatTarget>,
     /// Write the (first) format to this file instead of standard output.

@@ -6,6 +6,7 @@ mod ci_examples;
 mod cover;
 mod desk_data;
 mod formats;
+mod help;
 mod init;
 mod rulesets;
 mod score;
