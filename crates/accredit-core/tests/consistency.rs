@@ -223,3 +223,20 @@ fn the_builtin_ruleset_loads() {
     assert_eq!(ruleset.reference(), "lsd-accreditation@1");
     assert_eq!(ruleset.window_days, 84);
 }
+
+/// Chained aliases nest far deeper than the written depth limit; reading them
+/// on a thread with a worker's stack (2 MiB, as rayon's) must not overflow.
+#[test]
+fn chained_alias_nesting_does_not_overflow_a_worker_stack() {
+    let text = std::fs::read_to_string(repo().join("fixtures/hostile/alias-depth.yaml")).unwrap();
+    let outcome = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || {
+            accredit_core::yaml::parse_document(&text, 1, Default::default()).map(|_| ())
+        })
+        .unwrap()
+        .join()
+        .expect("no stack overflow");
+    let error = outcome.expect_err("rejected by the alias budget");
+    assert!(error.to_string().contains("aliases"), "{error}");
+}
