@@ -52,6 +52,24 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         start: Option<jiff::civil::Date>,
     },
+    /// Score many packs (an assessor's caseload) into one summary.
+    Portfolio {
+        /// The pack directories.
+        #[arg(required = true)]
+        packs: Vec<PathBuf>,
+        /// Ruleset: the built-in id, a file, or a directory holding ruleset.yaml.
+        #[arg(long, value_name = "ID|PATH")]
+        ruleset: Option<String>,
+        /// The run date (YYYY-MM-DD). Default: today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<jiff::civil::Date>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::portfolio::PortfolioFormat::Text)]
+        format: crate::portfolio::PortfolioFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// What changed between two scored results: score movement, closed and new gaps.
     Diff {
         /// The earlier result (`score --format json`).

@@ -21,6 +21,7 @@ mod diagnostics;
 mod diff;
 mod exit;
 mod init;
+mod portfolio;
 mod render;
 mod rules;
 mod rules_test;
@@ -61,6 +62,23 @@ fn main() -> ExitCode {
                 start: *start,
             },
         ),
+        Command::Portfolio {
+            packs,
+            ruleset,
+            as_of,
+            format,
+            output,
+        } => match ruleset_choice::choose(ruleset.as_deref()) {
+            Err(failure) => Err(failure),
+            Ok(Err(problem)) => {
+                ruleset_choice::report(&problem, style);
+                Ok(Exit::CannotAssess)
+            }
+            Ok(Ok(ruleset)) => {
+                let as_of = as_of.unwrap_or_else(score::today);
+                portfolio::run(packs, &ruleset, as_of, *format, output.as_deref())
+            }
+        },
         Command::Diff { old, new, format } => diff::run(old, new, *format, style),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -108,7 +108,7 @@ pub fn assess_pack(args: &ScoreArgs, style: Style) -> Result<Result<Assessment, 
 }
 
 /// Today's date in England (the date an assessor's calendar shows).
-fn today() -> Date {
+pub fn today() -> Date {
     jiff::Timestamp::now()
         .to_zoned(
             jiff::tz::db()

@@ -13,6 +13,7 @@ fn every_subcommand_help_is_snapshotted() {
         vec!["schema", "--help"],
         vec!["init", "--help"],
         vec!["diff", "--help"],
+        vec!["portfolio", "--help"],
         vec!["completions", "--help"],
     ] {
         let (code, stdout, _) = run(&command);

@@ -8,6 +8,7 @@ mod desk_data;
 mod formats;
 mod help;
 mod init;
+mod portfolio;
 mod rulesets;
 mod score;
 mod validate;

@@ -1,0 +1,266 @@
+//! `accredit portfolio PACK…`: an assessor's caseload scored in parallel into
+//! one summary — each pack's verdict, score, mandatory failures and days to
+//! start, and the gaps most common across the caseload.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use accredit_core::assess::{Assessment, assess};
+use accredit_core::load::{LoadOptions, load_pack};
+use accredit_core::ruleset::Ruleset;
+use jiff::civil::Date;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::exit::{Exit, Failure};
+
+/// One pack's line in the portfolio.
+#[derive(Debug, Serialize)]
+pub struct CaseLine {
+    /// The pack path as given.
+    pub pack: String,
+    /// Organisation (or the path when the pack could not be assessed).
+    pub organisation: String,
+    /// Verdict, or `could-not-assess`.
+    pub verdict: String,
+    /// Overall score.
+    pub score: Option<f64>,
+    /// Mandatory requirements not met.
+    pub mandatory_failures: Vec<String>,
+    /// Days from the run date to the assessment start.
+    pub days_to_start: Option<i64>,
+    /// Why it could not be assessed.
+    pub problem: Option<String>,
+}
+
+/// The portfolio.
+#[derive(Debug, Serialize)]
+pub struct Portfolio {
+    /// Ruleset id and version.
+    pub ruleset: String,
+    /// Run date.
+    pub as_of: Date,
+    /// One line per pack, in the order given.
+    pub packs: Vec<CaseLine>,
+    /// Requirement ids with the number of packs where each is a gap, most common first.
+    pub common_gaps: Vec<(String, usize)>,
+}
+
+/// Scores every pack (in parallel, with a progress bar on a terminal).
+pub fn build(packs: &[PathBuf], ruleset: &Ruleset, as_of: Date) -> Portfolio {
+    let options = LoadOptions {
+        known_applications: ruleset.application_ids(),
+        ..LoadOptions::default()
+    };
+    let progress = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(packs.len() as u64);
+        bar.set_message("scoring packs");
+        bar
+    });
+    let results: Vec<(String, Result<Assessment, String>)> = packs
+        .par_iter()
+        .map(|path| {
+            let outcome = load_pack(path, &options)
+                .map_err(|e| e.to_string())
+                .and_then(|evidence| assess(&evidence, ruleset, as_of).map_err(|e| e.to_string()));
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+            (path.display().to_string(), outcome)
+        })
+        .collect();
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let lines = results
+        .into_iter()
+        .map(|(pack, outcome)| match outcome {
+            Ok(a) => {
+                for gap in &a.gaps {
+                    *counts.entry(gap.clone()).or_default() += 1;
+                }
+                CaseLine {
+                    pack,
+                    organisation: a.applicant.organisation.clone(),
+                    verdict: a.verdict.as_str().to_string(),
+                    score: Some(a.score.overall),
+                    mandatory_failures: a
+                        .requirements
+                        .iter()
+                        .filter(|r| r.mandatory && r.result.is_gap())
+                        .map(|r| r.id.clone())
+                        .collect(),
+                    days_to_start: Some(a.applicant.days_to_start),
+                    problem: None,
+                }
+            }
+            Err(problem) => CaseLine {
+                organisation: pack.clone(),
+                pack,
+                verdict: "could-not-assess".to_string(),
+                score: None,
+                mandatory_failures: Vec::new(),
+                days_to_start: None,
+                problem: Some(problem),
+            },
+        })
+        .collect();
+    let mut common_gaps: Vec<(String, usize)> = counts.into_iter().collect();
+    common_gaps.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Portfolio {
+        ruleset: ruleset.reference(),
+        as_of,
+        packs: lines,
+        common_gaps,
+    }
+}
+
+/// Renders the portfolio for people.
+pub fn text(p: &Portfolio) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Caseload of {} pack(s) · ruleset {} · as of {}\n",
+        p.packs.len(),
+        p.ruleset,
+        p.as_of
+    );
+    let _ = writeln!(
+        out,
+        "{:<44} {:<17} {:>7} {:>6}  mandatory gaps",
+        "organisation", "verdict", "score", "days"
+    );
+    for line in &p.packs {
+        let score = line
+            .score
+            .map_or_else(|| "—".to_string(), |s| format!("{s:.1}%"));
+        let days = line
+            .days_to_start
+            .map_or_else(|| "—".to_string(), |d| d.to_string());
+        let gaps = match &line.problem {
+            Some(problem) => problem.clone(),
+            None => line.mandatory_failures.join(", "),
+        };
+        let _ = writeln!(
+            out,
+            "{:<44} {:<17} {:>7} {:>6}  {gaps}",
+            truncate(&line.organisation, 44),
+            line.verdict,
+            score,
+            days
+        );
+    }
+    if !p.common_gaps.is_empty() {
+        let _ = writeln!(out, "\nMost common gaps");
+        for (id, count) in p.common_gaps.iter().take(10) {
+            let _ = writeln!(out, "  {id:<8} in {count} of {} packs", p.packs.len());
+        }
+    }
+    out
+}
+
+/// Renders the portfolio as Markdown.
+pub fn markdown(p: &Portfolio) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "## LSD caseload: {} pack(s)\n\nRuleset `{}` · as of {}\n",
+        p.packs.len(),
+        p.ruleset,
+        p.as_of
+    );
+    let _ = writeln!(
+        out,
+        "| Organisation | Verdict | Score | Days to start | Mandatory gaps |\n|---|---|---:|---:|---|"
+    );
+    for line in &p.packs {
+        let score = line
+            .score
+            .map_or_else(|| "—".to_string(), |s| format!("{s:.1}%"));
+        let days = line
+            .days_to_start
+            .map_or_else(|| "—".to_string(), |d| d.to_string());
+        let gaps = line
+            .problem
+            .clone()
+            .unwrap_or_else(|| line.mandatory_failures.join(", "));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {score} | {days} | {} |",
+            cell(&line.organisation),
+            line.verdict,
+            cell(&gaps)
+        );
+    }
+    if !p.common_gaps.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n**Most common gaps:** {}",
+            p.common_gaps
+                .iter()
+                .take(10)
+                .map(|(id, n)| format!("`{id}` ({n})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    out
+}
+
+fn cell(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        text.chars().take(width - 1).collect::<String>() + "…"
+    }
+}
+
+/// Runs `portfolio`: exit 0 when every pack could be assessed, 2 otherwise.
+pub fn run(
+    packs: &[PathBuf],
+    ruleset: &Ruleset,
+    as_of: Date,
+    format: PortfolioFormat,
+    output: Option<&std::path::Path>,
+) -> Result<Exit, Failure> {
+    let portfolio = build(packs, ruleset, as_of);
+    let text = match format {
+        PortfolioFormat::Text => text(&portfolio),
+        PortfolioFormat::Markdown => markdown(&portfolio),
+        PortfolioFormat::Json => {
+            serde_json::to_string_pretty(&portfolio).unwrap_or_default() + "\n"
+        }
+    };
+    match output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| Failure::msg(format!("cannot write {}: {e}", path.display())))?,
+        None => out!("{text}"),
+    }
+    let all_assessed = portfolio.packs.iter().all(|l| l.problem.is_none());
+    Ok(if all_assessed {
+        Exit::Passed
+    } else {
+        Exit::CannotAssess
+    })
+}
+
+/// Output formats of `portfolio`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PortfolioFormat {
+    /// A table for people.
+    Text,
+    /// A table for a report or wiki.
+    Markdown,
+    /// Every line as JSON.
+    Json,
+}
