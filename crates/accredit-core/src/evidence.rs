@@ -108,7 +108,7 @@ pub struct Evidence {
     pub files: Vec<PackFile>,
     /// Problems found while loading.
     pub diagnostics: Vec<Diagnostic>,
-    /// Source text of YAML and Markdown files, for diagnostics snippets.
+    /// Source text of the YAML and Markdown files that have diagnostics, for snippets.
     pub sources: BTreeMap<String, String>,
     /// The `Pack` document (when exactly one valid one exists).
     pub pack: Option<Located<Pack>>,

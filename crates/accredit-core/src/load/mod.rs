@@ -81,6 +81,7 @@ pub fn load_pack(root: &Path, options: &LoadOptions) -> Result<Evidence, LoadFai
         .collect();
     let mut packs: Vec<Located<Value>> = Vec::new();
     for (file, loaded) in found.iter().zip(loaded) {
+        let has_diagnostics = !loaded.diagnostics.is_empty();
         diagnostics.extend(loaded.diagnostics);
         if let Some(text) = loaded.text {
             if let Some(parsed) = loaded.document {
@@ -93,7 +94,10 @@ pub fn load_pack(root: &Path, options: &LoadOptions) -> Result<Evidence, LoadFai
                     &mut diagnostics,
                 );
             }
-            evidence.sources.insert(file.path.clone(), text);
+            // Kept only where a diagnostic may show a snippet of it.
+            if has_diagnostics {
+                evidence.sources.insert(file.path.clone(), text);
+            }
         }
         if let (FileRole::Evidence(kind), false) = (loaded.role, loaded.valid) {
             evidence
