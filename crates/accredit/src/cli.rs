@@ -28,6 +28,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Validate, evaluate the ruleset, print scores, verdict and gaps.
     Score(ScoreArgs),
+    /// Write the HTML gap report (the same evaluation and gate as `score`).
+    Report(ReportArgs),
     /// The ruleset's requirements: what satisfies each and how it is measured.
     Rules(RulesArgs),
     /// Print the JSON Schema of an evidence kind (for editors), the ruleset or the result.
@@ -162,7 +164,7 @@ pub struct ScoreArgs {
     /// The run date (YYYY-MM-DD); evidence dated after it is not counted. Default: today. Pin it for reproducible results.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<jiff::civil::Date>,
-    /// Output format — text, json, markdown, junit, sarif, github — or FORMAT=PATH to write it to a file; may be repeated.
+    /// Output format — text, json, markdown, junit, sarif, github, html — or FORMAT=PATH to write it to a file; may be repeated.
     #[arg(long, value_name = "FORMAT[=PATH]", value_parser = crate::render::parse_format_target)]
     pub format: Vec<crate::render::FormatTarget>,
     /// Write the (first) format to this file instead of standard output.
@@ -177,6 +179,32 @@ pub struct ScoreArgs {
     /// A previous JSON result: report what changed, and fail the gate only on new or worse gaps.
     #[arg(long, value_name = "OLD.json")]
     pub baseline: Option<PathBuf>,
+    /// Fail the gate when the overall score is below N (percent).
+    #[arg(long, value_name = "N")]
+    pub fail_under: Option<f64>,
+}
+
+/// `accredit report`: the evaluation options of `score`, one output (the HTML report).
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The pack.
+    #[command(flatten)]
+    pub pack: PackArgs,
+    /// Ruleset: the built-in id (`lsd-accreditation` or `lsd-accreditation@1`), a file, or a directory holding ruleset.yaml.
+    #[arg(long, value_name = "ID|PATH")]
+    pub ruleset: Option<String>,
+    /// The run date (YYYY-MM-DD); evidence dated after it is not counted. Default: today. Pin it for reproducible results.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Where to write the report, e.g. report.html (`-` for standard output).
+    #[arg(short, long, value_name = "FILE.html", required = true)]
+    pub output: PathBuf,
+    /// Lowest verdict that passes the gate.
+    #[arg(long, value_enum, default_value_t = Require::Ready)]
+    pub require: Require,
+    /// A directory of assessor `kind: Override` files: their results are scored, beside the tool's.
+    #[arg(long, value_name = "DIR")]
+    pub overrides: Option<PathBuf>,
     /// Fail the gate when the overall score is below N (percent).
     #[arg(long, value_name = "N")]
     pub fail_under: Option<f64>,

@@ -23,6 +23,7 @@ mod exit;
 mod init;
 mod portfolio;
 mod render;
+mod report;
 mod rules;
 mod rules_test;
 mod ruleset_choice;
@@ -45,6 +46,7 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         Command::Validate(args) => validate::run(args, style, cli.quiet),
         Command::Score(args) => score::run(args, style, cli.quiet),
+        Command::Report(args) => report::run(args, style, cli.quiet),
         Command::Rules(args) => run_rules(args, style),
         Command::Schema { kind } => schema::run(kind.as_deref()),
         Command::Init {

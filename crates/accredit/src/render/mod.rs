@@ -2,6 +2,7 @@
 //! taking the same [`Assessment`] value. Computation never knows the format.
 
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
@@ -28,6 +29,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow-command annotations.
     Github,
+    /// The self-contained HTML gap report (as `accredit report`).
+    Html,
 }
 
 /// What every renderer may need besides the assessment.
@@ -74,6 +77,7 @@ impl Format {
             Format::Junit => junit::render(assessment, options),
             Format::Sarif => sarif::render(assessment, options),
             Format::Github => github::render(assessment, options),
+            Format::Html => html::render(assessment),
         }
     }
 }

@@ -9,6 +9,7 @@ fn every_subcommand_help_is_snapshotted() {
         vec!["--help"],
         vec!["validate", "--help"],
         vec!["score", "--help"],
+        vec!["report", "--help"],
         vec!["rules", "--help"],
         vec!["schema", "--help"],
         vec!["init", "--help"],

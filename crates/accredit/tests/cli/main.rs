@@ -9,6 +9,7 @@ mod formats;
 mod help;
 mod init;
 mod portfolio;
+mod report;
 mod rulesets;
 mod score;
 mod validate;
