@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::location::Location;
+use crate::markdown::{MarkdownReport, analyse_markdown};
 use crate::model::{
     CsvExport, Document, EscalationPlan, EscalationTest, Kind, Pack, Procedure, Rota, ScenarioTest,
     ServiceDesk, Waiver,
@@ -44,13 +45,29 @@ impl<T> Located<T> {
     }
 }
 
-/// A Markdown evidence document: its front matter and its whole text.
+/// A Markdown evidence document: its front matter, its whole text and what
+/// the Markdown analysis read from it.
 #[derive(Debug, Clone)]
 pub struct MarkdownEvidence<T> {
     /// Parsed front matter.
     pub front: T,
     /// The whole file text (front matter included), for the document analyses.
     pub text: String,
+    /// Outline, links, placeholders and raw HTML of `text`, read once when
+    /// the document is loaded (every position is file-relative).
+    pub report: MarkdownReport,
+}
+
+impl<T> MarkdownEvidence<T> {
+    /// A document with its front matter and text; analyses the text.
+    pub fn new(front: T, text: String) -> MarkdownEvidence<T> {
+        let report = analyse_markdown(&text);
+        MarkdownEvidence {
+            front,
+            text,
+            report,
+        }
+    }
 }
 
 /// What a file in the pack is.

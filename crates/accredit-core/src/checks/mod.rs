@@ -4,6 +4,7 @@
 //! diagnostic (the ruleset schema lists the kinds; a test keeps the two equal).
 
 mod applicant;
+mod application_documents;
 mod application_training;
 mod bank_holidays;
 mod change_windows;
@@ -11,6 +12,11 @@ mod channels;
 pub mod cover_memo;
 mod dates;
 mod desk_tool;
+mod document_approved;
+#[cfg(test)]
+mod document_benchmark;
+mod document_control;
+mod document_present;
 mod escalation_plan;
 mod escalation_reachable;
 mod escalation_test_coverage;
@@ -18,19 +24,26 @@ mod escalation_tested;
 pub mod expression;
 mod incident_hours;
 mod itil_foundation;
+mod links_resolve;
 pub mod logs_memo;
 mod lone_working;
 mod on_call;
 mod out_of_hours_scenario;
 mod outcome;
+mod pack_documents;
+mod placeholder_text;
+mod procedure_sections;
 mod referral_references;
 mod rehearsals;
 mod reports;
 mod response_targets;
 mod rota_staffed;
 mod scenario_tests;
+mod section_length;
 mod severity_targets;
 mod test_actions;
+#[cfg(test)]
+mod test_documents;
 #[cfg(test)]
 mod testing;
 
@@ -186,6 +199,14 @@ registry! {
     TestActionsNotOverdue(test_actions::TestActionsNotOverdue) => "test-actions-not-overdue",
     ScenarioTestsPerApplication(scenario_tests::ScenarioTestsPerApplication) => "scenario-tests-per-application",
     OutOfHoursScenario(out_of_hours_scenario::OutOfHoursScenario) => "out-of-hours-scenario",
+    ProcedureSections(procedure_sections::ProcedureSections) => "procedure-sections",
+    DocumentApproved(document_approved::DocumentApproved) => "document-approved",
+    DocumentControl(document_control::DocumentControlComplete) => "document-control",
+    NoPlaceholders(placeholder_text::NoPlaceholders) => "no-placeholders",
+    LinksResolve(links_resolve::LinksResolve) => "links-resolve",
+    DocumentPresent(document_present::DocumentPresent) => "document-present",
+    SectionLength(section_length::SectionLength) => "section-length",
+    DocumentPerApplication(application_documents::DocumentPerApplication) => "document-per-application",
     Expression(expression::ExpressionCheck) => "expression",
 }
 

@@ -1,11 +1,13 @@
 //! Loading an evidence pack: walk the directory, classify every file by its
-//! content, parse and validate evidence, check references, index every file.
+//! content, parse and validate evidence, check references and Markdown links,
+//! index every file.
 //!
 //! Nothing outside the pack root is ever opened: the walk never follows links,
 //! and every path written in evidence is resolved against the walk's index of
 //! regular files, never against the filesystem.
 
 mod document;
+mod links;
 mod overrides;
 mod references;
 mod walk;
@@ -23,6 +25,7 @@ use crate::model::Kind;
 use crate::yaml::{NodeIndex, YamlLimits};
 pub(crate) use document::yaml_diagnostic;
 use document::{FileOutcome, ParsedDocument, decode, read_markdown, read_yaml, typed};
+pub use links::{BrokenLink, LinkCheck, check_links};
 pub use overrides::{Overrides, load_overrides};
 
 /// Settings for loading a pack.
@@ -116,6 +119,7 @@ pub fn load_pack(root: &Path, options: &LoadOptions) -> Result<Evidence, LoadFai
     }
     choose_pack(&mut evidence, packs, &found, &mut diagnostics);
     references::check(&mut evidence, options, &mut diagnostics);
+    links::report(&evidence, &mut diagnostics);
     diagnostics.sort_by(|a, b| a.location.cmp(&b.location).then(a.code.cmp(&b.code)));
     evidence.diagnostics = diagnostics;
     Ok(evidence)
@@ -244,10 +248,7 @@ fn store(
     macro_rules! push_markdown {
         ($list:ident) => {
             if let Some(front) = typed(file, value, diagnostics) {
-                let doc = MarkdownEvidence {
-                    front,
-                    text: text.to_string(),
-                };
+                let doc = MarkdownEvidence::new(front, text.to_string());
                 evidence.$list.push(located(file, doc, index));
             }
         };

@@ -95,3 +95,18 @@ pub enum DocumentType {
     /// Anything else.
     Other,
 }
+
+impl DocumentType {
+    /// The name as written in evidence.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentType::DocumentationStandard => "documentation-standard",
+            DocumentType::ItilReview => "itil-review",
+            DocumentType::Sla => "sla",
+            DocumentType::KnowledgeArticle => "knowledge-article",
+            DocumentType::ForwardScheduleOfChange => "forward-schedule-of-change",
+            DocumentType::KpiReport => "kpi-report",
+            DocumentType::Other => "other",
+        }
+    }
+}

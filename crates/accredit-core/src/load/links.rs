@@ -1,0 +1,460 @@
+//! Links between pack files in Markdown evidence.
+//!
+//! Every relative link (and image) in a Procedure or Document must name a
+//! file in the pack, or a folder holding some; when it names a heading
+//! (`file.md#anchor`, or `#anchor` in the same document) in a Markdown file,
+//! that file must have a heading with that GitHub anchor. A link to any
+//! other kind of file only needs the file. A link that is absolute or climbs
+//! out of the pack is broken. External links (`https:`, `mailto:`, `//host`)
+//! are never fetched and not checked; empty ones (`[text]()`) are ignored.
+//!
+//! [`check_links`] is used twice: loading reports each broken link as a
+//! `broken-link` warning (so `accredit validate` shows it), and the DOC-03
+//! check scores the share of links that resolve. Each document's Markdown
+//! analysis is made once, when it is loaded; a Markdown file that is not
+//! evidence (a README) is read only when a link asks for one of its
+//! headings, and only if the pack index holds it.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::evidence::Evidence;
+use crate::location::{Location, Position};
+use crate::markdown::{LinkKind, LinkTarget, MarkdownReport, analyse_markdown};
+
+use super::walk::resolve_reference;
+
+/// The largest Markdown attachment read to check a heading link (larger
+/// ones are taken on trust).
+const MAX_TARGET_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A relative link in a Procedure or Document, and whether it resolves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkCheck {
+    /// The linking document, pack-relative.
+    pub file: String,
+    /// A link or an image.
+    pub kind: LinkKind,
+    /// The destination as written.
+    pub destination: String,
+    /// Where the link is in the file.
+    pub position: Position,
+    /// Why it does not resolve; `None` when it does.
+    pub broken: Option<BrokenLink>,
+}
+
+/// Why a link does not resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrokenLink {
+    /// The destination is an absolute path.
+    Absolute,
+    /// The destination climbs out of the pack.
+    OutsidePack,
+    /// No file or folder in the pack has that path.
+    NoSuchFile {
+        /// The pack path looked for.
+        path: String,
+        /// A file of a similar name in the same folder, if there is one.
+        suggestion: Option<String>,
+    },
+    /// The Markdown file has no heading with that anchor.
+    NoSuchAnchor {
+        /// The pack path of the file (the linking file for `#anchor`).
+        path: String,
+        /// The anchor, without `#`.
+        anchor: String,
+        /// Whether the link points into its own document.
+        same_document: bool,
+    },
+}
+
+impl BrokenLink {
+    /// Why, in words.
+    pub fn reason(&self) -> String {
+        match self {
+            BrokenLink::Absolute => "it is an absolute path; write it relative to this file".into(),
+            BrokenLink::OutsidePack => {
+                "it leads outside the pack; nothing outside the pack is read".into()
+            }
+            BrokenLink::NoSuchFile {
+                suggestion: Some(name),
+                ..
+            } => format!("no such file in the pack; did you mean {name}?"),
+            BrokenLink::NoSuchFile { .. } => "no such file in the pack".into(),
+            BrokenLink::NoSuchAnchor {
+                same_document: true,
+                anchor,
+                ..
+            } => format!("this document has no heading with the anchor #{anchor}"),
+            BrokenLink::NoSuchAnchor { path, anchor, .. } => {
+                format!("{path} has no heading with the anchor #{anchor}")
+            }
+        }
+    }
+}
+
+impl LinkCheck {
+    /// Where the link is.
+    pub fn location(&self) -> Location {
+        Location::at(&self.file, self.position.line, self.position.column)
+    }
+
+    /// "link to changes.md at line 12 does not resolve (no such file in the
+    /// pack)", for a broken link.
+    pub fn message(&self) -> Option<String> {
+        let broken = self.broken.as_ref()?;
+        let what = match self.kind {
+            LinkKind::Link => "link to",
+            LinkKind::Image => "image",
+        };
+        Some(format!(
+            "{what} {} at line {} does not resolve ({})",
+            self.destination,
+            self.position.line,
+            broken.reason()
+        ))
+    }
+}
+
+/// Every relative link of every valid Procedure and Document, by file and
+/// then in document order, each with whether it resolves.
+pub fn check_links(evidence: &Evidence) -> Vec<LinkCheck> {
+    let mut documents: Vec<(&str, &MarkdownReport)> = evidence
+        .procedures
+        .iter()
+        .map(|p| (p.file.as_str(), &p.value.report))
+        .chain(
+            evidence
+                .documents
+                .iter()
+                .map(|d| (d.file.as_str(), &d.value.report)),
+        )
+        .collect();
+    documents.sort_by(|a, b| a.0.cmp(b.0));
+    let mut targets = Targets {
+        evidence,
+        analysed: documents.iter().copied().collect(),
+        read: HashMap::new(),
+        suggestions: HashMap::new(),
+    };
+    let mut checks = Vec::new();
+    for (file, report) in &documents {
+        for link in &report.links {
+            let broken = match &link.target {
+                LinkTarget::External { .. } | LinkTarget::Empty => continue,
+                LinkTarget::Anchor { anchor } => {
+                    (!report.has_anchor(anchor)).then(|| BrokenLink::NoSuchAnchor {
+                        path: (*file).to_owned(),
+                        anchor: anchor.clone(),
+                        same_document: true,
+                    })
+                }
+                LinkTarget::Path { path, anchor } => {
+                    resolve(evidence, &mut targets, file, path, anchor.as_deref())
+                }
+            };
+            checks.push(LinkCheck {
+                file: (*file).to_owned(),
+                kind: link.kind,
+                destination: link.destination.clone(),
+                position: link.position,
+                broken,
+            });
+        }
+    }
+    checks
+}
+
+/// Warnings for `accredit validate`: one `broken-link` per broken link.
+pub(super) fn report(evidence: &Evidence, diagnostics: &mut Vec<Diagnostic>) {
+    for link in check_links(evidence) {
+        if let Some(message) = link.message() {
+            diagnostics.push(Diagnostic::warning(
+                Code::BrokenLink,
+                message,
+                Some(link.location()),
+            ));
+        }
+    }
+}
+
+/// Why the link to `path` (written in `from`) does not resolve, if it does not.
+fn resolve(
+    evidence: &Evidence,
+    targets: &mut Targets<'_>,
+    from: &str,
+    path: &str,
+    anchor: Option<&str>,
+) -> Option<BrokenLink> {
+    let target = match resolve_reference(from, path) {
+        Ok(target) => target,
+        Err(Code::PathAbsolute) => return Some(BrokenLink::Absolute),
+        Err(Code::PathOutsidePack) => return Some(BrokenLink::OutsidePack),
+        // Nothing left of the path: the pack's own folder.
+        Err(_) => return None,
+    };
+    if evidence.indexed_path(&target).is_some() {
+        let anchor = anchor.filter(|_| is_markdown(&target))?;
+        return (!targets.has_anchor(&target, anchor)).then(|| BrokenLink::NoSuchAnchor {
+            path: target,
+            anchor: anchor.to_owned(),
+            same_document: false,
+        });
+    }
+    if is_folder(evidence, &target) {
+        return None;
+    }
+    Some(BrokenLink::NoSuchFile {
+        suggestion: targets.similar_name(&target),
+        path: target,
+    })
+}
+
+/// Whether a pack path names a Markdown file.
+fn is_markdown(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// Whether some indexed file lies under `path/`.
+fn is_folder(evidence: &Evidence, path: &str) -> bool {
+    let prefix = format!("{path}/");
+    let first = evidence
+        .files
+        .partition_point(|f| f.path.as_str() < prefix.as_str());
+    evidence
+        .files
+        .get(first)
+        .is_some_and(|f| f.path.starts_with(&prefix))
+}
+
+/// The name of a file in the same folder as `path` whose name differs from
+/// its name by at most two letters (or only in case), if there is one.
+fn similar_name(evidence: &Evidence, path: &str) -> Option<String> {
+    let (folder, name) = match path.rsplit_once('/') {
+        Some((folder, name)) => (format!("{folder}/"), name),
+        None => (String::new(), path),
+    };
+    if name.len() > 200 {
+        return None;
+    }
+    let wanted: Vec<char> = name.to_lowercase().chars().collect();
+    let first = evidence
+        .files
+        .partition_point(|f| f.path.as_str() < folder.as_str());
+    evidence.files[first..]
+        .iter()
+        .take_while(|f| f.path.starts_with(&folder))
+        .filter_map(|f| {
+            let candidate = f.path.get(folder.len()..)?;
+            if candidate.contains('/') || candidate.len() > 200 {
+                return None;
+            }
+            let letters: Vec<char> = candidate.to_lowercase().chars().collect();
+            let distance = edit_distance(&wanted, &letters);
+            (distance <= 2 && distance < wanted.len().max(1)).then_some((distance, candidate))
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate.to_owned())
+}
+
+/// Levenshtein distance between two short strings.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// What link targets hold: the headings of Markdown files (evidence
+/// documents' analyses, and other Markdown files read once on demand), and
+/// the names suggested for missing files (each looked for once).
+struct Targets<'a> {
+    /// The pack.
+    evidence: &'a Evidence,
+    /// Analyses made when the evidence was loaded.
+    analysed: HashMap<&'a str, &'a MarkdownReport>,
+    /// Other Markdown files read so far (`None`: could not be read).
+    read: HashMap<String, Option<MarkdownReport>>,
+    /// Suggestions made so far, by missing path.
+    suggestions: HashMap<String, Option<String>>,
+}
+
+impl Targets<'_> {
+    /// [`similar_name`], remembered for each missing path.
+    fn similar_name(&mut self, path: &str) -> Option<String> {
+        let evidence = self.evidence;
+        self.suggestions
+            .entry(path.to_owned())
+            .or_insert_with(|| similar_name(evidence, path))
+            .clone()
+    }
+
+    /// Whether the Markdown file `path` has a heading with `anchor`; true
+    /// when the file cannot be read (nothing to check against).
+    fn has_anchor(&mut self, path: &str, anchor: &str) -> bool {
+        if let Some(report) = self.analysed.get(path) {
+            return report.has_anchor(anchor);
+        }
+        let evidence = self.evidence;
+        let report = self
+            .read
+            .entry(path.to_owned())
+            .or_insert_with(|| read_markdown(evidence, path));
+        report
+            .as_ref()
+            .is_none_or(|report| report.has_anchor(anchor))
+    }
+}
+
+/// The analysis of a Markdown file of the pack that is not (valid) evidence.
+fn read_markdown(evidence: &Evidence, path: &str) -> Option<MarkdownReport> {
+    if let Some(text) = evidence.sources.get(path) {
+        return Some(analyse_markdown(text));
+    }
+    let file = evidence.files.iter().find(|f| f.path == path)?;
+    if file.bytes > MAX_TARGET_BYTES {
+        return None;
+    }
+    let bytes = std::fs::read(evidence.indexed_path(path)?).ok()?;
+    Some(analyse_markdown(&String::from_utf8_lossy(&bytes)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::{FileRole, Located, MarkdownEvidence, PackFile};
+    use crate::model::Procedure;
+
+    fn procedure(file: &str, body: &str) -> Located<MarkdownEvidence<Procedure>> {
+        let text = format!("---\nkind: Procedure\n---\n{body}");
+        let front = Procedure {
+            process: crate::model::Process::Change,
+            title: "T".into(),
+            control: Default::default(),
+        };
+        Located {
+            file: file.into(),
+            value: MarkdownEvidence::new(front, text),
+            index: Default::default(),
+        }
+    }
+
+    fn evidence(
+        procedures: Vec<Located<MarkdownEvidence<Procedure>>>,
+        others: &[&str],
+    ) -> Evidence {
+        let mut files: Vec<PackFile> = procedures
+            .iter()
+            .map(|p| p.file.as_str())
+            .chain(others.iter().copied())
+            .map(|path| PackFile {
+                path: path.into(),
+                role: FileRole::Attachment,
+                bytes: 0,
+                sha256: String::new(),
+                valid: true,
+            })
+            .collect();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Evidence {
+            files,
+            procedures,
+            ..Evidence::default()
+        }
+    }
+
+    fn broken(evidence: &Evidence) -> Vec<String> {
+        check_links(evidence)
+            .iter()
+            .filter_map(|l| Some(format!("{}: {}", l.location(), l.message()?)))
+            .collect()
+    }
+
+    #[test]
+    fn links_between_pack_files_resolve_with_their_anchors() {
+        let incident = procedure(
+            "procedures/incident.md",
+            "# Incident\n\n## Roles & Responsibilities\n\nSee [change](change.md#clinical-impact), [top](#roles--responsibilities), [plan](../escalation/plan.yaml#levels), [tests](../tests/), [nhs](https://www.nhs.uk/), [mail](mailto:x@nhs.net), [empty]() and ![flow](img/flow.png).\n",
+        );
+        let change = procedure(
+            "procedures/change.md",
+            "# Change\n\n## Clinical impact\n\nx\n",
+        );
+        let evidence = evidence(
+            vec![incident, change],
+            &[
+                "escalation/plan.yaml",
+                "procedures/img/flow.png",
+                "tests/a/t.yaml",
+            ],
+        );
+        assert_eq!(broken(&evidence), Vec::<String>::new());
+        let checks = check_links(&evidence);
+        assert_eq!(checks.len(), 5);
+        assert!(checks.iter().all(|c| c.broken.is_none()));
+    }
+
+    #[test]
+    fn broken_links_say_where_and_why() {
+        let incident = procedure(
+            "procedures/incident.md",
+            "# Incident\n\nSee [change](changes.md),\n[impact](change.md#clinical-impakt), [self](#nowhere),\n[out](../../etc/passwd), [abs](/etc/passwd) and ![x](img/none.png).\n",
+        );
+        let change = procedure("procedures/change.md", "# Change\n\n## Clinical impact\n");
+        let evidence = evidence(vec![incident, change], &[]);
+        assert_eq!(
+            broken(&evidence),
+            [
+                "procedures/incident.md:6:5: link to changes.md at line 6 does not resolve (no such file in the pack; did you mean change.md?)",
+                "procedures/incident.md:7:1: link to change.md#clinical-impakt at line 7 does not resolve (procedures/change.md has no heading with the anchor #clinical-impakt)",
+                "procedures/incident.md:7:38: link to #nowhere at line 7 does not resolve (this document has no heading with the anchor #nowhere)",
+                "procedures/incident.md:8:1: link to ../../etc/passwd at line 8 does not resolve (it leads outside the pack; nothing outside the pack is read)",
+                "procedures/incident.md:8:26: link to /etc/passwd at line 8 does not resolve (it is an absolute path; write it relative to this file)",
+                "procedures/incident.md:8:49: image img/none.png at line 8 does not resolve (no such file in the pack)",
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_of_markdown_attachments_are_read_from_the_pack() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("README.md"),
+            "# Pack\n\n## Where things are\n",
+        )
+        .unwrap();
+        let guide = procedure(
+            "guide.md",
+            "# Guide\n\n[a](README.md#where-things-are) [b](README.md#nowhere)\n",
+        );
+        let mut evidence = evidence(vec![guide], &["README.md"]);
+        evidence.root = dir.path().to_path_buf();
+        let found = broken(&evidence);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].contains("README.md has no heading with the anchor #nowhere"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn similar_names_are_suggested_only_when_close() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(edit_distance(&chars("changes.md"), &chars("change.md")), 1);
+        assert_eq!(edit_distance(&chars(""), &chars("ab")), 2);
+        let evidence = evidence(vec![], &["procedures/Change.md", "procedures/release.md"]);
+        assert_eq!(
+            similar_name(&evidence, "procedures/change.md").as_deref(),
+            Some("Change.md")
+        );
+        assert_eq!(similar_name(&evidence, "procedures/problem.md"), None);
+    }
+}
