@@ -8,6 +8,7 @@
 pub mod assess;
 pub mod calendar;
 pub mod checks;
+pub mod clock;
 pub mod compare;
 pub mod cover;
 pub mod diagnostic;

@@ -7,22 +7,14 @@
 
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime, Time};
-use jiff::tz::{AmbiguousOffset, TimeZone};
+use jiff::tz::TimeZone;
 
 use crate::model::ClockTime;
 
-/// The real instant of a local date and time in `zone`.
+/// The real instant of a local date and time in `zone` (the format's
+/// clock-change rule, [`crate::clock::local_instant`]).
 pub(super) fn instant_of(zone: &TimeZone, local: DateTime) -> Option<Timestamp> {
-    match zone.to_ambiguous_timestamp(local).offset() {
-        AmbiguousOffset::Unambiguous { offset } => offset.to_timestamp(local).ok(),
-        AmbiguousOffset::Fold { before, .. } => before.to_timestamp(local).ok(),
-        AmbiguousOffset::Gap { after, .. } => {
-            // Read with the later offset, the local time lands just before
-            // the transition; the next transition is the end of the gap.
-            let before_gap = after.to_timestamp(local).ok()?;
-            zone.following(before_gap).next().map(|t| t.timestamp())
-        }
-    }
+    crate::clock::local_instant(local, zone)
 }
 
 /// The local date and time of `clock` on `date`; `24:00` is midnight at the
@@ -58,42 +50,11 @@ pub(super) fn start_of_day(zone: &TimeZone, date: Date) -> Option<Timestamp> {
 }
 
 /// Reads an instant written in a shifts CSV: RFC 3339 with an offset
-/// (`2008-10-26T01:30:00+01:00`), or local `YYYY-MM-DD HH:MM[:SS]` in `zone`.
-/// Fractions of a second are dropped.
+/// (`2008-10-26T01:30:00+01:00`), or local `YYYY-MM-DD HH:MM[:SS]` in `zone`,
+/// read as every CSV export is. Fractions of a second are dropped.
 pub(super) fn parse_shift_time(text: &str, zone: &TimeZone) -> Option<Timestamp> {
-    let text = text.trim();
-    let instant = match parse_local(text) {
-        Some(local) => instant_of(zone, local)?,
-        None => text.parse::<Timestamp>().ok()?,
-    };
+    let instant = crate::logs::parse_instant(text.trim(), zone)?;
     Timestamp::from_second(instant.as_second()).ok()
-}
-
-/// Strictly `YYYY-MM-DD HH:MM` or `YYYY-MM-DD HH:MM:SS` (a `T` may stand for
-/// the space).
-fn parse_local(text: &str) -> Option<DateTime> {
-    let b = text.as_bytes();
-    if !(b.len() == 16 || b.len() == 19) || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    if !matches!(b.get(10), Some(b' ' | b'T')) || b.get(13) != Some(&b':') {
-        return None;
-    }
-    if b.len() == 19 && b.get(16) != Some(&b':') {
-        return None;
-    }
-    let number = |from: usize, to: usize| -> Option<i16> {
-        let digits = text.get(from..to)?;
-        if !digits.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        digits.parse().ok()
-    };
-    let small = |from: usize| number(from, from + 2).and_then(|n| i8::try_from(n).ok());
-    let date = Date::new(number(0, 4)?, small(5)?, small(8)?).ok()?;
-    let second = if b.len() == 19 { small(17)? } else { 0 };
-    let time = Time::new(small(11)?, small(14)?, second, 0).ok()?;
-    Some(date.to_datetime(time))
 }
 
 #[cfg(test)]

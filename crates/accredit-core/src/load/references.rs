@@ -56,10 +56,10 @@ pub(super) fn check(
         }
     }
     let logs: [LogColumns<'_>; 4] = [
-        (&evidence.incident_logs, INCIDENT_COLUMNS, "IncidentLog"),
-        (&evidence.training_logs, TRAINING_COLUMNS, "TrainingLog"),
-        (&evidence.change_logs, CHANGE_COLUMNS, "ChangeLog"),
-        (&evidence.staff_registers, STAFF_COLUMNS, "StaffRegister"),
+        (&evidence.incident_logs, &INCIDENT_COLUMNS, "IncidentLog"),
+        (&evidence.training_logs, &TRAINING_COLUMNS, "TrainingLog"),
+        (&evidence.change_logs, &CHANGE_COLUMNS, "ChangeLog"),
+        (&evidence.staff_registers, &STAFF_COLUMNS, "StaffRegister"),
     ];
     for (descriptors, columns, kind) in logs {
         for log in descriptors {

@@ -10,22 +10,15 @@ use serde::Serialize;
 
 use super::BadRow;
 use super::reader::LogReader;
-use super::time::local_instant;
 use super::{LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
+use crate::clock::local_instant;
 use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::{ClockTime, Window};
 
 /// Columns a change log must have (the same as
 /// [`crate::model::CHANGE_COLUMNS`]).
-const COLUMNS: [&str; 6] = [
-    "reference",
-    "system",
-    "clinical",
-    "scheduled_start",
-    "scheduled_end",
-    "outcome",
-];
+const COLUMNS: [&str; 6] = crate::model::CHANGE_COLUMNS;
 
 /// What the change log shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]

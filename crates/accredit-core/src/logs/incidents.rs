@@ -28,18 +28,7 @@ pub use synthetic::synthetic_incident_csv;
 
 /// Columns an incident log must have (the same as
 /// [`crate::model::INCIDENT_COLUMNS`]), in the order used below.
-const COLUMNS: [&str; 10] = [
-    "reference",
-    "opened_at",
-    "channel",
-    "severity",
-    "application",
-    "status",
-    "responded_at",
-    "resolved_at",
-    "referred_to",
-    "external_reference",
-];
+const COLUMNS: [&str; 10] = crate::model::INCIDENT_COLUMNS;
 
 /// Hour-of-week slots: 7 days × 24 hours, Monday 00:00–01:00 first.
 pub const SLOTS_PER_WEEK: usize = 168;

@@ -29,8 +29,9 @@ use serde::Serialize;
 
 use crate::finding::Finding;
 
+pub use crate::clock::local_instant;
 pub use codes::FINDING_CODES;
-pub use time::{local_instant, log_time_zone, parse_date, parse_instant};
+pub use time::{log_time_zone, parse_date, parse_instant};
 
 /// At most this many bad rows, references or staff IDs are listed one by one;
 /// the rest are counted.

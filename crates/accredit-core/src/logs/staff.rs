@@ -15,7 +15,7 @@ use crate::model::Period;
 
 /// Columns a staff register must have (the same as
 /// [`crate::model::STAFF_COLUMNS`]); `end_date` is optional.
-const COLUMNS: [&str; 3] = ["staff_id", "role", "start_date"];
+const COLUMNS: [&str; 3] = crate::model::STAFF_COLUMNS;
 
 /// A role in the staff register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

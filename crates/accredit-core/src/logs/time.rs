@@ -2,7 +2,9 @@
 
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime, Time};
-use jiff::tz::{AmbiguousOffset, Offset, TimeZone};
+use jiff::tz::{Offset, TimeZone};
+
+use crate::clock::local_instant;
 
 use super::{LogUnreadable, codes};
 use crate::finding::Finding;
@@ -23,25 +25,9 @@ pub fn log_time_zone(export: &CsvExport, descriptor: &str) -> Result<TimeZone, L
     })
 }
 
-/// The instant a wall-clock reading in `tz` stands for. A reading that does
-/// not exist (in the spring-forward gap) means the first instant after the
-/// gap, i.e. the transition itself; an ambiguous one (in the autumn fold)
-/// means its first occurrence. `None` only at the edges of the supported
-/// range (years -9999 and 9999).
-pub fn local_instant(local: DateTime, tz: &TimeZone) -> Option<Timestamp> {
-    let ambiguous = tz.to_ambiguous_timestamp(local);
-    // `earlier` takes the fold's first occurrence; in a gap it gives an
-    // instant just before the transition, from which we step to it.
-    let earlier = ambiguous.earlier().ok()?;
-    match ambiguous.offset() {
-        AmbiguousOffset::Gap { .. } => tz.following(earlier).next().map(|t| t.timestamp()),
-        AmbiguousOffset::Unambiguous { .. } | AmbiguousOffset::Fold { .. } => Some(earlier),
-    }
-}
-
 /// Parses a time from a CSV export: an RFC 3339 instant with an offset
 /// (`2008-10-26T01:30:00+01:00`, `…Z`) or a local `YYYY-MM-DD HH:MM[:SS]`
-/// reading in `tz` (resolved by [`local_instant`]). A `T` may stand for the
+/// reading in `tz` (resolved by [`crate::clock::local_instant`]). A `T` may stand for the
 /// space and fractional seconds are allowed. `None` if it is neither.
 pub fn parse_instant(text: &str, tz: &TimeZone) -> Option<Timestamp> {
     read_time(text, tz).map(|time| time.instant)

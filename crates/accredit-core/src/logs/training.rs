@@ -16,14 +16,7 @@ use crate::location::Location;
 
 /// Columns a training log must have (the same as
 /// [`crate::model::TRAINING_COLUMNS`]).
-const COLUMNS: [&str; 6] = [
-    "staff_id",
-    "role",
-    "course",
-    "application",
-    "completed_on",
-    "result",
-];
+const COLUMNS: [&str; 6] = crate::model::TRAINING_COLUMNS;
 
 /// What the training is measured against.
 #[derive(Debug, Clone, Copy)]

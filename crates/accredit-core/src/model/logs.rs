@@ -35,7 +35,7 @@ impl CsvExport {
 }
 
 /// Columns an `IncidentLog` CSV must have.
-pub const INCIDENT_COLUMNS: &[&str] = &[
+pub const INCIDENT_COLUMNS: [&str; 10] = [
     "reference",
     "opened_at",
     "channel",
@@ -49,7 +49,7 @@ pub const INCIDENT_COLUMNS: &[&str] = &[
 ];
 
 /// Columns a `TrainingLog` CSV must have.
-pub const TRAINING_COLUMNS: &[&str] = &[
+pub const TRAINING_COLUMNS: [&str; 6] = [
     "staff_id",
     "role",
     "course",
@@ -59,7 +59,7 @@ pub const TRAINING_COLUMNS: &[&str] = &[
 ];
 
 /// Columns a `ChangeLog` CSV must have.
-pub const CHANGE_COLUMNS: &[&str] = &[
+pub const CHANGE_COLUMNS: [&str; 6] = [
     "reference",
     "system",
     "clinical",
@@ -69,7 +69,7 @@ pub const CHANGE_COLUMNS: &[&str] = &[
 ];
 
 /// Columns a `StaffRegister` CSV must have.
-pub const STAFF_COLUMNS: &[&str] = &["staff_id", "role", "start_date"];
+pub const STAFF_COLUMNS: [&str; 3] = ["staff_id", "role", "start_date"];
 
 /// Columns a Rota shifts CSV must have.
 pub const SHIFT_COLUMNS: &[&str] = &["staff_id", "start", "end", "role"];
