@@ -98,11 +98,14 @@ pub struct NodePlace {
 /// Maps JSON pointers (`/levels/2/contact`) to places in the source.
 ///
 /// Lookups are rare (only for diagnostics and findings) while every node of
-/// every file is recorded, so this is a vector in document order searched
-/// linearly, not a hash map.
+/// every file is recorded, so the pointers live in one buffer and the places
+/// in a vector in document order, searched linearly: no allocation per node.
 #[derive(Debug, Clone, Default)]
 pub struct NodeIndex {
-    places: Vec<(String, NodePlace)>,
+    /// Every node's pointer, concatenated.
+    pointers: String,
+    /// (start, end) of each pointer in `pointers`, and its place.
+    places: Vec<(u32, u32, NodePlace)>,
 }
 
 impl NodeIndex {
@@ -137,8 +140,17 @@ impl NodeIndex {
     fn get(&self, pointer: &str) -> Option<&NodePlace> {
         self.places
             .iter()
-            .find(|(p, _)| p == pointer)
-            .map(|(_, place)| place)
+            .find(|(start, end, _)| {
+                self.pointers.get(*start as usize..*end as usize) == Some(pointer)
+            })
+            .map(|(_, _, place)| place)
+    }
+
+    fn record(&mut self, pointer: &str, place: NodePlace) {
+        let start = to_u32(self.pointers.len());
+        self.pointers.push_str(pointer);
+        self.places
+            .push((start, to_u32(self.pointers.len()), place));
     }
 }
 
@@ -246,13 +258,13 @@ fn convert(
     index: &mut NodeIndex,
     shift: u32,
 ) -> Value {
-    index.places.push((
-        pointer.clone(),
+    index.record(
+        pointer,
         NodePlace {
             value: position(node.span.start, shift),
             key,
         },
-    ));
+    );
     match &node.data {
         YamlData::Value(scalar) => scalar_value(scalar),
         YamlData::Representation(text, ..) => Value::String(text.to_string()),

@@ -86,21 +86,20 @@ pub fn load_pack(root: &Path, options: &LoadOptions) -> Result<Evidence, LoadFai
     for (file, loaded) in found.iter().zip(loaded) {
         let has_diagnostics = !loaded.diagnostics.is_empty();
         diagnostics.extend(loaded.diagnostics);
-        if let Some(text) = loaded.text {
-            if let Some(parsed) = loaded.document {
-                store(
-                    &mut evidence,
-                    &mut packs,
-                    &file.path,
-                    &text,
-                    parsed,
-                    &mut diagnostics,
-                );
-            }
-            // Kept only where a diagnostic may show a snippet of it.
-            if has_diagnostics {
-                evidence.sources.insert(file.path.clone(), text);
-            }
+        let text = loaded.text.unwrap_or_default();
+        if let Some(parsed) = loaded.document {
+            store(
+                &mut evidence,
+                &mut packs,
+                &file.path,
+                &text,
+                parsed,
+                &mut diagnostics,
+            );
+        }
+        // Kept only where a diagnostic may show a snippet of it.
+        if has_diagnostics {
+            evidence.sources.insert(file.path.clone(), text);
         }
         if let (FileRole::Evidence(kind), false) = (loaded.role, loaded.valid) {
             evidence
@@ -208,7 +207,11 @@ fn load_file(root: &Path, file: &walk::FoundFile, options: &LoadOptions) -> Load
         }
     }
     out.valid = !out.diagnostics.iter().any(Diagnostic::is_error);
-    out.text = Some(text.to_string());
+    // Markdown evidence keeps its text for the document analyses; any file
+    // with diagnostics keeps it for snippets.
+    if is_markdown || !out.diagnostics.is_empty() {
+        out.text = Some(text.to_string());
+    }
     out
 }
 
