@@ -155,6 +155,8 @@ pub struct Evidence {
     pub waivers: Vec<Located<Waiver>>,
     /// Files of each kind that failed validation.
     pub invalid: BTreeMap<Kind, Vec<String>>,
+    /// Every relative link in the Markdown evidence, resolved once at load.
+    pub links: Vec<crate::load::LinkCheck>,
 }
 
 impl Evidence {

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::pack_documents::{capped, percent};
 use super::{CheckKind, Context, Outcome};
 use crate::finding::Finding;
-use crate::load::{LinkCheck, check_links};
+use crate::load::LinkCheck;
 use crate::model::Kind;
 
 /// Parameters of `links-resolve` (none).
@@ -33,7 +33,7 @@ impl CheckKind for LinksResolve {
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
-        let links = check_links(context.evidence);
+        let links = &context.evidence.links;
         let resolved = links.iter().filter(|l| l.broken.is_none()).count();
         let mut by_file: BTreeMap<&str, Vec<&LinkCheck>> = BTreeMap::new();
         for link in links.iter().filter(|l| l.broken.is_some()) {

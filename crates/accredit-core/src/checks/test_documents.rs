@@ -107,13 +107,16 @@ pub(crate) fn evidence_with_files(
         })
         .collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Evidence {
+    let mut evidence = Evidence {
         files,
         pack: Some(pack()),
         procedures,
         documents,
         ..Evidence::default()
-    }
+    };
+    // As loading does: every link is resolved once and kept on the evidence.
+    evidence.links = crate::load::check_links(&evidence);
+    evidence
 }
 
 /// Evidence holding the pack and these documents.

@@ -8,9 +8,10 @@
 //! out of the pack is broken. External links (`https:`, `mailto:`, `//host`)
 //! are never fetched and not checked; empty ones (`[text]()`) are ignored.
 //!
-//! [`check_links`] is used twice: loading reports each broken link as a
-//! `broken-link` warning (so `accredit validate` shows it), and the DOC-03
-//! check scores the share of links that resolve. Each document's Markdown
+//! [`check_links`] runs once, at load: the results are kept on the evidence
+//! (`Evidence::links`), each broken link is a `broken-link` warning (so
+//! `accredit validate` shows it), and the DOC-03 check scores the share of
+//! links that resolve from the same results. Each document's Markdown
 //! analysis is made once, when it is loaded; a Markdown file that is not
 //! evidence (a README) is read only when a link asks for one of its
 //! headings, and only if the pack index holds it.
@@ -165,9 +166,11 @@ pub fn check_links(evidence: &Evidence) -> Vec<LinkCheck> {
     checks
 }
 
-/// Warnings for `accredit validate`: one `broken-link` per broken link.
-pub(super) fn report(evidence: &Evidence, diagnostics: &mut Vec<Diagnostic>) {
-    for link in check_links(evidence) {
+/// Checks every link once, keeps the result on the evidence (for DOC-03),
+/// and reports each broken one as a `broken-link` warning for `validate`.
+pub(super) fn report(evidence: &mut Evidence, diagnostics: &mut Vec<Diagnostic>) {
+    evidence.links = check_links(evidence);
+    for link in &evidence.links {
         if let Some(message) = link.message() {
             diagnostics.push(Diagnostic::warning(
                 Code::BrokenLink,

@@ -118,7 +118,7 @@ pub fn load_pack(root: &Path, options: &LoadOptions) -> Result<Evidence, LoadFai
     }
     choose_pack(&mut evidence, packs, &found, &mut diagnostics);
     references::check(&mut evidence, options, &mut diagnostics);
-    links::report(&evidence, &mut diagnostics);
+    links::report(&mut evidence, &mut diagnostics);
     diagnostics.sort_by(|a, b| a.location.cmp(&b.location).then(a.code.cmp(&b.code)));
     evidence.diagnostics = diagnostics;
     Ok(evidence)
