@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::logs_memo::training;
-use super::{CheckKind, Context, Outcome};
+use super::{CheckKind, Context, Outcome, from_analysis};
 use crate::finding::Finding;
 use crate::model::Kind;
 
@@ -36,36 +36,30 @@ impl CheckKind for ApplicationTraining {
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
         let from = context.window.days_before_start(self.max_age_days);
-        let Some(result) = training(context, from) else {
-            return Outcome::missing(vec![]);
-        };
-        match result.as_ref() {
-            Err(findings) => Outcome::error(findings.clone()),
-            Ok(summary) => {
-                let mut findings: Vec<Finding> = summary
-                    .applications
-                    .iter()
-                    .flat_map(|a| a.staff.findings.iter().cloned())
-                    .collect();
-                findings.extend(summary.findings.iter().cloned());
-                let lowest = summary
-                    .applications
-                    .iter()
-                    .map(|a| a.staff.share.unwrap_or(0.0))
-                    .fold(None, |low: Option<f64>, s| {
-                        Some(low.map_or(s, |l| l.min(s)))
-                    });
-                match lowest {
-                    Some(share) if summary.front_line_staff > 0 => {
-                        Outcome::measured(100.0 * share, self.target_percent, "%", findings)
-                    }
-                    _ => {
-                        findings.insert(0, no_front_line_staff(context));
-                        Outcome::fail(findings)
-                    }
+        from_analysis(training(context, from), |summary| {
+            let mut findings: Vec<Finding> = summary
+                .applications
+                .iter()
+                .flat_map(|a| a.staff.findings.iter().cloned())
+                .collect();
+            findings.extend(summary.findings.iter().cloned());
+            let lowest = summary
+                .applications
+                .iter()
+                .map(|a| a.staff.share.unwrap_or(0.0))
+                .fold(None, |low: Option<f64>, s| {
+                    Some(low.map_or(s, |l| l.min(s)))
+                });
+            match lowest {
+                Some(share) if summary.front_line_staff > 0 => {
+                    Outcome::measured(100.0 * share, self.target_percent, "%", findings)
+                }
+                _ => {
+                    findings.insert(0, no_front_line_staff(context));
+                    Outcome::fail(findings)
                 }
             }
-        }
+        })
     }
 }
 

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::logs_memo::changes;
-use super::{CheckKind, Context, Outcome};
+use super::{CheckKind, Context, Outcome, from_analysis};
 use crate::finding::Finding;
 use crate::model::Kind;
 
@@ -30,25 +30,17 @@ impl CheckKind for ChangeWindows {
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
-        let Some(result) = changes(context) else {
-            return Outcome::missing(vec![]);
-        };
-        match result.as_ref() {
-            Err(findings) => Outcome::error(findings.clone()),
-            Ok(summary) => {
-                let mut findings = summary.window_findings.clone();
-                findings.extend(summary.findings.iter().cloned());
-                match summary.share {
-                    None => Outcome::not_applicable(vec![Finding::new(
-                        "no-clinical-changes",
-                        "the change log has no changes to clinical systems",
-                        None,
-                    )]),
-                    Some(share) => {
-                        Outcome::measured(100.0 * share, self.target_percent, "%", findings)
-                    }
-                }
+        from_analysis(changes(context), |summary| {
+            let mut findings = summary.window_findings.clone();
+            findings.extend(summary.findings.iter().cloned());
+            match summary.share {
+                None => Outcome::not_applicable(vec![Finding::new(
+                    "no-clinical-changes",
+                    "the change log has no changes to clinical systems",
+                    None,
+                )]),
+                Some(share) => Outcome::measured(100.0 * share, self.target_percent, "%", findings),
             }
-        }
+        })
     }
 }

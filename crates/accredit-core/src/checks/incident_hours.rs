@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::logs_memo::incidents;
-use super::{CheckKind, Context, Outcome};
+use super::{CheckKind, Context, Outcome, from_analysis};
 use crate::model::Kind;
 
 /// Parameters of `incident-hours`.
@@ -29,21 +29,15 @@ impl CheckKind for IncidentHours {
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
-        let Some(result) = incidents(context) else {
-            return Outcome::missing(vec![]);
-        };
-        match result.as_ref() {
-            Err(findings) => Outcome::error(findings.clone()),
-            Ok(summary) => {
-                let mut findings = summary.hour_of_week.findings.clone();
-                findings.extend(summary.findings.iter().cloned());
-                Outcome::measured(
-                    100.0 * summary.hour_of_week.share,
-                    self.target_percent,
-                    "%",
-                    findings,
-                )
-            }
-        }
+        from_analysis(incidents(context), |summary| {
+            let mut findings = summary.hour_of_week.findings.clone();
+            findings.extend(summary.findings.iter().cloned());
+            Outcome::measured(
+                100.0 * summary.hour_of_week.share,
+                self.target_percent,
+                "%",
+                findings,
+            )
+        })
     }
 }

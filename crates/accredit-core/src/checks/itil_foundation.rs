@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::logs_memo::training;
-use super::{CheckKind, Context, Outcome};
+use super::{CheckKind, Context, Outcome, from_analysis};
 use crate::model::Kind;
 
 /// Parameters of `itil-foundation`.
@@ -32,28 +32,22 @@ impl CheckKind for ItilFoundation {
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
         let from = context.window.days_before_start(self.max_age_days);
-        let Some(result) = training(context, from) else {
-            return Outcome::missing(vec![]);
-        };
-        match result.as_ref() {
-            Err(findings) => Outcome::error(findings.clone()),
-            Ok(summary) => {
-                let itil = &summary.itil_foundation;
-                match itil.share {
-                    Some(share) => Outcome::measured(
-                        100.0 * share,
-                        self.target_percent,
-                        "%",
-                        itil.findings.clone(),
-                    ),
-                    None => {
-                        let mut findings =
-                            vec![super::application_training::no_front_line_staff(context)];
-                        findings.extend(summary.findings.iter().cloned());
-                        Outcome::fail(findings)
-                    }
+        from_analysis(training(context, from), |summary| {
+            let itil = &summary.itil_foundation;
+            match itil.share {
+                Some(share) => Outcome::measured(
+                    100.0 * share,
+                    self.target_percent,
+                    "%",
+                    itil.findings.clone(),
+                ),
+                None => {
+                    let mut findings =
+                        vec![super::application_training::no_front_line_staff(context)];
+                    findings.extend(summary.findings.iter().cloned());
+                    Outcome::fail(findings)
                 }
             }
-        }
+        })
     }
 }

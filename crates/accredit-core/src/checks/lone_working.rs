@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cover_memo::rota_cover;
-use super::{CheckKind, Context, Outcome};
+use super::{CheckKind, Context, Outcome, from_analysis};
 use crate::cover::CoverParams;
 use crate::finding::Finding;
 use crate::model::Kind;
@@ -38,17 +38,12 @@ impl CheckKind for LoneWorking {
             pair_staff: self.pair_staff,
             ..CoverParams::default()
         };
-        let Some(result) = rota_cover(context, params) else {
-            return Outcome::missing(vec![]);
-        };
-        match result.as_ref() {
-            Err(findings) => Outcome::error(findings.clone()),
-            Ok(analysis) => {
-                let share = 100.0 * analysis.paired_share;
-                let mut findings = Vec::new();
-                if share < self.target_percent {
-                    let alone = analysis.window_minutes - analysis.paired_minutes;
-                    findings.push(Finding::new(
+        from_analysis(rota_cover(context, params), |analysis| {
+            let share = 100.0 * analysis.paired_share;
+            let mut findings = Vec::new();
+            if share < self.target_percent {
+                let alone = analysis.window_minutes - analysis.paired_minutes;
+                findings.push(Finding::new(
                         "lone-working",
                         format!(
                             "fewer than {} desk staff are on duty for {} of the window's {} minutes ({:.1}% paired)",
@@ -59,10 +54,9 @@ impl CheckKind for LoneWorking {
                         ),
                         context.evidence.rotas.first().map(|r| r.at("/pattern")),
                     ));
-                }
-                Outcome::measured(share, self.target_percent, "%", findings)
             }
-        }
+            Outcome::measured(share, self.target_percent, "%", findings)
+        })
     }
 }
 

@@ -229,6 +229,20 @@ pub trait CheckKind {
     fn evaluate(&self, context: &Context<'_>) -> Outcome;
 }
 
+/// The outcome of a requirement measured on a shared analysis (the rota's
+/// cover, a CSV export): `missing` when there is nothing to analyse, `error`
+/// with the analysis's findings when it could not run, else what `measure` says.
+pub(crate) fn from_analysis<T>(
+    analysis: Option<std::rc::Rc<Result<T, Vec<crate::finding::Finding>>>>,
+    measure: impl FnOnce(&T) -> Outcome,
+) -> Outcome {
+    match analysis.as_deref() {
+        None => Outcome::missing(vec![]),
+        Some(Err(findings)) => Outcome::error(findings.clone()),
+        Some(Ok(value)) => measure(value),
+    }
+}
+
 /// The first valid document of a kind, for kinds a pack has one of.
 pub(crate) fn first<T>(documents: &[Located<T>]) -> Option<&Located<T>> {
     documents.first()

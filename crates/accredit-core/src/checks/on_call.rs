@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cover_memo::rota_cover;
-use super::{CheckKind, Context, Outcome};
+use super::{CheckKind, Context, Outcome, from_analysis};
 use crate::cover::CoverParams;
 use crate::model::{ClockTime, Kind};
 
@@ -40,19 +40,13 @@ impl CheckKind for OnCallCover {
             core_end: self.core_end,
             ..CoverParams::default()
         };
-        let Some(result) = rota_cover(context, params) else {
-            return Outcome::missing(vec![]);
-        };
-        match result.as_ref() {
-            Err(findings) => Outcome::error(findings.clone()),
-            Ok(analysis) => {
-                let findings: Vec<_> = analysis
-                    .on_call_gaps
-                    .iter()
-                    .map(|g| g.finding.clone())
-                    .collect();
-                Outcome::pass_if(findings.is_empty(), findings)
-            }
-        }
+        from_analysis(rota_cover(context, params), |analysis| {
+            let findings: Vec<_> = analysis
+                .on_call_gaps
+                .iter()
+                .map(|g| g.finding.clone())
+                .collect();
+            Outcome::pass_if(findings.is_empty(), findings)
+        })
     }
 }

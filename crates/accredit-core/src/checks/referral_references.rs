@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::logs_memo::incidents;
-use super::{CheckKind, Context, Outcome};
+use super::{CheckKind, Context, Outcome, from_analysis};
 use crate::finding::Finding;
 use crate::model::Kind;
 
@@ -30,12 +30,8 @@ impl CheckKind for ReferralReferences {
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
-        let Some(result) = incidents(context) else {
-            return Outcome::missing(vec![]);
-        };
-        match result.as_ref() {
-            Err(findings) => Outcome::error(findings.clone()),
-            Ok(summary) => match summary.referrals.share {
+        from_analysis(incidents(context), |summary| {
+            match summary.referrals.share {
                 None => Outcome::not_applicable(vec![Finding::new(
                     "no-referrals",
                     "no incident in the log was referred to the LSP or the national service desk",
@@ -47,7 +43,7 @@ impl CheckKind for ReferralReferences {
                     "%",
                     summary.referrals.findings.clone(),
                 ),
-            },
-        }
+            }
+        })
     }
 }

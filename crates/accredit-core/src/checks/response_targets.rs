@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::logs_memo::incidents;
-use super::{CheckKind, Context, Outcome};
+use super::{CheckKind, Context, Outcome, from_analysis};
 use crate::finding::Finding;
 use crate::model::Kind;
 
@@ -29,12 +29,8 @@ impl CheckKind for ResponseTargets {
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
-        let Some(result) = incidents(context) else {
-            return Outcome::missing(vec![]);
-        };
-        match result.as_ref() {
-            Err(findings) => Outcome::error(findings.clone()),
-            Ok(summary) => match summary.responses.share {
+        from_analysis(incidents(context), |summary| {
+            match summary.responses.share {
                 None => Outcome::not_applicable(vec![Finding::new(
                     "no-response-targets",
                     "no incident in the log has a severity with a response target in the escalation plan",
@@ -46,7 +42,7 @@ impl CheckKind for ResponseTargets {
                     "%",
                     summary.responses.findings.clone(),
                 ),
-            },
-        }
+            }
+        })
     }
 }

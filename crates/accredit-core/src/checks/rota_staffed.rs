@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cover_memo::rota_cover;
-use super::{CheckKind, Context, Outcome};
+use super::{CheckKind, Context, Outcome, from_analysis};
 use crate::cover::CoverParams;
 use crate::model::Kind;
 
@@ -45,27 +45,20 @@ impl CheckKind for RotaStaffed {
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
-        let Some(result) = rota_cover(context, self.params()) else {
-            return Outcome::missing(vec![]);
-        };
-        match result.as_ref() {
-            Err(findings) => Outcome::error(findings.clone()),
-            Ok(analysis) => {
-                let mut findings: Vec<_> =
-                    analysis.gaps.iter().map(|g| g.finding.clone()).collect();
-                findings.extend(analysis.findings.iter().cloned());
-                let staffed = if analysis.window_minutes > 0 {
-                    100.0 * analysis.staffed_minutes as f64 / analysis.window_minutes as f64
-                } else {
-                    0.0
-                };
-                if analysis.gaps.is_empty() {
-                    Outcome::measured(100.0, 100.0, "%", findings)
-                } else {
-                    // Any gap fails the requirement, however short.
-                    Outcome::measured(staffed.min(99.99), 100.0, "%", findings)
-                }
+        from_analysis(rota_cover(context, self.params()), |analysis| {
+            let mut findings: Vec<_> = analysis.gaps.iter().map(|g| g.finding.clone()).collect();
+            findings.extend(analysis.findings.iter().cloned());
+            let staffed = if analysis.window_minutes > 0 {
+                100.0 * analysis.staffed_minutes as f64 / analysis.window_minutes as f64
+            } else {
+                0.0
+            };
+            if analysis.gaps.is_empty() {
+                Outcome::measured(100.0, 100.0, "%", findings)
+            } else {
+                // Any gap fails the requirement, however short.
+                Outcome::measured(staffed.min(99.99), 100.0, "%", findings)
             }
-        }
+        })
     }
 }
