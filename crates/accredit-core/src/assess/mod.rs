@@ -249,7 +249,7 @@ fn result_of(requirement: &Requirement, outcome: Outcome) -> RequirementResult {
         mandatory: requirement.mandatory,
         weight: requirement.weight,
         result,
-        credit: round(outcome.credit, 4),
+        credit: shown_credit(result, outcome.credit),
         points_at_stake: 0.0,
         measured: outcome.measured,
         findings: outcome.findings.into_iter().map(FindingOut::from).collect(),
@@ -260,9 +260,53 @@ fn result_of(requirement: &Requirement, outcome: Outcome) -> RequirementResult {
     }
 }
 
+/// A credit as written in results (four decimals). A `partial` credit is
+/// truncated — rounded towards zero — and kept strictly between 0 and 1, so
+/// a partial result never reads as credit 1 (or 0): 0.99996 is 0.9999.
+pub(crate) fn shown_credit(result: ResultKind, credit: f64) -> f64 {
+    if result != ResultKind::Partial {
+        return round(credit, 4);
+    }
+    let truncated = (credit * 10_000.0).floor() / 10_000.0;
+    truncated.clamp(0.0001, 0.9999)
+}
+
+/// A score as written in results (two decimals): rounded, except that a
+/// score short of `full` never reads as `full` (99.996 is 99.99, not 100).
+pub(crate) fn shown_score(value: f64, full: f64) -> f64 {
+    let rounded = round(value, 2);
+    if value < full && rounded >= full {
+        full - 0.01
+    } else {
+        rounded
+    }
+}
+
 /// Rounds to `places` decimals, so JSON is stable and readable.
 pub(crate) fn round(value: f64, places: i32) -> f64 {
     let factor = 10f64.powi(places);
     let rounded = (value * factor).round() / factor;
     if rounded == 0.0 { 0.0 } else { rounded }
+}
+
+#[cfg(test)]
+mod rounding_tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_credit_never_reads_as_one_or_zero() {
+        assert_eq!(shown_credit(ResultKind::Partial, 0.99996), 0.9999);
+        assert_eq!(shown_credit(ResultKind::Partial, 0.999_999_9), 0.9999);
+        assert_eq!(shown_credit(ResultKind::Partial, 0.123_49), 0.1234);
+        assert_eq!(shown_credit(ResultKind::Partial, 0.000_01), 0.0001);
+        assert_eq!(shown_credit(ResultKind::Pass, 1.0), 1.0);
+        assert_eq!(shown_credit(ResultKind::Fail, 0.0), 0.0);
+    }
+
+    #[test]
+    fn a_score_short_of_full_never_reads_as_full() {
+        assert_eq!(shown_score(99.996, 100.0), 99.99);
+        assert_eq!(shown_score(100.0, 100.0), 100.0);
+        assert_eq!(shown_score(96.135_7, 100.0), 96.14);
+    }
 }

@@ -44,7 +44,10 @@ pub(super) fn apply(
             OverrideResult::Fail => (ResultKind::Fail, 0.0),
             OverrideResult::NotApplicable => (ResultKind::NotApplicable, 0.0),
             OverrideResult::Partial => {
-                (ResultKind::Partial, o.credit.unwrap_or(0.5).clamp(0.0, 1.0))
+                (
+                    ResultKind::Partial,
+                    super::shown_credit(ResultKind::Partial, o.credit.unwrap_or(0.5)),
+                )
             }
         };
         out.push(status(

@@ -6,7 +6,7 @@
 use std::cmp::Ordering;
 
 use super::result::{DomainScore, RequirementResult, ResultKind, Score, Verdict};
-use super::round;
+use super::{round, shown_score};
 use crate::ruleset::Ruleset;
 
 /// Scores the results and fills in each gap's points at stake.
@@ -35,7 +35,7 @@ pub(super) fn score(ruleset: &Ruleset, results: &mut [RequirementResult]) -> Sco
             id: domain.id.clone(),
             title: domain.title.clone(),
             weight: domain.weight,
-            score: score.map(|s| round(s, 2)),
+            score: score.map(|s| shown_score(s, 100.0)),
             passed: counted
                 .iter()
                 .filter(|r| r.result == ResultKind::Pass)
@@ -70,7 +70,7 @@ pub(super) fn score(ruleset: &Ruleset, results: &mut [RequirementResult]) -> Sco
         results.iter().filter(|r| r.result.is_counted()).collect();
     let mandatory: Vec<&RequirementResult> = results.iter().filter(|r| r.mandatory).collect();
     Score {
-        overall: round(overall, 2),
+        overall: shown_score(overall, 100.0),
         ready_threshold: ruleset.ready_threshold,
         passed: counted
             .iter()

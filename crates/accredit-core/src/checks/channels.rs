@@ -27,7 +27,7 @@ impl CheckKind for Channels24x7 {
     fn method(&self) -> String {
         let names: Vec<&str> = self.channels.iter().map(|c| c.as_str()).collect();
         format!(
-            "Looks at the channels in the ServiceDesk document: {} must each be declared with `hours: 24x7`.",
+            "Looks at the channels in the ServiceDesk document: {} must each be declared available around the clock: `hours: 24x7`, or windows that together cover every minute of every day.",
             names.join(", ")
         )
     }

@@ -139,8 +139,9 @@ impl CheckKind for EscalationPlanApproved {
                 findings.push(Finding::new(
                     "lsp-level-misnamed",
                     format!(
-                        "{} has `party: lsp` but is not named after the pack's LSP, {lsp}",
-                        level_name(level)
+                        "level {} has `party: lsp` and is named `{}`, which does not name the pack's LSP: expected a name containing `{lsp}`",
+                        level.level,
+                        level.name.trim()
                     ),
                     Some(plan.at(&format!("/levels/{i}/name"))),
                 ));
@@ -234,10 +235,14 @@ mod tests {
         assert_eq!(codes(&outcome), ["lsp-level-misnamed"]);
         assert_eq!(
             outcome.findings[0].message,
-            "level 3 (CSC) has `party: lsp` but is not named after the pack's LSP, BT Health"
+            "level 3 has `party: lsp` and is named `CSC`, which does not name the pack's LSP: expected a name containing `BT Health`"
         );
-        evidence.escalation_plans[0].value.levels[2].name = " bt health ".into();
-        assert_eq!(run(&CHECK, &evidence, AS_OF).status, Status::Pass);
+        evidence.escalation_plans[0].value.levels[2].name = "BT Healthcare".into();
+        assert_eq!(codes(&run(&CHECK, &evidence, AS_OF)), ["lsp-level-misnamed"]);
+        for name in [" bt health ", "BT Health Ltd", "BT Health LSP service desk"] {
+            evidence.escalation_plans[0].value.levels[2].name = name.into();
+            assert_eq!(run(&CHECK, &evidence, AS_OF).status, Status::Pass, "{name}");
+        }
     }
 
     #[test]

@@ -33,7 +33,7 @@ impl CheckKind for EscalationReachable {
     }
 
     fn method(&self) -> String {
-        "Looks at the levels of the EscalationPlan: each must have `hours: 24x7`, unless the plan \
+        "Looks at the levels of the EscalationPlan: each must be reachable around the clock (`hours: 24x7`, or windows covering every minute of every day), unless the plan \
          gives an `out_of_hours` route (a role and a phone number) for the hours a level is closed. \
          A level that states no hours is not taken to be available 24x7."
             .to_string()

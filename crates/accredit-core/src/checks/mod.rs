@@ -46,6 +46,7 @@ mod test_actions;
 mod test_documents;
 #[cfg(test)]
 mod testing;
+pub mod wording;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};

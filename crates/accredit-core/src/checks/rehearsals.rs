@@ -2,8 +2,8 @@
 //! whether the pack's LSP took part, and why a test does not count, in words.
 //!
 //! **The LSP took part** when a participant has `party: lsp` *and* its
-//! `organisation` names the pack's `lsp.name` (compared ignoring case and
-//! surrounding or repeated spaces). Both are needed: the party says the
+//! `organisation` names the pack's `lsp.name` (contains it as whole words,
+//! ignoring case, spacing and punctuation: "BT Health Ltd" names BT Health). Both are needed: the party says the
 //! organisation acted as the Local Service Provider, the name says it was the
 //! trust's own LSP — a rehearsal with another provider, or with the LSP's
 //! company acting as a mere supplier, is not a rehearsal with the LSP. The
@@ -78,16 +78,11 @@ pub(crate) fn counted<'a, T: Rehearsal>(
     out
 }
 
-/// Whether `name` names the LSP called `lsp`: equal ignoring case and
-/// surrounding or repeated white space.
+/// Whether `name` names the LSP called `lsp`: it contains the LSP's name as
+/// whole words, ignoring case, spacing and punctuation (see
+/// [`super::wording::names_organisation`]).
 pub(crate) fn names_lsp(name: &str, lsp: &str) -> bool {
-    let normal = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    !lsp.trim().is_empty() && normal(name) == normal(lsp)
+    super::wording::names_organisation(name, lsp)
 }
 
 /// Whether the pack's LSP took part: a participant of party `lsp` whose
@@ -107,8 +102,8 @@ fn lsp_absence(record: &TestRecord, lsp: &str) -> String {
         .find(|p| p.party == Party::Lsp && !names_lsp(&p.organisation, lsp))
     {
         return format!(
-            "it names {} as the LSP, but the pack's LSP is {lsp}",
-            other.organisation
+            "its LSP participant is written `{}`, which does not name the pack's LSP: expected a name containing `{lsp}`",
+            other.organisation.trim()
         );
     }
     if let Some(wrong_party) = record
@@ -216,7 +211,8 @@ mod tests {
     #[test]
     fn the_lsp_must_take_part_as_the_lsp_under_its_own_name() {
         assert!(names_lsp("  bt   HEALTH ", "BT Health"));
-        assert!(!names_lsp("BT Health Ltd", "BT Health"));
+        assert!(names_lsp("BT Health Ltd", "BT Health"));
+        assert!(!names_lsp("BT Healthcare", "BT Health"));
         assert!(!names_lsp("", " "));
         assert!(lsp_took_part(
             &record(&[("bt health", Party::Lsp)]),
@@ -232,7 +228,7 @@ mod tests {
         assert!(!lsp_took_part(&other, "BT Health"));
         assert_eq!(
             lsp_absence(&other, "BT Health"),
-            "it names CSC as the LSP, but the pack's LSP is BT Health"
+            "its LSP participant is written `CSC`, which does not name the pack's LSP: expected a name containing `BT Health`"
         );
         assert_eq!(
             lsp_absence(&record(&[]), "BT Health"),

@@ -152,10 +152,44 @@ pub enum Hours {
 }
 
 impl Hours {
-    /// Whether these hours are declared `24x7`.
+    /// Whether these hours are around the clock: `24x7`, or windows that
+    /// together cover every minute of every day of the week (e.g.
+    /// `{days: daily, from: "00:00", to: "24:00"}`). The one rule for every
+    /// check that reads hours.
     pub fn is_24x7(&self) -> bool {
-        matches!(self, Hours::AllHours(_))
+        match self {
+            Hours::AllHours(_) => true,
+            Hours::Windows(windows) => windows_cover_the_week(windows),
+        }
     }
+}
+
+/// Minutes in a week.
+const WEEK_MINUTES: usize = 7 * 1440;
+
+/// Whether `windows` cover every minute of the week. A window opens on each
+/// of its days at `from` and closes at `to` that day, or the next day when
+/// `to` is at or before `from` (so `00:00`–`00:00` is the whole day).
+pub fn windows_cover_the_week(windows: &[Window]) -> bool {
+    use jiff::civil::Weekday::*;
+    let mut open = vec![false; WEEK_MINUTES];
+    for window in windows {
+        let from = usize::try_from(window.from.minutes()).unwrap_or(0);
+        let to = usize::try_from(window.to.minutes()).unwrap_or(0);
+        let length = if to > from { to - from } else { 1440 - from + to };
+        for (day, weekday) in [Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday]
+            .into_iter()
+            .enumerate()
+        {
+            if window.days.contains(weekday) {
+                let start = day * 1440 + from;
+                for minute in start..start + length {
+                    open[minute % WEEK_MINUTES] = true;
+                }
+            }
+        }
+    }
+    open.iter().all(|&minute| minute)
 }
 
 /// The literal `24x7`.
@@ -232,4 +266,44 @@ pub struct Contact {
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+}
+
+#[cfg(test)]
+mod hours_tests {
+    use super::*;
+
+    fn hours(json: serde_json::Value) -> Hours {
+        serde_json::from_value(json).expect("hours")
+    }
+
+    #[test]
+    fn windows_covering_every_minute_are_24x7() {
+        use serde_json::json;
+        for written in [
+            json!("24x7"),
+            json!([{"days": "daily", "from": "00:00", "to": "24:00"}]),
+            json!([{"days": "daily", "from": "00:00", "to": "00:00"}]),
+            json!([
+                {"days": "weekdays", "from": "00:00", "to": "24:00"},
+                {"days": ["sat", "sun"], "from": "00:00", "to": "24:00"}
+            ]),
+            json!([
+                {"days": "daily", "from": "08:00", "to": "20:00"},
+                {"days": "daily", "from": "20:00", "to": "08:00"}
+            ]),
+        ] {
+            assert!(hours(written.clone()).is_24x7(), "{written}");
+        }
+        for written in [
+            json!([{"days": "daily", "from": "00:00", "to": "23:59"}]),
+            json!([{"days": "weekdays", "from": "00:00", "to": "24:00"}]),
+            json!([
+                {"days": "daily", "from": "08:00", "to": "20:00"},
+                {"days": "daily", "from": "20:01", "to": "08:00"}
+            ]),
+            json!([]),
+        ] {
+            assert!(!hours(written.clone()).is_24x7(), "{written}");
+        }
+    }
 }

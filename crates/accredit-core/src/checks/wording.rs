@@ -1,0 +1,93 @@
+//! How names and values written by a trust are matched: one rule for each
+//! kind of text, shared by every check that asks the question.
+//!
+//! - **A name names an organisation** (the LSP, in escalation levels and test
+//!   participants) when it contains the organisation's name as whole words,
+//!   ignoring case, spacing and punctuation: "BT Health Ltd" and "B.T. Health
+//!   LSP service desk" name BT Health; "BT Healthcare" does not.
+//! - **A listed value** (a channel type, a capability, a report frequency, an
+//!   application id) matches ignoring case, surrounding spaces, and whether
+//!   words are joined by `-`, `_` or spaces: `Incident Logging` is
+//!   `incident-logging`.
+
+/// The words of `text`, lower-cased: letters and digits, split at anything
+/// else. Dots and apostrophes inside a word are dropped rather than split at,
+/// so `B.T.` is `bt` and `St Mary's` is `st marys`.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if matches!(c, '.' | '\'' | '\u{2019}') {
+            // Joined: "B.T." → "bt", "Mary's" → "marys".
+        } else if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// Whether `name` names the organisation called `organisation`: its words
+/// appear in `name`, together and in order, as whole words. An organisation
+/// with no words in its name is named by nothing.
+pub fn names_organisation(name: &str, organisation: &str) -> bool {
+    let wanted = words(organisation);
+    if wanted.is_empty() {
+        return false;
+    }
+    let written = words(name);
+    written.windows(wanted.len()).any(|w| w == wanted.as_slice())
+}
+
+/// A value written in evidence in its canonical listed form: lower case,
+/// words joined by `-` (`" Incident Logging "` → `incident-logging`).
+pub fn listed_value(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|part| !part.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Whether `written` is the listed value `expected` (see [`listed_value`]).
+pub fn is_listed_value(written: &str, expected: &str) -> bool {
+    listed_value(written) == listed_value(expected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lsp_is_named_by_whole_words_whatever_the_case_spacing_or_punctuation() {
+        for name in [
+            "BT Health",
+            "BT Health Ltd",
+            "BT Health LSP service desk",
+            "  bt   HEALTH ",
+            "B.T. Health",
+            "BT-Health (London)",
+            "The LSP: BT Health, Ltd.",
+        ] {
+            assert!(names_organisation(name, "BT Health"), "{name}");
+        }
+        for name in ["BT Healthcare", "BT", "Health BT", "CSC", "", "BTHealth"] {
+            assert!(!names_organisation(name, "BT Health"), "{name}");
+        }
+        assert!(!names_organisation("anything", " "));
+        assert!(!names_organisation("anything", "--"));
+    }
+
+    #[test]
+    fn listed_values_ignore_case_spaces_and_joiners() {
+        assert!(is_listed_value(" Incident Logging ", "incident-logging"));
+        assert!(is_listed_value("E_Mail", "e-mail"));
+        assert!(is_listed_value("WALK IN", "walk-in"));
+        assert!(!is_listed_value("incident", "incident-logging"));
+        assert!(!is_listed_value("email", "e-mail"));
+    }
+}
