@@ -46,6 +46,8 @@ codes! {
     EmptyPack => "empty-pack", "The pack directory holds no files.";
     NoPack => "no-pack", "No `kind: Pack` document was found, so the pack cannot be assessed.";
     SeveralPacks => "several-packs", "More than one `kind: Pack` document was found.";
+    SeveralOfKind => "several-of-kind", "A second ServiceDesk or EscalationPlan document; a pack has exactly one of each.";
+    RotaPeriodsOverlap => "rota-periods-overlap", "Two Rota documents cover some of the same dates; rotas combine only when their periods do not overlap.";
     Unreadable => "unreadable", "A file could not be read.";
     NotUtf8 => "not-utf8", "A YAML or Markdown file is not valid UTF-8 text.";
     FileTooLarge => "file-too-large", "A YAML or Markdown file is larger than the size limit.";

@@ -165,6 +165,17 @@ impl Evidence {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
+    /// How many files of the pack are invalid (`valid: false` in the index),
+    /// counting a problem that concerns no file (an empty pack) as one.
+    pub fn invalid_file_count(&self) -> usize {
+        let files = self.files.iter().filter(|f| !f.valid).count();
+        let unplaced = self
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.location.is_none());
+        files + usize::from(unplaced && files == 0)
+    }
+
     /// Files of `kind` that failed validation.
     pub fn invalid_files(&self, kind: Kind) -> &[String] {
         self.invalid.get(&kind).map_or(&[], Vec::as_slice)

@@ -33,6 +33,9 @@ pub struct CaseLine {
     pub days_to_start: Option<i64>,
     /// Why it could not be assessed.
     pub problem: Option<String>,
+    /// Files with validation errors (0 when the evidence is valid): such a
+    /// pack never passes the gate.
+    pub invalid_files: usize,
 }
 
 /// The portfolio.
@@ -95,6 +98,11 @@ pub fn build(packs: &[PathBuf], ruleset: &Ruleset, as_of: Date) -> Portfolio {
                         .collect(),
                     days_to_start: Some(a.applicant.days_to_start),
                     problem: None,
+                    invalid_files: if a.evidence_invalid() {
+                        a.evidence.invalid_files.max(1)
+                    } else {
+                        0
+                    },
                 }
             }
             Err(problem) => CaseLine {
@@ -105,6 +113,7 @@ pub fn build(packs: &[PathBuf], ruleset: &Ruleset, as_of: Date) -> Portfolio {
                 mandatory_failures: Vec::new(),
                 days_to_start: None,
                 problem: Some(problem),
+                invalid_files: 0,
             },
         })
         .collect();
@@ -142,7 +151,7 @@ pub fn text(p: &Portfolio) -> String {
             .map_or_else(|| "—".to_string(), |d| d.to_string());
         let gaps = match &line.problem {
             Some(problem) => problem.clone(),
-            None => line.mandatory_failures.join(", "),
+            None => invalid_flag(line) + &line.mandatory_failures.join(", "),
         };
         let _ = writeln!(
             out,
@@ -186,7 +195,7 @@ pub fn markdown(p: &Portfolio) -> String {
         let gaps = line
             .problem
             .clone()
-            .unwrap_or_else(|| line.mandatory_failures.join(", "));
+            .unwrap_or_else(|| invalid_flag(line) + &line.mandatory_failures.join(", "));
         let _ = writeln!(
             out,
             "| {} | {} | {score} | {days} | {} |",
@@ -210,6 +219,15 @@ pub fn markdown(p: &Portfolio) -> String {
     out
 }
 
+/// "EVIDENCE INVALID (2 files); " for a pack with validation errors, else "".
+fn invalid_flag(line: &CaseLine) -> String {
+    match line.invalid_files {
+        0 => String::new(),
+        1 => "EVIDENCE INVALID (1 file); ".to_string(),
+        n => format!("EVIDENCE INVALID ({n} files); "),
+    }
+}
+
 fn cell(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -225,7 +243,8 @@ fn truncate(text: &str, width: usize) -> String {
     }
 }
 
-/// Runs `portfolio`: exit 0 when every pack could be assessed, 2 otherwise.
+/// Runs `portfolio`: exit 2 when a pack could not be assessed, else 1 when a
+/// pack's evidence is invalid (it never passes a gate), else 0.
 pub fn run(
     packs: &[PathBuf],
     ruleset: &Ruleset,
@@ -246,12 +265,18 @@ pub fn run(
             .map_err(|e| Failure::msg(format!("cannot write {}: {e}", path.display())))?,
         None => out!("{text}"),
     }
-    let all_assessed = portfolio.packs.iter().all(|l| l.problem.is_none());
-    Ok(if all_assessed {
-        Exit::Passed
-    } else {
+    Ok(gate(&portfolio))
+}
+
+/// The portfolio's gate (see [`run`]).
+pub fn gate(portfolio: &Portfolio) -> Exit {
+    if portfolio.packs.iter().any(|l| l.problem.is_some()) {
         Exit::CannotAssess
-    })
+    } else if portfolio.packs.iter().any(|l| l.invalid_files > 0) {
+        Exit::GateFailed
+    } else {
+        Exit::Passed
+    }
 }
 
 /// Output formats of `portfolio`.

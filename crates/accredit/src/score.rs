@@ -175,8 +175,13 @@ pub fn write_outputs(
     Ok(())
 }
 
-/// The gate: verdict at least `require` and score at least `fail_under`.
+/// The gate: valid evidence, verdict at least `require` and score at least
+/// `fail_under`. Evidence with validation errors never passes, whatever
+/// `--require` says (the core's [`Assessment::evidence_invalid`]).
 pub fn gate(assessment: &Assessment, require: Require, fail_under: Option<f64>) -> Exit {
+    if assessment.evidence_invalid() {
+        return Exit::GateFailed;
+    }
     let verdict_ok = match require {
         Require::Ready => assessment.verdict == Verdict::Ready,
         Require::Approaching => assessment.verdict >= Verdict::Approaching,

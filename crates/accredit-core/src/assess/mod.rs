@@ -107,6 +107,11 @@ pub fn assess_with_overrides(
         waivers,
         overrides,
         cover: cover_summary(&context),
+        evidence: EvidenceValidity {
+            valid: !evidence.has_errors(),
+            invalid_files: evidence.invalid_file_count(),
+            errors: evidence.diagnostics.iter().filter(|d| d.is_error()).count(),
+        },
         files: evidence.files.clone(),
         diagnostics: evidence.diagnostics.clone(),
     })

@@ -39,10 +39,34 @@ pub struct Assessment {
     pub overrides: Vec<OverrideStatus>,
     /// The 24/7 cover analysis of the rota, when there is a valid one.
     pub cover: Option<CoverSummary>,
+    /// Whether the evidence is valid: `accredit validate` would pass. An
+    /// assessment of invalid evidence never passes a gate.
+    pub evidence: EvidenceValidity,
     /// The evidence index.
     pub files: Vec<PackFile>,
     /// Validation diagnostics.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Whether the evidence validated, and how many files are affected when it
+/// did not (in JSON: `evidence.valid`, `evidence.invalid_files`,
+/// `evidence.errors`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct EvidenceValidity {
+    /// No validation error: `accredit validate` exits 0.
+    pub valid: bool,
+    /// Files with a validation error (`valid: false` in `files`).
+    pub invalid_files: usize,
+    /// Validation errors (diagnostics of severity `error`).
+    pub errors: usize,
+}
+
+impl Assessment {
+    /// Whether the evidence has validation errors: then no gate passes,
+    /// whatever the verdict (`score`, `report`, `plan`, `portfolio`).
+    pub fn evidence_invalid(&self) -> bool {
+        !self.evidence.valid
+    }
 }
 
 /// Tool name and version.

@@ -10,6 +10,7 @@ mod document;
 mod links;
 mod overrides;
 mod references;
+mod several;
 mod walk;
 
 use std::path::Path;
@@ -117,9 +118,20 @@ pub fn load_pack(root: &Path, options: &LoadOptions) -> Result<Evidence, LoadFai
         });
     }
     choose_pack(&mut evidence, packs, &found, &mut diagnostics);
+    several::check(&mut evidence, &mut diagnostics);
     references::check(&mut evidence, options, &mut diagnostics);
     links::report(&mut evidence, &mut diagnostics);
     diagnostics.sort_by(|a, b| a.location.cmp(&b.location).then(a.code.cmp(&b.code)));
+    // A file with an error is invalid in the evidence index, whatever found it.
+    for diagnostic in diagnostics.iter().filter(|d| d.is_error()) {
+        if let Some(location) = &diagnostic.location
+            && let Ok(i) = evidence
+                .files
+                .binary_search_by(|f| f.path.as_str().cmp(&location.file))
+        {
+            evidence.files[i].valid = false;
+        }
+    }
     evidence.diagnostics = diagnostics;
     Ok(evidence)
 }

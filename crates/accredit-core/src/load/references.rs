@@ -21,6 +21,8 @@ pub(super) fn check(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut exports: Vec<String> = Vec::new();
+    // Exports whose header row lacks a column or cannot be read.
+    let mut broken: Vec<String> = Vec::new();
     for desk in &evidence.service_desks {
         for (i, report) in desk.value.reports.iter().enumerate() {
             if let Some(sample) = &report.sample {
@@ -44,14 +46,16 @@ pub(super) fn check(
         if let Some(shifts) = &rota.value.shifts
             && let Some(path) = resolve(evidence, rota, "/shifts", shifts, diagnostics)
         {
-            check_columns(
+            if !check_columns(
                 evidence,
                 rota,
                 &path,
                 SHIFT_COLUMNS,
                 "Rota shifts",
                 diagnostics,
-            );
+            ) {
+                broken.push(path.clone());
+            }
             exports.push(path);
         }
     }
@@ -65,7 +69,9 @@ pub(super) fn check(
         for log in descriptors {
             check_timezone(log, "/timezone", log.value.timezone.as_deref(), diagnostics);
             if let Some(path) = resolve(evidence, log, "/source", &log.value.source, diagnostics) {
-                check_columns(evidence, log, &path, columns, kind, diagnostics);
+                if !check_columns(evidence, log, &path, columns, kind, diagnostics) {
+                    broken.push(path.clone());
+                }
                 exports.push(path);
             }
         }
@@ -74,6 +80,9 @@ pub(super) fn check(
     for file in &mut evidence.files {
         if file.role == FileRole::Attachment && exports.contains(&file.path) {
             file.role = FileRole::Export;
+        }
+        if file.role == FileRole::Export && broken.contains(&file.path) {
+            file.valid = false;
         }
     }
 }
@@ -113,6 +122,9 @@ pub(crate) fn resolve<T>(
     }
 }
 
+/// Checks the header row of the CSV at `csv_path` has every `required`
+/// column (by [`crate::model::column_name`]); `false` when it does not, or
+/// cannot be read.
 fn check_columns<T>(
     evidence: &Evidence,
     doc: &Located<T>,
@@ -120,23 +132,24 @@ fn check_columns<T>(
     required: &[&str],
     kind: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) {
+) -> bool {
     let Some(full) = evidence.indexed_path(csv_path) else {
-        return;
+        return false;
     };
+    let before = diagnostics.len();
     let header = std::fs::File::open(&full)
         .map_err(|e| e.to_string())
         .and_then(|f| {
             let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(f);
             reader
-                .headers()
-                .map(|h| h.iter().map(|c| c.trim().to_string()).collect::<Vec<_>>())
+                .byte_headers()
+                .map(|h| crate::model::column_names(h.iter()))
                 .map_err(|e| e.to_string())
         });
     match header {
         Ok(columns) => {
             for needed in required {
-                if !columns.iter().any(|c| c == needed) {
+                if crate::model::find_column(&columns, needed).is_none() {
                     diagnostics.push(Diagnostic::error(
                         Code::CsvMissingColumn,
                         format!("{csv_path} has no `{needed}` column, which {} {kind} needs (named by {})", article(kind), doc.file),
@@ -151,6 +164,7 @@ fn check_columns<T>(
             Some(Location::at(csv_path, 1, 1)),
         )),
     }
+    diagnostics.len() == before
 }
 
 fn check_timezone<T>(

@@ -43,19 +43,11 @@ impl<R: Read> LogReader<R> {
             .from_reader(reader);
         let header_record = csv.byte_headers().map_err(|e| unreadable(file, &e))?;
         let header_line = header_record.position().map_or(1, |p| line_of(p.line()));
-        let headers: Vec<String> = header_record
-            .iter()
-            .map(|name| {
-                let name = String::from_utf8_lossy(name);
-                name.trim_start_matches('\u{feff}')
-                    .trim()
-                    .to_ascii_lowercase()
-            })
-            .collect();
+        let headers = crate::model::column_names(header_record.iter());
         let mut indices = [0; N];
         let mut findings = Vec::new();
         for (slot, name) in indices.iter_mut().zip(required) {
-            match headers.iter().position(|h| h == name) {
+            match crate::model::find_column(&headers, name) {
                 Some(index) => *slot = index,
                 None => findings.push(Finding::new(
                     codes::MISSING_COLUMN,
@@ -82,7 +74,7 @@ impl<R: Read> LogReader<R> {
 
     /// The index of an optional column, if the header has it.
     pub(super) fn column(&self, name: &str) -> Option<usize> {
-        self.headers.iter().position(|h| h == name)
+        crate::model::find_column(&self.headers, name)
     }
 
     /// Streams every data row through `visit`. Ragged rows and rows with a

@@ -73,3 +73,45 @@ pub const STAFF_COLUMNS: [&str; 3] = ["staff_id", "role", "start_date"];
 
 /// Columns a Rota shifts CSV must have.
 pub const SHIFT_COLUMNS: &[&str] = &["staff_id", "start", "end", "role"];
+
+/// A CSV column name as matched: surrounding spaces and a UTF-8 byte-order
+/// mark removed, lower case. The one rule for CSV headers, used by
+/// `validate` and by every analysis (so a file that scores also validates).
+pub fn column_name(written: &str) -> String {
+    written
+        .trim_start_matches('\u{feff}')
+        .trim()
+        .to_lowercase()
+}
+
+/// The header row's names as matched (see [`column_name`]).
+pub fn column_names<'a>(header: impl IntoIterator<Item = &'a [u8]>) -> Vec<String> {
+    header
+        .into_iter()
+        .map(|name| column_name(&String::from_utf8_lossy(name)))
+        .collect()
+}
+
+/// Where the column `name` is in a header read by [`column_names`].
+pub fn find_column(columns: &[String], name: &str) -> Option<usize> {
+    let wanted = column_name(name);
+    columns.iter().position(|c| *c == wanted)
+}
+
+#[cfg(test)]
+mod column_tests {
+    use super::*;
+
+    #[test]
+    fn columns_match_ignoring_case_spaces_and_a_byte_order_mark() {
+        let header: Vec<&[u8]> = vec![
+            "\u{feff}Staff_ID".as_bytes(),
+            b" Role ",
+            b"START_DATE",
+        ];
+        let columns = column_names(header);
+        assert_eq!(columns, ["staff_id", "role", "start_date"]);
+        assert_eq!(find_column(&columns, "start_date"), Some(2));
+        assert_eq!(find_column(&columns, "end_date"), None);
+    }
+}

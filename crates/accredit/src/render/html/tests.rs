@@ -253,6 +253,11 @@ fn assessment() -> Assessment {
             heatmap: heatmap(2),
         }),
         overrides: Vec::new(),
+        evidence: accredit_core::assess::EvidenceValidity {
+            valid: true,
+            invalid_files: 0,
+            errors: 0,
+        },
         files: vec![
             file("pack.yaml", FileRole::Evidence(Kind::Pack), 1),
             file("rota.yaml", FileRole::Evidence(Kind::Rota), 2),
