@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::logs_memo::training;
+use super::logs_memo::{staff, training};
 use super::{CheckKind, Context, Outcome, from_analysis};
 use crate::finding::Finding;
 use crate::model::Kind;
@@ -36,6 +36,7 @@ impl CheckKind for ApplicationTraining {
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
         let from = context.window.days_before_start(self.max_age_days);
+        let register = register_rows(context);
         from_analysis(training(context, from), |summary| {
             let mut findings: Vec<Finding> = summary
                 .applications
@@ -43,6 +44,7 @@ impl CheckKind for ApplicationTraining {
                 .flat_map(|a| a.staff.findings.iter().cloned())
                 .collect();
             findings.extend(summary.findings.iter().cloned());
+            findings.extend(register);
             let lowest = summary
                 .applications
                 .iter()
@@ -60,6 +62,22 @@ impl CheckKind for ApplicationTraining {
                 }
             }
         })
+    }
+}
+
+/// The staff register's bad rows and combination findings (a row that
+/// cannot be read may hide a front-line member, so it is reported on every
+/// requirement measured over front-line staff). The register's own "no
+/// front-line staff" finding is left out: the requirement says it.
+pub(crate) fn register_rows(context: &Context<'_>) -> Vec<Finding> {
+    match staff(context).as_deref() {
+        Some(Ok(register)) => register
+            .findings
+            .iter()
+            .filter(|f| f.code != "staff-no-front-line")
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

@@ -32,6 +32,7 @@ impl CheckKind for ItilFoundation {
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
         let from = context.window.days_before_start(self.max_age_days);
+        let register = super::application_training::register_rows(context);
         from_analysis(training(context, from), |summary| {
             let itil = &summary.itil_foundation;
             match itil.share {
@@ -39,12 +40,18 @@ impl CheckKind for ItilFoundation {
                     100.0 * share,
                     self.target_percent,
                     "%",
-                    itil.findings.clone(),
+                    itil.findings
+                        .iter()
+                        .chain(&summary.findings)
+                        .chain(&register)
+                        .cloned()
+                        .collect(),
                 ),
                 None => {
                     let mut findings =
                         vec![super::application_training::no_front_line_staff(context)];
                     findings.extend(summary.findings.iter().cloned());
+                    findings.extend(register.iter().cloned());
                     Outcome::fail(findings)
                 }
             }

@@ -2,7 +2,7 @@
 //! requirements that read it.
 
 use std::cell::OnceCell;
-use std::io::{BufReader, Read};
+use std::io::BufReader;
 use std::rc::Rc;
 
 use jiff::civil::Date;
@@ -10,11 +10,11 @@ use jiff::civil::Date;
 use crate::evidence::Located;
 use crate::finding::Finding;
 use crate::location::Location;
-use crate::logs::changes::{ChangeSummary, analyse_changes};
-use crate::logs::incidents::{IncidentSummary, SeverityTargets, analyse_incidents};
-use crate::logs::staff::{StaffRegisterSummary, analyse_staff_register};
-use crate::logs::training::{TrainingScope, TrainingSummary, analyse_training};
-use crate::logs::{LogUnreadable, log_time_zone};
+use crate::logs::changes::{ChangeSummary, analyse_change_logs};
+use crate::logs::incidents::{IncidentSummary, SeverityTargets, analyse_incident_logs};
+use crate::logs::staff::{StaffRegisterSummary, analyse_staff_registers};
+use crate::logs::training::{TrainingScope, TrainingSummary, analyse_training_logs};
+use crate::logs::{LogSource, LogUnreadable, log_time_zone};
 use crate::model::{CsvExport, Period};
 
 use super::{Context, first};
@@ -41,7 +41,7 @@ impl std::fmt::Debug for LogMemo {
 fn open(
     context: &Context<'_>,
     log: &Located<CsvExport>,
-) -> Result<(String, impl Read), Vec<Finding>> {
+) -> Result<(String, BufReader<std::fs::File>), Vec<Finding>> {
     let path = crate::load::resolve_in_pack(&log.file, &log.value.source)
         .filter(|p| context.evidence.indexed_path(p).is_some())
         .ok_or_else(|| {
@@ -66,22 +66,40 @@ fn unreadable(error: LogUnreadable) -> Vec<Finding> {
     error.findings
 }
 
+/// Every export of a kind, opened with its time zone, in path order: they
+/// combine (`None` when there are none). A descriptor whose zone is unknown
+/// or whose file cannot be opened stops the analysis with its findings.
+fn sources(
+    context: &Context<'_>,
+    logs: &[Located<CsvExport>],
+) -> Option<Result<Vec<LogSource<BufReader<std::fs::File>>>, Vec<Finding>>> {
+    if logs.is_empty() {
+        return None;
+    }
+    let opened = logs
+        .iter()
+        .map(|log| {
+            let tz = log_time_zone(&log.value, &log.file).map_err(unreadable)?;
+            let (file, reader) = open(context, log)?;
+            Ok(LogSource { file, reader, tz })
+        })
+        .collect();
+    Some(opened)
+}
+
 /// The incident log, analysed against the escalation plan's response targets.
 pub fn incidents(context: &Context<'_>) -> Option<LogResult<IncidentSummary>> {
     context
         .logs
         .incidents
         .get_or_init(|| {
-            let log = first(&context.evidence.incident_logs)?;
+            let logs = sources(context, &context.evidence.incident_logs)?;
             let targets = first(&context.evidence.escalation_plans)
                 .map(|plan| SeverityTargets::from_plan(&plan.value))
                 .unwrap_or_default();
-            let result = log_time_zone(&log.value, &log.file)
-                .map_err(unreadable)
-                .and_then(|tz| {
-                    let (path, reader) = open(context, log)?;
-                    analyse_incidents(reader, &path, &tz, &targets).map_err(unreadable)
-                });
+            let result = logs.and_then(|logs| {
+                analyse_incident_logs(logs, &targets).map_err(unreadable)
+            });
             Some(Rc::new(result))
         })
         .clone()
@@ -93,13 +111,13 @@ pub fn staff(context: &Context<'_>) -> Option<LogResult<StaffRegisterSummary>> {
         .logs
         .staff
         .get_or_init(|| {
-            let log = first(&context.evidence.staff_registers)?;
+            let logs = sources(context, &context.evidence.staff_registers)?;
             let window = Period {
                 from: context.window.start,
                 to: context.window.last_day(),
             };
-            let result = open(context, log).and_then(|(path, reader)| {
-                analyse_staff_register(reader, &path, window).map_err(unreadable)
+            let result = logs.and_then(|logs| {
+                analyse_staff_registers(logs, window).map_err(unreadable)
             });
             Some(Rc::new(result))
         })
@@ -110,18 +128,25 @@ pub fn staff(context: &Context<'_>) -> Option<LogResult<StaffRegisterSummary>> {
 /// training from `counted_from` to the window start.
 pub fn training(context: &Context<'_>, counted_from: Date) -> Option<LogResult<TrainingSummary>> {
     let made = context.logs.training.get_or_init(|| {
-        let log = first(&context.evidence.training_logs)?;
+        let logs = sources(context, &context.evidence.training_logs)?;
+        let known: Vec<(String, String)> = context
+            .ruleset
+            .applications
+            .iter()
+            .map(|a| (a.id.clone(), a.name.clone()))
+            .collect();
         let result = match staff(context)?.as_ref() {
             Err(findings) => Err(findings.clone()),
-            Ok(register) => open(context, log).and_then(|(path, reader)| {
+            Ok(register) => logs.and_then(|logs| {
                 let scope = TrainingScope {
                     front_line: &register.front_line,
                     applications: &context.pack.value.applications_in_scope,
+                    known_applications: &known,
                     counted_from,
                     counted_to: context.window.start,
                     as_of: context.as_of,
                 };
-                analyse_training(reader, &path, &scope).map_err(unreadable)
+                analyse_training_logs(logs, &scope).map_err(unreadable)
             }),
         };
         Some((counted_from, Rc::new(result)))
@@ -143,16 +168,12 @@ pub fn changes(context: &Context<'_>) -> Option<LogResult<ChangeSummary>> {
         .logs
         .changes
         .get_or_init(|| {
-            let log = first(&context.evidence.change_logs)?;
+            let logs = sources(context, &context.evidence.change_logs)?;
             let windows = first(&context.evidence.service_desks)
                 .map(|d| d.value.change_windows.clone())
                 .unwrap_or_default();
-            let result = log_time_zone(&log.value, &log.file)
-                .map_err(unreadable)
-                .and_then(|tz| {
-                    let (path, reader) = open(context, log)?;
-                    analyse_changes(reader, &path, &tz, &windows).map_err(unreadable)
-                });
+            let result =
+                logs.and_then(|logs| analyse_change_logs(logs, &windows).map_err(unreadable));
             Some(Rc::new(result))
         })
         .clone()

@@ -55,6 +55,8 @@ impl CheckKind for LoneWorking {
                         context.evidence.rotas.first().map(|r| r.at("/pattern")),
                     ));
             }
+            // Rota problems (bad shift rows, …) bear on this share too.
+            findings.extend(analysis.findings.iter().cloned());
             Outcome::measured(share, self.target_percent, "%", findings)
         })
     }

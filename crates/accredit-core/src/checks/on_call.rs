@@ -41,12 +41,15 @@ impl CheckKind for OnCallCover {
             ..CoverParams::default()
         };
         from_analysis(rota_cover(context, params), |analysis| {
-            let findings: Vec<_> = analysis
+            let mut findings: Vec<_> = analysis
                 .on_call_gaps
                 .iter()
                 .map(|g| g.finding.clone())
                 .collect();
-            Outcome::pass_if(findings.is_empty(), findings)
+            let covered = findings.is_empty();
+            // Rota problems (bad shift rows, …) are reported whatever the result.
+            findings.extend(analysis.findings.iter().cloned());
+            Outcome::pass_if(covered, findings)
         })
     }
 }

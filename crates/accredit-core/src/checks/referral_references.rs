@@ -41,7 +41,13 @@ impl CheckKind for ReferralReferences {
                     100.0 * share,
                     self.target_percent,
                     "%",
-                    summary.referrals.findings.clone(),
+                    summary
+                        .referrals
+                        .findings
+                        .iter()
+                        .chain(&summary.findings)
+                        .cloned()
+                        .collect(),
                 ),
             }
         })

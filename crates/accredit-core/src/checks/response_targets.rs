@@ -40,7 +40,13 @@ impl CheckKind for ResponseTargets {
                     100.0 * share,
                     self.target_percent,
                     "%",
-                    summary.responses.findings.clone(),
+                    summary
+                        .responses
+                        .findings
+                        .iter()
+                        .chain(&summary.findings)
+                        .cloned()
+                        .collect(),
                 ),
             }
         })

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::BadRow;
 use super::reader::LogReader;
-use super::{LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
+use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
 use crate::clock::local_instant;
 use crate::finding::Finding;
 use crate::location::Location;
@@ -66,40 +66,79 @@ pub fn analyse_changes(
     tz: &TimeZone,
     change_windows: &[Window],
 ) -> Result<ChangeSummary, LogUnreadable> {
-    let (mut log, [reference, _, clinical, scheduled_start, scheduled_end, _]) =
-        LogReader::open(reader, file, COLUMNS)?;
+    let source = LogSource {
+        file: file.to_owned(),
+        reader,
+        tz: tz.clone(),
+    };
+    analyse_change_logs([source], change_windows)
+}
+
+/// [`analyse_changes`] over several exports combined: their rows are
+/// measured together, and a change reference seen before (in the same file
+/// or another) is counted once and reported. Findings about the whole log
+/// are placed at the first file.
+///
+/// # Errors
+/// [`LogUnreadable`] when a file lacks a required column or cannot be read.
+pub fn analyse_change_logs<R: Read>(
+    sources: impl IntoIterator<Item = LogSource<R>>,
+    change_windows: &[Window],
+) -> Result<ChangeSummary, LogUnreadable> {
     let mut changes = 0;
     let mut clinical_changes = 0;
     let mut inside = 0;
     let mut outside = Vec::new();
-    log.for_each_row(|row| {
-        let reference = row.required_text(reference)?;
-        let clinical = row.one_of(clinical, &[("true", true), ("false", false)])?;
-        let start = row.instant(scheduled_start, tz)?;
-        let end = row.instant(scheduled_end, tz)?;
-        if end < start {
-            return Err(BadRow::new(
-                codes::CHANGE_ENDS_BEFORE_START,
-                format!("change {reference} is scheduled to end before it starts; row skipped"),
-            ));
-        }
-        changes += 1;
-        if !clinical {
-            return Ok(());
-        }
-        clinical_changes += 1;
-        if inside_a_window(start, end, tz, change_windows) {
-            inside += 1;
-        } else if outside.len() < MAX_LISTED {
-            outside.push(ScheduledChange {
-                reference: reference.to_owned(),
-                line: row.line(),
-                scheduled: describe(start, end, tz),
-            });
-        }
-        Ok(())
-    })?;
-    let (rows, findings) = log.finish();
+    let mut rows = RowTally::default();
+    let mut findings = Vec::new();
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut first_file: Option<String> = None;
+    for LogSource { file, reader, tz } in sources {
+        let tz = &tz;
+        first_file.get_or_insert_with(|| file.clone());
+        let (mut log, [reference, _, clinical, scheduled_start, scheduled_end, _]) =
+            LogReader::open(reader, &file, COLUMNS)?;
+        log.for_each_row(|row| {
+            let reference = row.required_text(reference)?;
+            let clinical = row.one_of(clinical, &[("true", true), ("false", false)])?;
+            let start = row.instant(scheduled_start, tz)?;
+            let end = row.instant(scheduled_end, tz)?;
+            if end < start {
+                return Err(BadRow::new(
+                    codes::CHANGE_ENDS_BEFORE_START,
+                    format!("change {reference} is scheduled to end before it starts; row skipped"),
+                ));
+            }
+            if let Some(earlier) = seen.get(reference) {
+                let place = if *earlier == file { "in the log".to_owned() } else { format!("in {earlier}") };
+                return Err(BadRow::new(
+                    codes::DUPLICATE_CHANGE,
+                    format!("change reference {reference} appeared earlier {place}; counted once"),
+                ));
+            }
+            seen.insert(reference.to_owned(), file.clone());
+            changes += 1;
+            if !clinical {
+                return Ok(());
+            }
+            clinical_changes += 1;
+            if inside_a_window(start, end, tz, change_windows) {
+                inside += 1;
+            } else if outside.len() < MAX_LISTED {
+                outside.push(ScheduledChange {
+                    reference: reference.to_owned(),
+                    line: row.line(),
+                    scheduled: describe(start, end, tz),
+                });
+            }
+            Ok(())
+        })?;
+        let (file_rows, mut file_findings) = log.finish();
+        rows.add(file_rows);
+        findings.append(&mut file_findings);
+    }
+    let file = first_file.unwrap_or_default();
+    let file = file.as_str();
     let outside_count = clinical_changes - inside;
     let mut window_findings = Vec::new();
     if outside_count > 0 {

@@ -17,6 +17,12 @@ pub(super) const INVALID_VALUE: &str = "csv-invalid-value";
 pub(super) const MORE_BAD_ROWS: &str = "csv-more-bad-rows";
 /// An incident reference used before in the same log.
 pub(super) const DUPLICATE_REFERENCE: &str = "incident-duplicate-reference";
+/// A change reference used before, in the same change log or another.
+pub(super) const DUPLICATE_CHANGE: &str = "change-duplicate-reference";
+/// A staff ID listed in more than one staff register export.
+pub(super) const DUPLICATE_STAFF: &str = "staff-in-several-registers";
+/// A training row naming an application the ruleset does not know.
+pub(super) const TRAINING_UNKNOWN_APPLICATION: &str = "training-unknown-application";
 /// An incident responded to before it was opened.
 pub(super) const RESPONDED_BEFORE_OPENED: &str = "incident-responded-before-opened";
 /// Hour-of-week slots in which no incident was opened.
@@ -74,7 +80,19 @@ pub const FINDING_CODES: &[(&str, &str)] = &[
     ),
     (
         DUPLICATE_REFERENCE,
-        "An incident reference appears again in the incident log; only its first occurrence is counted.",
+        "An incident reference appears again in the incident logs (the same file or another); only its first occurrence is counted.",
+    ),
+    (
+        DUPLICATE_CHANGE,
+        "A change reference appears again in the change logs (the same file or another); only its first occurrence is counted.",
+    ),
+    (
+        DUPLICATE_STAFF,
+        "A staff ID is listed in more than one staff register export; the rows are combined.",
+    ),
+    (
+        TRAINING_UNKNOWN_APPLICATION,
+        "A training row names an application that is neither in scope nor known to the ruleset; the row was skipped.",
     ),
     (
         RESPONDED_BEFORE_OPENED,

@@ -2,7 +2,7 @@
 //! references on referrals (TOOL-05) and response within each severity's
 //! target (TOOL-06), measured in one streaming pass.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::io::Read;
 
@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::BadRow;
 use super::reader::LogReader;
-use super::{LogUnreadable, MAX_LISTED, codes};
+use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes};
 use crate::model::EscalationPlan;
 
 mod summary;
@@ -100,7 +100,53 @@ pub fn analyse_incidents(
     tz: &TimeZone,
     targets: &SeverityTargets,
 ) -> Result<IncidentSummary, LogUnreadable> {
-    let (mut log, columns) = LogReader::open(reader, file, COLUMNS)?;
+    let source = LogSource {
+        file: file.to_owned(),
+        reader,
+        tz: tz.clone(),
+    };
+    analyse_incident_logs([source], targets)
+}
+
+/// [`analyse_incidents`] over several exports combined (an export per
+/// month, say): their rows are measured together, and a reference that
+/// appears in two files is counted once and reported, like one repeated in
+/// a file. Findings about the whole log are placed at the first file.
+///
+/// # Errors
+/// [`LogUnreadable`] when a file lacks a required column or cannot be read.
+pub fn analyse_incident_logs<R: Read>(
+    sources: impl IntoIterator<Item = LogSource<R>>,
+    targets: &SeverityTargets,
+) -> Result<IncidentSummary, LogUnreadable> {
+    let mut tally = IncidentTally::new();
+    let mut rows = RowTally::default();
+    let mut findings = Vec::new();
+    let mut files: Vec<String> = Vec::new();
+    for source in sources {
+        let file_index = u32::try_from(files.len()).unwrap_or(u32::MAX);
+        files.push(source.file.clone());
+        let (file_rows, mut file_findings) =
+            stream_incidents(source, file_index, &files, &mut tally, targets)?;
+        rows.add(file_rows);
+        findings.append(&mut file_findings);
+    }
+    let first = files.first().map_or("", String::as_str);
+    Ok(tally.into_summary(rows, findings, targets, first))
+}
+
+/// Streams one incident export into `tally`; `files` are the exports read
+/// so far (this one last, at `file_index`).
+fn stream_incidents<R: Read>(
+    source: LogSource<R>,
+    file_index: u32,
+    files: &[String],
+    tally: &mut IncidentTally,
+    targets: &SeverityTargets,
+) -> Result<(RowTally, Vec<super::Finding>), LogUnreadable> {
+    let LogSource { file, reader, tz } = source;
+    let tz = &tz;
+    let (mut log, columns) = LogReader::open(reader, &file, COLUMNS)?;
     let [
         reference,
         opened_at,
@@ -113,7 +159,6 @@ pub fn analyse_incidents(
         referred_to,
         external_reference,
     ] = columns;
-    let mut tally = IncidentTally::new();
     log.for_each_row(|row| {
         let reference = row.required_text(reference)?;
         let opened_time = row.time(opened_at, tz)?;
@@ -132,12 +177,17 @@ pub fn analyse_incidents(
                 format!("incident {reference} was responded to before it was opened; row skipped"),
             ));
         }
-        if !tally.seen.insert(hash_reference(reference)) {
+        if let Some(&earlier) = tally.seen.get(&hash_reference(reference)) {
+            let place = match files.get(earlier as usize) {
+                Some(other) if earlier != file_index => format!("in {other}"),
+                _ => "in the log".to_owned(),
+            };
             return Err(BadRow::new(
                 codes::DUPLICATE_REFERENCE,
-                format!("incident reference {reference} appeared earlier in the log; counted once"),
+                format!("incident reference {reference} appeared earlier {place}; counted once"),
             ));
         }
+        tally.seen.insert(hash_reference(reference), file_index);
         tally.incidents += 1;
         tally.slots[slot_of(opened_time.local(tz))] = true;
         if matches!(referral, Referral::Lsp | Referral::National) {
@@ -163,13 +213,13 @@ pub fn analyse_incidents(
         }
         Ok(())
     })?;
-    let (rows, findings) = log.finish();
-    Ok(tally.into_summary(rows, findings, targets, file))
+    Ok(log.finish())
 }
 
 /// The running counts of one pass over the log.
 struct IncidentTally {
-    seen: HashSet<u64, BuildHasherDefault<PreHashed>>,
+    /// Each reference's hash, with the index of the file it was first seen in.
+    seen: HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
     incidents: u64,
     slots: [bool; SLOTS_PER_WEEK],
     referred: u64,
@@ -188,7 +238,7 @@ struct SeverityTally {
 impl IncidentTally {
     fn new() -> IncidentTally {
         IncidentTally {
-            seen: HashSet::default(),
+            seen: HashMap::default(),
             incidents: 0,
             slots: [false; SLOTS_PER_WEEK],
             referred: 0,

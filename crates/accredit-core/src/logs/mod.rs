@@ -79,6 +79,26 @@ pub struct RowTally {
     pub skipped: u64,
 }
 
+impl RowTally {
+    /// Adds another file's tally (exports of one kind combine).
+    fn add(&mut self, other: RowTally) {
+        self.rows += other.rows;
+        self.skipped += other.skipped;
+    }
+}
+
+/// One CSV export to stream: its pack path, its content and the time zone
+/// of its local times. Several exports of one kind combine: their rows are
+/// analysed together, in the order given.
+pub struct LogSource<R> {
+    /// Pack-relative path, for findings.
+    pub file: String,
+    /// The CSV text.
+    pub reader: R,
+    /// Time zone of local times in the file.
+    pub tz: jiff::tz::TimeZone,
+}
+
 /// Why one row was skipped: a finding code and a message (the plumbing adds
 /// the file and line).
 #[derive(Debug)]

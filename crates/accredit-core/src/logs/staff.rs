@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::BadRow;
 use super::reader::LogReader;
-use super::{LogUnreadable, RowTally, codes};
+use super::{LogSource, LogUnreadable, RowTally, codes};
 use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::Period;
@@ -93,11 +93,84 @@ pub fn analyse_staff_register(
     file: &str,
     window: Period,
 ) -> Result<StaffRegisterSummary, LogUnreadable> {
-    let (mut log, [staff_id, role, start_date]) = LogReader::open(reader, file, COLUMNS)?;
-    let end_date = log.column("end_date");
+    let source = LogSource {
+        file: file.to_owned(),
+        reader,
+        tz: jiff::tz::TimeZone::UTC,
+    };
+    analyse_staff_registers([source], window)
+}
+
+/// [`analyse_staff_register`] over several exports combined: a person is
+/// front-line if any row in any of them qualifies. A staff ID listed in more
+/// than one export is reported (once, at its first row in the later file).
+///
+/// # Errors
+/// [`LogUnreadable`] when a file lacks a required column or cannot be read.
+pub fn analyse_staff_registers<R: Read>(
+    sources: impl IntoIterator<Item = LogSource<R>>,
+    window: Period,
+) -> Result<StaffRegisterSummary, LogUnreadable> {
     let mut front_line = BTreeSet::new();
+    let mut rows = RowTally::default();
+    let mut findings = Vec::new();
+    // Each staff ID with the file it was first listed in.
+    let mut listed_in: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut first_file: Option<String> = None;
+    for LogSource { file, reader, .. } in sources {
+        first_file.get_or_insert_with(|| file.clone());
+        let (file_rows, mut file_findings) =
+            stream_register(reader, &file, window, &mut front_line, &mut listed_in)?;
+        rows.add(file_rows);
+        findings.append(&mut file_findings);
+    }
+    let file = first_file.unwrap_or_default();
+    let file = file.as_str();
+    if front_line.is_empty() {
+        findings.push(Finding::new(
+            codes::NO_FRONT_LINE_STAFF,
+            format!(
+                "no first-line staff are in post between {} and {}",
+                window.from, window.to
+            ),
+            Some(Location::file(file)),
+        ));
+    }
+    Ok(StaffRegisterSummary {
+        rows,
+        front_line: FrontLineStaff { ids: front_line },
+        findings,
+    })
+}
+
+/// Streams one staff register export, adding its front-line staff.
+fn stream_register(
+    reader: impl Read,
+    file: &str,
+    window: Period,
+    front_line: &mut BTreeSet<String>,
+    listed_in: &mut std::collections::HashMap<String, String>,
+) -> Result<(RowTally, Vec<Finding>), LogUnreadable> {
+    let (mut log, [staff_id, role, start_date]) = LogReader::open(reader, file, COLUMNS)?;
+    let mut repeated: BTreeSet<String> = BTreeSet::new();
+    let mut elsewhere = Vec::new();
+    let end_date = log.column("end_date");
     log.for_each_row(|row| {
         let staff_id = row.required_text(staff_id)?;
+        match listed_in.get(staff_id) {
+            Some(earlier) if earlier != file && !repeated.contains(staff_id) => {
+                repeated.insert(staff_id.to_owned());
+                elsewhere.push(Finding::new(
+                    codes::DUPLICATE_STAFF,
+                    format!("staff member {staff_id} is also listed in {earlier}; the rows are combined"),
+                    Some(Location::at(file, row.line(), 1)),
+                ));
+            }
+            Some(_) => {}
+            None => {
+                listed_in.insert(staff_id.to_owned(), file.to_owned());
+            }
+        }
         let role = row.one_of(role, &ROLES)?;
         let start = row.date(start_date)?;
         let end = match end_date {
@@ -119,19 +192,6 @@ pub fn analyse_staff_register(
         Ok(())
     })?;
     let (rows, mut findings) = log.finish();
-    if front_line.is_empty() {
-        findings.push(Finding::new(
-            codes::NO_FRONT_LINE_STAFF,
-            format!(
-                "no first-line staff are in post between {} and {}",
-                window.from, window.to
-            ),
-            Some(Location::file(file)),
-        ));
-    }
-    Ok(StaffRegisterSummary {
-        rows,
-        front_line: FrontLineStaff { ids: front_line },
-        findings,
-    })
+    findings.append(&mut elsewhere);
+    Ok((rows, findings))
 }

@@ -10,7 +10,8 @@ use serde::Serialize;
 use super::BadRow;
 use super::reader::LogReader;
 use super::staff::FrontLineStaff;
-use super::{LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
+use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
+use crate::checks::wording::is_listed_value;
 use crate::finding::Finding;
 use crate::location::Location;
 
@@ -25,6 +26,10 @@ pub struct TrainingScope<'a> {
     pub front_line: &'a FrontLineStaff,
     /// The pack's in-scope applications, e.g. `choose-and-book`.
     pub applications: &'a [String],
+    /// Every application the ruleset knows, `(id, display name)`: a row for
+    /// one of them outside the scope is not counted, silently; a row for an
+    /// application in neither list is reported.
+    pub known_applications: &'a [(String, String)],
     /// Earliest completion date counted for application training
     /// (the assessment start − 730 days).
     pub counted_from: Date,
@@ -97,55 +102,85 @@ pub fn analyse_training(
     file: &str,
     scope: &TrainingScope<'_>,
 ) -> Result<TrainingSummary, LogUnreadable> {
-    let (
-        mut log,
-        [
-            staff_id,
-            _,
-            course,
-            application_column,
-            completed_on,
-            result,
-        ],
-    ) = LogReader::open(reader, file, COLUMNS)?;
+    let source = LogSource {
+        file: file.to_owned(),
+        reader,
+        tz: jiff::tz::TimeZone::UTC,
+    };
+    analyse_training_logs([source], scope)
+}
+
+/// [`analyse_training`] over several exports combined: a pass in any of
+/// them counts. Findings about the whole log are placed at the first file.
+///
+/// # Errors
+/// [`LogUnreadable`] when a file lacks a required column or cannot be read.
+pub fn analyse_training_logs<R: Read>(
+    sources: impl IntoIterator<Item = LogSource<R>>,
+    scope: &TrainingScope<'_>,
+) -> Result<TrainingSummary, LogUnreadable> {
     let staff_index: HashMap<&str, usize> = scope.front_line.iter().zip(0..).collect();
     let staff_count = staff_index.len();
     let mut application_passes = vec![vec![false; staff_count]; scope.applications.len()];
     let mut itil_passes = vec![false; staff_count];
-    log.for_each_row(|row| {
-        let staff_id = row.required_text(staff_id)?;
-        let course = row.one_of(course, &COURSES)?;
-        let application = row.text(application_column)?;
-        let completed = row.date(completed_on)?;
-        let passed = row.one_of(result, &[("pass", true), ("fail", false)])?;
-        if course == Course::NationalApplication && application.is_empty() {
-            return Err(row.invalid(application_column, "the application trained on"));
-        }
-        if completed > scope.as_of {
-            return Err(BadRow::new(
-                codes::TRAINING_FUTURE_DATED,
-                format!(
-                    "training of {staff_id} is dated {completed}, after the as-of date {}; not counted",
-                    scope.as_of
-                ),
-            ));
-        }
-        let Some(&staff) = staff_index.get(staff_id).filter(|_| passed) else {
-            return Ok(());
-        };
-        match course {
-            Course::ItilFoundation => itil_passes[staff] = true,
-            Course::NationalApplication => {
-                let counted = (scope.counted_from..=scope.counted_to).contains(&completed);
-                let scoped = scope.applications.iter().position(|a| a.eq_ignore_ascii_case(application));
-                if let Some(app) = scoped.filter(|_| counted) {
-                    application_passes[app][staff] = true;
+    let mut rows = RowTally::default();
+    let mut findings = Vec::new();
+    let mut first_file: Option<String> = None;
+    for LogSource { file, reader, .. } in sources {
+        first_file.get_or_insert_with(|| file.clone());
+        let (
+            mut log,
+            [
+                staff_id,
+                _,
+                course,
+                application_column,
+                completed_on,
+                result,
+            ],
+        ) = LogReader::open(reader, &file, COLUMNS)?;
+        log.for_each_row(|row| {
+            let staff_id = row.required_text(staff_id)?;
+            let course = row.one_of(course, &COURSES)?;
+            let application = row.text(application_column)?;
+            let completed = row.date(completed_on)?;
+            let passed = row.one_of(result, &[("pass", true), ("fail", false)])?;
+            if course == Course::NationalApplication && application.is_empty() {
+                return Err(row.invalid(application_column, "the application trained on"));
+            }
+            if course == Course::NationalApplication && !known_application(scope, application) {
+                return Err(unknown_application(application, scope));
+            }
+            if completed > scope.as_of {
+                return Err(BadRow::new(
+                    codes::TRAINING_FUTURE_DATED,
+                    format!(
+                        "training of {staff_id} is dated {completed}, after the as-of date {}; not counted",
+                        scope.as_of
+                    ),
+                ));
+            }
+            let Some(&staff) = staff_index.get(staff_id).filter(|_| passed) else {
+                return Ok(());
+            };
+            match course {
+                Course::ItilFoundation => itil_passes[staff] = true,
+                Course::NationalApplication => {
+                    let counted = (scope.counted_from..=scope.counted_to).contains(&completed);
+                    let scoped = scope.applications.iter().position(|a| names_application(scope, a, application));
+                    if let Some(app) = scoped.filter(|_| counted) {
+                        application_passes[app][staff] = true;
+                    }
                 }
             }
-        }
-        Ok(())
-    })?;
-    let (rows, findings) = log.finish();
+            Ok(())
+        })?;
+        let (file_rows, mut file_findings) = log.finish();
+        rows.add(file_rows);
+        findings.append(&mut file_findings);
+    }
+    let file = first_file.unwrap_or_default();
+    let file = file.as_str();
     let applications = scope
         .applications
         .iter()
@@ -178,6 +213,45 @@ pub fn analyse_training(
         itil_foundation,
         findings,
     })
+}
+
+/// Whether the training log's `written` application is the application
+/// `id`: its id or its display name, ignoring case, spaces and joiners
+/// (`Choose and Book` is `choose-and-book`).
+fn names_application(scope: &TrainingScope<'_>, id: &str, written: &str) -> bool {
+    is_listed_value(written, id)
+        || scope
+            .known_applications
+            .iter()
+            .any(|(known, name)| known == id && is_listed_value(written, name))
+}
+
+/// Whether `written` is an application in scope or known to the ruleset.
+fn known_application(scope: &TrainingScope<'_>, written: &str) -> bool {
+    scope
+        .applications
+        .iter()
+        .any(|id| names_application(scope, id, written))
+        || scope
+            .known_applications
+            .iter()
+            .any(|(id, name)| is_listed_value(written, id) || is_listed_value(written, name))
+}
+
+/// The bad row for training on an application nobody knows.
+fn unknown_application(written: &str, scope: &TrainingScope<'_>) -> BadRow {
+    let mut ids: Vec<&str> = scope.applications.iter().map(String::as_str).collect();
+    ids.extend(scope.known_applications.iter().map(|(id, _)| id.as_str()));
+    ids.sort_unstable();
+    ids.dedup();
+    let value: String = written.chars().take(40).collect();
+    BadRow::new(
+        codes::TRAINING_UNKNOWN_APPLICATION,
+        format!(
+            "`application` is `{value}`, which is not an application in scope or known to the ruleset ({}); row not counted",
+            ids.join(", ")
+        ),
+    )
 }
 
 /// Counts the front-line staff marked in `passes` (indexed like

@@ -28,6 +28,7 @@ fn analyse_everything(csv: &[u8]) {
     let scope = TrainingScope {
         front_line: &staff,
         applications: &applications,
+        known_applications: &[],
         counted_from: date(2006, 1, 8),
         counted_to: date(2008, 1, 7),
         as_of: date(2008, 6, 1),

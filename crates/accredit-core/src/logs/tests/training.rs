@@ -19,6 +19,7 @@ fn analyse(front_line: &FrontLineStaff, rows: &str) -> TrainingSummary {
     let scope = TrainingScope {
         front_line,
         applications: &applications,
+        known_applications: &[],
         counted_from: date(2006, 10, 7),
         counted_to: date(2008, 10, 6),
         as_of: date(2008, 12, 1),
@@ -60,6 +61,46 @@ fn application_training_counts_within_the_period_inclusive() {
         "3 of 5 front-line staff have no pass in choose-and-book training since 2006-10-07: S2, S4, S5"
     );
     assert_eq!(summary.applications[1].staff.trained, 1);
+    // `spine` is no application anyone knows: reported at its line, never
+    // silently dropped.
+    assert_eq!(summary.findings.len(), 1);
+    assert_eq!(summary.findings[0].code, "training-unknown-application");
+    assert_eq!(
+        summary.findings[0].location.as_ref().unwrap().to_string(),
+        "training.csv:9:1"
+    );
+    assert_eq!(summary.rows.skipped, 1);
+}
+
+#[test]
+fn training_logs_combine_and_name_applications_as_trusts_write_them() {
+    use crate::logs::LogSource;
+    use crate::logs::training::analyse_training_logs;
+    let front_line = staff(&["S1", "S2"]);
+    let applications = ["choose-and-book".to_string()];
+    let known = [("choose-and-book".to_string(), "Choose and Book".to_string())];
+    let scope = TrainingScope {
+        front_line: &front_line,
+        applications: &applications,
+        known_applications: &known,
+        counted_from: date(2006, 10, 7),
+        counted_to: date(2008, 10, 6),
+        as_of: date(2008, 12, 1),
+    };
+    let first = format!("{HEADER}S1,first-line,national-application,Choose and Book,2008-01-01,pass\n");
+    let second = format!("{HEADER}S2,first-line,national-application,CHOOSE-AND-BOOK,2008-02-01,pass\n");
+    let source = |file: &str, text: String| LogSource {
+        file: file.to_string(),
+        reader: std::io::Cursor::new(text),
+        tz: jiff::tz::TimeZone::UTC,
+    };
+    let summary = analyse_training_logs(
+        [source("q1.csv", first), source("q2.csv", second)],
+        &scope,
+    )
+    .unwrap();
+    assert_eq!(summary.applications[0].staff.trained, 2);
+    assert_eq!(summary.rows.rows, 2);
     assert!(summary.findings.is_empty());
 }
 
