@@ -132,12 +132,12 @@ fn cover_summary(context: &Context<'_>) -> Option<CoverSummary> {
             _ => {}
         }
     }
-    let rota = context.evidence.rotas.first()?;
+    let rotas: Vec<&str> = context.evidence.rotas.iter().map(|r| r.file.as_str()).collect();
     let result = rota_cover(context, params)?;
     let analysis = result.as_ref().as_ref().ok()?;
     let local = |z: &jiff::Zoned| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
     Some(CoverSummary {
-        rota: rota.file.clone(),
+        rota: rotas.join(", "),
         timezone: analysis.timezone.clone(),
         min_staff: params.min_staff,
         pair_staff: params.pair_staff,

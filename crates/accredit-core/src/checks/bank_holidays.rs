@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CheckKind, Context, Outcome, first};
+use super::{CheckKind, Context, Outcome};
 use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::{BankHolidayStaffing, Kind};
@@ -26,23 +26,32 @@ impl CheckKind for BankHolidaysStated {
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
-        let Some(rota) = first(&context.evidence.rotas) else {
+        // Every rota (one per quarter, say) must state it: each governs its
+        // own period.
+        if context.evidence.rotas.is_empty() {
             return Outcome::missing(vec![]);
-        };
-        match &rota.value.bank_holidays {
-            None => Outcome::fail(vec![Finding::new(
-                "bank-holidays-not-stated",
-                "the rota does not say how bank holidays are staffed (add `bank_holidays: {as: sun}` or similar)",
-                Some(Location::at(&rota.file, 1, 1)),
-            )]),
-            Some(rule) if rule.staffed_as == BankHolidayStaffing::Closed => {
-                Outcome::fail(vec![Finding::new(
-                    "bank-holidays-closed",
-                    "the rota closes the desk on bank holidays; support must run 365 days a year",
-                    Some(rota.at("/bank_holidays/as")),
-                )])
-            }
-            Some(_) => Outcome::pass(vec![]),
         }
+        let mut findings = Vec::new();
+        for rota in &context.evidence.rotas {
+            match &rota.value.bank_holidays {
+                None => findings.push(Finding::new(
+                    "bank-holidays-not-stated",
+                    format!(
+                        "the rota for {} to {} does not say how bank holidays are staffed (add `bank_holidays: {{as: sun}}` or similar)",
+                        rota.value.period.from, rota.value.period.to
+                    ),
+                    Some(Location::at(&rota.file, 1, 1)),
+                )),
+                Some(rule) if rule.staffed_as == BankHolidayStaffing::Closed => {
+                    findings.push(Finding::new(
+                        "bank-holidays-closed",
+                        "the rota closes the desk on bank holidays; support must run 365 days a year",
+                        Some(rota.at("/bank_holidays/as")),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        Outcome::pass_if(findings.is_empty(), findings)
     }
 }

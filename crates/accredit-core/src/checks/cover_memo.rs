@@ -4,13 +4,16 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::cover::{
-    CoverAnalysis, CoverInput, CoverParams, analyse_cover, analyse_cover_with_shifts,
-};
+use std::fs::File;
+use std::io::BufReader;
+
+use crate::cover::{CoverAnalysis, CoverInput, CoverParams, RotaPart, analyse_rotas};
+use crate::evidence::Located;
+use crate::model::Rota;
 use crate::finding::Finding;
 use crate::location::Location;
 
-use super::{Context, first};
+use super::Context;
 
 /// The analysis, or the findings that stopped it (unknown zone, unreadable shifts…).
 pub type CoverResult = Result<CoverAnalysis, Vec<Finding>>;
@@ -27,9 +30,14 @@ impl std::fmt::Debug for CoverMemo {
     }
 }
 
-/// The cover analysis of the pack's (first) Rota with `params`; `None` when there is no Rota.
+/// The cover analysis of the pack's Rota documents with `params` (several
+/// combine: a rota per quarter covers the window as one would); `None` when
+/// there is no Rota.
 pub fn rota_cover(context: &Context<'_>, params: CoverParams) -> Option<Rc<CoverResult>> {
-    let rota = first(&context.evidence.rotas)?;
+    let rotas = &context.evidence.rotas;
+    if rotas.is_empty() {
+        return None;
+    }
     if let Some((_, made)) = context
         .cover
         .made
@@ -39,50 +47,73 @@ pub fn rota_cover(context: &Context<'_>, params: CoverParams) -> Option<Rc<Cover
     {
         return Some(Rc::clone(made));
     }
-    let locate = |pointer: &str| Some(rota.at(pointer));
-    let input = CoverInput {
-        rota: &rota.value,
-        rota_file: &rota.file,
-        locate: &locate,
-        window_start: context.window.start,
-        window_days: u32::from(context.window.days),
-        params,
-    };
-    let result = match &rota.value.shifts {
-        None => analyse_cover(&input),
-        Some(shifts) => {
-            let path = crate::load::resolve_in_pack(&rota.file, shifts);
-            let opened = path
-                .as_deref()
-                .and_then(|p| {
-                    context
-                        .evidence
-                        .indexed_path(p)
-                        .map(|full| (p.to_string(), full))
-                })
-                .map(|(p, full)| (p, std::fs::File::open(full)));
-            match opened {
-                Some((p, Ok(file))) => {
-                    analyse_cover_with_shifts(&input, &p, std::io::BufReader::new(file))
-                }
-                Some((p, Err(e))) => Err(vec![Finding::new(
-                    "shifts-unreadable",
-                    format!("the shifts file {p} cannot be read: {e}"),
-                    Some(Location::file(p)),
-                )]),
-                None => Err(vec![Finding::new(
-                    "shifts-not-read",
-                    format!("the shifts file `{shifts}` is not in the pack"),
-                    Some(rota.at("/shifts")),
-                )]),
-            }
-        }
-    };
-    let result = Rc::new(result);
+    let result = Rc::new(analyse(context, rotas, params));
     context
         .cover
         .made
         .borrow_mut()
         .push((params, Rc::clone(&result)));
     Some(result)
+}
+
+/// Opens every rota's shifts CSV and runs the analysis over them all.
+fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) -> CoverResult {
+    // The shifts CSVs, opened first so the parts can borrow them.
+    let mut opened: Vec<Option<(String, BufReader<File>)>> = Vec::new();
+    for rota in rotas {
+        let Some(shifts) = &rota.value.shifts else {
+            opened.push(None);
+            continue;
+        };
+        let path = crate::load::resolve_in_pack(&rota.file, shifts);
+        let full = path
+            .as_deref()
+            .and_then(|p| context.evidence.indexed_path(p).map(|full| (p.to_string(), full)));
+        match full {
+            Some((p, full)) => match File::open(full) {
+                Ok(file) => opened.push(Some((p, BufReader::new(file)))),
+                Err(e) => {
+                    return Err(vec![Finding::new(
+                        "shifts-unreadable",
+                        format!("the shifts file {p} cannot be read: {e}"),
+                        Some(Location::file(p)),
+                    )]);
+                }
+            },
+            None => {
+                return Err(vec![Finding::new(
+                    "shifts-not-read",
+                    format!("the shifts file `{shifts}` is not in the pack"),
+                    Some(rota.at("/shifts")),
+                )]);
+            }
+        }
+    }
+    let locators: Vec<Box<dyn Fn(&str) -> Option<Location> + '_>> = rotas
+        .iter()
+        .map(|rota| {
+            let locate: Box<dyn Fn(&str) -> Option<Location> + '_> =
+                Box::new(move |pointer: &str| Some(rota.at(pointer)));
+            locate
+        })
+        .collect();
+    let parts: Vec<RotaPart<'_>> = rotas
+        .iter()
+        .zip(&locators)
+        .zip(opened.iter_mut())
+        .map(|((rota, locate), csv)| RotaPart {
+            input: CoverInput {
+                rota: &rota.value,
+                rota_file: &rota.file,
+                locate: locate.as_ref(),
+                window_start: context.window.start,
+                window_days: u32::from(context.window.days),
+                params,
+            },
+            shifts_csv: csv
+                .as_mut()
+                .map(|(path, reader)| (path.as_str(), reader as &mut dyn std::io::Read)),
+        })
+        .collect();
+    analyse_rotas(parts)
 }

@@ -19,14 +19,163 @@ use crate::location::Location;
 use crate::model::Rota;
 
 /// Runs the analysis; `shifts_csv` is `(pack-relative path, content)`.
-pub(super) fn analyse(
-    input: &CoverInput<'_>,
-    shifts_csv: Option<(&str, &mut dyn Read)>,
+pub(super) fn analyse<'a>(
+    input: &CoverInput<'a>,
+    shifts_csv: Option<(&'a str, &'a mut dyn Read)>,
 ) -> Result<CoverAnalysis, Vec<Finding>> {
+    analyse_parts(vec![RotaPart {
+        input: *input,
+        shifts_csv,
+    }])
+}
+
+/// One rota of several that combine, with its shifts CSV if it has one.
+pub struct RotaPart<'a> {
+    /// The rota and the window (every part has the same window and parameters).
+    pub input: CoverInput<'a>,
+    /// `(pack-relative path, content)` of its shifts CSV.
+    pub shifts_csv: Option<(&'a str, &'a mut dyn Read)>,
+}
+
+/// What one rota contributes: its shifts, its day plans and where its
+/// gaps are explained.
+struct Contribution<'a> {
+    input: CoverInput<'a>,
+    zone: TimeZone,
+    plans: DayPlans<'a>,
+    desk: Vec<RotaShift>,
+    on_call: Vec<RotaShift>,
+}
+
+/// Runs the analysis over rotas that combine (periods that do not overlap,
+/// checked when the pack is loaded): their shifts are swept together, so
+/// a rota per quarter covers the window as one would. Local times of the
+/// result are in the first rota's zone; each gap is explained by the rota
+/// whose period holds its start (else the next one to begin, else the last).
+pub(super) fn analyse_parts(parts: Vec<RotaPart<'_>>) -> Result<CoverAnalysis, Vec<Finding>> {
+    let mut findings = Vec::new();
+    let mut contributions: Vec<Contribution<'_>> = Vec::new();
+    for part in parts {
+        contributions.push(contribute(part, &mut findings)?);
+    }
+    let Some(first) = contributions.first() else {
+        findings.push(Finding::new(
+            "cover-no-rota",
+            "there is no rota to analyse",
+            None,
+        ));
+        return Err(findings);
+    };
+    let input = first.input;
+    let zone = first.zone.clone();
+    let zone_name = input.rota.timezone_name().to_owned();
+    let first_day = input.window_start;
+    let Some((last_day, window)) = real_window(&zone, first_day, input.window_days) else {
+        let message = format!(
+            "a window of {} days from {first_day} is outside the dates this tool handles",
+            input.window_days
+        );
+        findings.push(Finding::new("cover-window-invalid", message, None));
+        return Err(findings);
+    };
+
+    let params = input.params;
+    let desk_steps = staffing_steps(
+        window,
+        contributions
+            .iter()
+            .flat_map(|c| c.desk.iter().map(|s| (s.during, s.staff))),
+    );
+    let core_hours = weekday_core_hours(&zone, first_day, last_day, &input);
+    let on_call_steps = staffing_steps(
+        window,
+        contributions
+            .iter()
+            .flat_map(|c| c.on_call.iter().map(|s| (s.during, s.staff)))
+            .chain(core_hours),
+    );
+
+    let sources: Vec<(GapSources<'_>, &Contribution<'_>)> = contributions
+        .iter()
+        .map(|c| {
+            let rota = c.input.rota;
+            let sources = GapSources {
+                zone: &zone,
+                rota_file: c.input.rota_file,
+                locate: c.input.locate,
+                plans: rota.pattern.is_some().then_some(&c.plans),
+                period: period_in_real_time(&c.zone, rota),
+                shifts_pointer: if rota.pattern.is_some() {
+                    "/pattern"
+                } else {
+                    "/shifts"
+                },
+            };
+            (sources, c)
+        })
+        .collect();
+    let explained_by = |start: jiff::Timestamp| {
+        sources
+            .iter()
+            .find(|(s, _)| s.period.is_some_and(|p| p.start <= start && start < p.end))
+            .or_else(|| {
+                sources
+                    .iter()
+                    .filter(|(s, _)| s.period.is_some_and(|p| start < p.start))
+                    .min_by_key(|(s, _)| s.period.map(|p| p.start))
+            })
+            .or_else(|| sources.last())
+    };
+    let gaps: Vec<_> = shortfalls(&desk_steps, params.min_staff)
+        .into_iter()
+        .filter_map(|gap| {
+            let (s, c) = explained_by(gap.during.start)?;
+            Some(s.desk_gap(gap, params.min_staff, &c.desk))
+        })
+        .collect();
+    let on_call_gaps = shortfalls(&on_call_steps, 1)
+        .into_iter()
+        .filter_map(|gap| {
+            let (s, c) = explained_by(gap.during.start)?;
+            Some(s.on_call_gap(gap, &c.on_call))
+        })
+        .collect();
+
+    let window_seconds = window.seconds();
+    let window_minutes = window_seconds / 60;
+    let gap_minutes = gaps.iter().map(|gap| gap.minutes).sum();
+    let paired_seconds = seconds_with_at_least(&desk_steps, params.pair_staff);
+    let paired_share = if window_seconds > 0 {
+        paired_seconds as f64 / window_seconds as f64
+    } else {
+        0.0
+    };
+    Ok(CoverAnalysis {
+        timezone: zone_name,
+        window_start: window.start.to_zoned(zone.clone()),
+        window_end: window.end.to_zoned(zone.clone()),
+        window_minutes,
+        staffed_minutes: window_minutes - gap_minutes,
+        gap_minutes,
+        paired_minutes: paired_seconds / 60,
+        paired_share,
+        heatmap: staffing_heatmap(&zone, window, &desk_steps),
+        gaps,
+        on_call_gaps,
+        findings,
+    })
+}
+
+/// Expands one rota into its shifts (`Err` with every finding so far when
+/// its zone is unknown or its shifts CSV cannot be read).
+fn contribute<'a>(
+    part: RotaPart<'a>,
+    findings: &mut Vec<Finding>,
+) -> Result<Contribution<'a>, Vec<Finding>> {
+    let RotaPart { input, shifts_csv } = part;
     let rota = input.rota;
     let locate =
         |pointer: &str| (input.locate)(pointer).unwrap_or_else(|| Location::file(input.rota_file));
-    let mut findings = Vec::new();
 
     let zone_name = rota.timezone_name();
     let Ok(zone) = jiff::tz::db().get(zone_name) else {
@@ -37,16 +186,16 @@ pub(super) fn analyse(
             message,
             Some(locate("/timezone")),
         ));
-        return Err(findings);
+        return Err(std::mem::take(findings));
     };
     let first_day = input.window_start;
-    let Some((last_day, window)) = real_window(&zone, first_day, input.window_days) else {
+    let Some((last_day, _)) = real_window(&zone, first_day, input.window_days) else {
         let message = format!(
             "a window of {} days from {first_day} is outside the dates this tool handles",
             input.window_days
         );
         findings.push(Finding::new("cover-window-invalid", message, None));
-        return Err(findings);
+        return Err(std::mem::take(findings));
     };
 
     let period = rota.period;
@@ -81,7 +230,7 @@ pub(super) fn analyse(
     if let Some((file, content)) = shifts_csv {
         let read = read_shifts_csv(file, content, &zone).map_err(|mut fatal| {
             findings.append(&mut fatal);
-            std::mem::take(&mut findings)
+            std::mem::take(findings)
         })?;
         shifts.extend(read.shifts);
         findings.extend(read.findings);
@@ -101,63 +250,14 @@ pub(super) fn analyse(
             }
         }
     }
-
     let (on_call, desk): (Vec<RotaShift>, Vec<RotaShift>) =
         shifts.into_iter().partition(|s| s.on_call);
-    let params = input.params;
-    let desk_steps = staffing_steps(window, desk.iter().map(|s| (s.during, s.staff)));
-    let core_hours = weekday_core_hours(&zone, first_day, last_day, input);
-    let on_call_steps = staffing_steps(
-        window,
-        on_call
-            .iter()
-            .map(|s| (s.during, s.staff))
-            .chain(core_hours),
-    );
-
-    let sources = GapSources {
-        zone: &zone,
-        rota_file: input.rota_file,
-        locate: input.locate,
-        plans: rota.pattern.is_some().then_some(&plans),
-        period: period_in_real_time(&zone, rota),
-        shifts_pointer: if rota.pattern.is_some() {
-            "/pattern"
-        } else {
-            "/shifts"
-        },
-    };
-    let gaps: Vec<_> = shortfalls(&desk_steps, params.min_staff)
-        .into_iter()
-        .map(|gap| sources.desk_gap(gap, params.min_staff, &desk))
-        .collect();
-    let on_call_gaps = shortfalls(&on_call_steps, 1)
-        .into_iter()
-        .map(|gap| sources.on_call_gap(gap, &on_call))
-        .collect();
-
-    let window_seconds = window.seconds();
-    let window_minutes = window_seconds / 60;
-    let gap_minutes = gaps.iter().map(|gap| gap.minutes).sum();
-    let paired_seconds = seconds_with_at_least(&desk_steps, params.pair_staff);
-    let paired_share = if window_seconds > 0 {
-        paired_seconds as f64 / window_seconds as f64
-    } else {
-        0.0
-    };
-    Ok(CoverAnalysis {
-        timezone: zone_name.to_owned(),
-        window_start: window.start.to_zoned(zone.clone()),
-        window_end: window.end.to_zoned(zone.clone()),
-        window_minutes,
-        staffed_minutes: window_minutes - gap_minutes,
-        gap_minutes,
-        paired_minutes: paired_seconds / 60,
-        paired_share,
-        heatmap: staffing_heatmap(&zone, window, &desk_steps),
-        gaps,
-        on_call_gaps,
-        findings,
+    Ok(Contribution {
+        input,
+        zone,
+        plans,
+        desk,
+        on_call,
     })
 }
 

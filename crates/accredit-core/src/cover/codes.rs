@@ -36,6 +36,10 @@ pub const FINDING_CODES: [(&str, &str); 18] = [
         "an exception in a rota whose shifts come from a CSV changes nothing",
     ),
     (
+        "cover-no-rota",
+        "the cover analysis was given no rota (never from a pack: a pack without a rota is `missing`)",
+    ),
+    (
         "cover-window-invalid",
         "the assessment window lies outside the supported range of dates",
     ),

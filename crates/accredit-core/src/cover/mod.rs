@@ -54,6 +54,7 @@ use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::{ClockTime, Rota};
 
+pub use analysis::RotaPart;
 pub use bad_rows::MAX_ROW_FINDINGS;
 pub use codes::FINDING_CODES;
 pub use heatmap::{HOURS_IN_WEEK, HeatmapSlot};
@@ -227,4 +228,31 @@ pub fn analyse_cover_with_shifts(
     mut shifts_csv: impl Read,
 ) -> Result<CoverAnalysis, Vec<Finding>> {
     analysis::analyse(input, Some((shifts_file, &mut shifts_csv)))
+}
+
+/// Analyses the cover of several rotas that combine (a rota per quarter, say;
+/// their periods must not overlap, which loading checks): their shifts are
+/// swept together over the window, as if one rota. Local times are in the
+/// first part's zone. With one part this is [`analyse_cover`] or
+/// [`analyse_cover_with_shifts`].
+///
+/// `Err` holds findings when cover cannot be computed at all (as for those).
+pub fn analyse_rotas(parts: Vec<RotaPart<'_>>) -> Result<CoverAnalysis, Vec<Finding>> {
+    for part in &parts {
+        if part.shifts_csv.is_none()
+            && let Some(shifts) = &part.input.rota.shifts
+        {
+            let message = format!(
+                "the rota's shifts file `{shifts}` was not read, so cover cannot be computed"
+            );
+            let location = (part.input.locate)("/shifts")
+                .unwrap_or_else(|| Location::file(part.input.rota_file));
+            return Err(vec![Finding::new(
+                "shifts-not-read",
+                message,
+                Some(location),
+            )]);
+        }
+    }
+    analysis::analyse_parts(parts)
 }
