@@ -2,7 +2,7 @@
 //! one list that rules tables and `accredit rules` can be built from.
 
 /// Every finding code this analysis produces, with what it means.
-pub const FINDING_CODES: [(&str, &str); 18] = [
+pub const FINDING_CODES: [(&str, &str); 19] = [
     (
         "cover-gap",
         "fewer desk staff than required at some time in the assessment window",
