@@ -396,6 +396,8 @@ fn format_name(format: &str) -> &str {
 fn pattern_meaning(pattern: &str) -> String {
     if pattern.contains("24:00") {
         "is not a time written HH:MM (00:00 to 24:00)".to_string()
+    } else if pattern == "^([01][0-9]|2[0-3]):[0-5][0-9]$" {
+        "is not a start time written HH:MM from 00:00 to 23:59 (24:00 is only an end: a shift or window starting at midnight starts at 00:00)".to_string()
     } else if pattern.contains('@') {
         "is not a ruleset reference written id@major (e.g. lsd-accreditation@1)".to_string()
     } else if pattern.starts_with("^[a-z0-9]+(-[a-z0-9]+)*$") {

@@ -13,7 +13,17 @@
 //!   others: pass                   # every requirement not listed has this result
 //!   fix_first: [COV-01]            # the gaps, in order
 //!   waivers: {COV-05: active}      # waiver statuses
+//!   findings:                      # findings each requirement must carry
+//!     COV-01:                      # (others may be there too)
+//!       - {code: channel-not-24x7, at: "service-desk.yaml:12"}
+//!   absent: [csv-missing-column]   # codes no requirement may carry
+//!   evidence_valid: false          # whether `validate` would pass
+//!   diagnostics:                   # validation diagnostics that must be there
+//!     - {code: rota-periods-overlap, at: "rota-q2.yaml:6:3"}
 //! ```
+//!
+//! `at` is `file`, `file:line` or `file:line:column` (pack-relative); a
+//! finding matches when its code is the same and its place starts the same.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -56,6 +66,50 @@ struct Expectation {
     fix_first: Option<Vec<String>>,
     #[serde(default)]
     waivers: BTreeMap<String, String>,
+    #[serde(default)]
+    findings: BTreeMap<String, Vec<ExpectedFinding>>,
+    #[serde(default)]
+    absent: Vec<String>,
+    #[serde(default)]
+    evidence_valid: Option<bool>,
+    #[serde(default)]
+    diagnostics: Vec<ExpectedFinding>,
+}
+
+/// A finding (or diagnostic) a test expects: its code and, optionally, where.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedFinding {
+    code: String,
+    #[serde(default)]
+    at: Option<String>,
+}
+
+impl ExpectedFinding {
+    /// Whether a finding with `code` at `place` (`file:line:column`) matches.
+    fn matches(&self, code: &str, place: &str) -> bool {
+        code == self.code
+            && self.at.as_deref().is_none_or(|at| {
+                place == at || place.strip_prefix(at).is_some_and(|rest| rest.starts_with(':'))
+            })
+    }
+
+    fn describe(&self) -> String {
+        match &self.at {
+            Some(at) => format!("{} at {at}", self.code),
+            None => self.code.clone(),
+        }
+    }
+}
+
+/// `file:line:column`, `file:line` or `file` of a place.
+fn place(file: Option<&str>, line: Option<u32>, column: Option<u32>) -> String {
+    match (file, line, column) {
+        (Some(f), Some(l), Some(c)) => format!("{f}:{l}:{c}"),
+        (Some(f), Some(l), None) => format!("{f}:{l}"),
+        (Some(f), None, _) => f.to_string(),
+        (None, _, _) => String::new(),
+    }
 }
 
 /// Runs every `*.test.yaml` in `dir`.
@@ -204,7 +258,75 @@ fn compare(expect: &Expectation, a: &Assessment) -> Vec<String> {
             ));
         }
     }
+    compare_findings(expect, a, &mut problems);
     problems
+}
+
+/// The `findings`, `absent`, `evidence_valid` and `diagnostics` expectations.
+fn compare_findings(expect: &Expectation, a: &Assessment, problems: &mut Vec<String>) {
+    for (id, wanted) in &expect.findings {
+        let Some(r) = a.requirements.iter().find(|r| &r.id == id) else {
+            problems.push(format!("{id}: not a requirement of the ruleset"));
+            continue;
+        };
+        for finding in wanted {
+            let found = r.findings.iter().any(|f| {
+                finding.matches(f.code, &place(f.file.as_deref(), f.line, f.column))
+            });
+            if !found {
+                let got: Vec<String> = r
+                    .findings
+                    .iter()
+                    .map(|f| format!("{} at {}", f.code, place(f.file.as_deref(), f.line, f.column)))
+                    .collect();
+                problems.push(format!(
+                    "{id}: expected a finding {}, got [{}]",
+                    finding.describe(),
+                    got.join(", ")
+                ));
+            }
+        }
+    }
+    for code in &expect.absent {
+        for r in &a.requirements {
+            if let Some(f) = r.findings.iter().find(|f| f.code == code) {
+                problems.push(format!(
+                    "{}: carries {code} at {}, expected none",
+                    r.id,
+                    place(f.file.as_deref(), f.line, f.column)
+                ));
+            }
+        }
+    }
+    if let Some(valid) = expect.evidence_valid
+        && valid != a.evidence.valid
+    {
+        problems.push(format!(
+            "evidence_valid: expected {valid}, got {} ({} invalid files)",
+            a.evidence.valid, a.evidence.invalid_files
+        ));
+    }
+    for wanted in &expect.diagnostics {
+        let found = a.diagnostics.iter().any(|d| {
+            let at = d.location.as_ref().map(ToString::to_string).unwrap_or_default();
+            wanted.matches(d.code.as_str(), &at)
+        });
+        if !found {
+            let got: Vec<String> = a
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    let at = d.location.as_ref().map(ToString::to_string).unwrap_or_default();
+                    format!("{} at {at}", d.code.as_str())
+                })
+                .collect();
+            problems.push(format!(
+                "diagnostics: expected {}, got [{}]",
+                wanted.describe(),
+                got.join(", ")
+            ));
+        }
+    }
 }
 
 /// A scratch directory removed when dropped.
