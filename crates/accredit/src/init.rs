@@ -102,8 +102,13 @@ pub fn run(dir: &Path, applicant: &Applicant<'_>) -> Result<Exit, Failure> {
             dir.display()
         )));
     }
-    let start = applicant.start.unwrap_or_else(default_start);
+    let today = today();
+    let start = applicant.start.unwrap_or_else(|| default_start(today));
     let day = |days: i64| start.checked_add(days.days()).unwrap_or(start).to_string();
+    // What the template records as done (an approval, a test) is dated the
+    // day it is written, or the day before the window if that is earlier:
+    // never after the run date, so nothing in the scaffold is future-dated.
+    let written_on = today.min(start.yesterday().unwrap_or(start)).to_string();
     let context = minijinja::context! {
         organisation => applicant.organisation,
         ods => applicant.ods,
@@ -112,8 +117,8 @@ pub fn run(dir: &Path, applicant: &Applicant<'_>) -> Result<Exit, Failure> {
         period_from => day(-28),
         period_to => day(120),
         review_due => day(365),
-        approved_on => day(-60),
-        test_date => day(-30),
+        approved_on => written_on.clone(),
+        test_date => written_on,
         action_due => day(14),
         waiver_expires => day(120),
     };
@@ -154,15 +159,19 @@ fn write(path: &Path, text: &str) -> Result<(), Failure> {
         .map_err(|e| Failure::msg(format!("cannot write {}: {e}", path.display())))
 }
 
-/// The first Monday at least 12 weeks from today.
-fn default_start() -> Date {
-    let today = jiff::Timestamp::now()
+/// Today in England and Wales.
+fn today() -> Date {
+    jiff::Timestamp::now()
         .to_zoned(
             jiff::tz::db()
                 .get("Europe/London")
                 .unwrap_or(jiff::tz::TimeZone::UTC),
         )
-        .date();
+        .date()
+}
+
+/// The first Monday at least 12 weeks from `today`.
+fn default_start(today: Date) -> Date {
     let mut day = today.checked_add(84.days()).unwrap_or(today);
     while day.weekday() != Weekday::Monday {
         day = day.tomorrow().unwrap_or(day);

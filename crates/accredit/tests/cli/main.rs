@@ -13,6 +13,7 @@ mod report;
 mod rulesets;
 mod score;
 mod validate;
+mod verdict;
 
 use std::path::PathBuf;
 
