@@ -66,7 +66,7 @@ impl CheckKind for ApplicantDeclared {
                 Some(pack.at("/organisation/ods_code")),
             ));
         }
-        if pack.value.lsp.name.trim().is_empty() {
+        if super::wording::words(&pack.value.lsp.name).is_empty() {
             findings.push(Finding::new(
                 "lsp-not-named",
                 "the Local Service Provider is not named",

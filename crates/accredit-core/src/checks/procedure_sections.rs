@@ -5,8 +5,9 @@
 //! sections are the headings below the title (any level); a heading matches
 //! a required section when its text, normalised by
 //! [`normalise_heading`] (case, punctuation and leading section numbers
-//! ignored, `&` read as "and"), equals the section's name or one of its
-//! synonyms. `min_further_sections` asks for that many more sections that
+//! ignored, `&` read as "and"), contains the section's name or one of its
+//! synonyms as whole words ("Purpose of this procedure" is the purpose
+//! section; "Escalation to the LSP" the escalation section). `min_further_sections` asks for that many more sections that
 //! match none of the named ones ("purpose, scope, roles and at least one
 //! further section"). If several procedures cover the process, the one with
 //! the most of what is asked counts. Credit is the share of what is asked
@@ -135,7 +136,10 @@ impl ProcedureSections {
         for section in &outline.sections {
             let mut matched = false;
             for (names, found) in accepted.iter().zip(found.iter_mut()) {
-                if names.contains(&section.name) {
+                if names
+                    .iter()
+                    .any(|name| super::wording::contains_words(&section.name, name))
+                {
                     found.push(section);
                     matched = true;
                 }

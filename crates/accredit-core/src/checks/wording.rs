@@ -5,6 +5,9 @@
 //!   participants) when it contains the organisation's name as whole words,
 //!   ignoring case, spacing and punctuation: "BT Health Ltd" and "B.T. Health
 //!   LSP service desk" name BT Health; "BT Healthcare" does not.
+//! - **A heading names a required section** when it contains the section's
+//!   name or a synonym as whole words: "Purpose of this procedure" is the
+//!   purpose section, "Escalation to the LSP" the escalation section.
 //! - **A listed value** (a channel type, a capability, a report frequency, an
 //!   application id) matches ignoring case, surrounding spaces, and whether
 //!   words are joined by `-`, `_` or spaces: `Incident Logging` is
@@ -35,11 +38,17 @@ pub fn words(text: &str) -> Vec<String> {
 /// appear in `name`, together and in order, as whole words. An organisation
 /// with no words in its name is named by nothing.
 pub fn names_organisation(name: &str, organisation: &str) -> bool {
-    let wanted = words(organisation);
+    contains_words(name, organisation)
+}
+
+/// Whether `text` contains the words of `phrase`, together and in order, as
+/// whole words (see [`words`]); a phrase without words is in nothing.
+pub fn contains_words(text: &str, phrase: &str) -> bool {
+    let wanted = words(phrase);
     if wanted.is_empty() {
         return false;
     }
-    let written = words(name);
+    let written = words(text);
     written.windows(wanted.len()).any(|w| w == wanted.as_slice())
 }
 
@@ -80,6 +89,15 @@ mod tests {
         }
         assert!(!names_organisation("anything", " "));
         assert!(!names_organisation("anything", "--"));
+    }
+
+    #[test]
+    fn a_heading_names_a_section_by_whole_words() {
+        assert!(contains_words("purpose of this procedure", "purpose"));
+        assert!(contains_words("escalation to the lsp", "escalation"));
+        assert!(contains_words("roles and responsibilities", "roles and responsibilities"));
+        assert!(!contains_words("scoped changes", "scope"));
+        assert!(!contains_words("responsibilities and roles", "roles and responsibilities"));
     }
 
     #[test]

@@ -100,7 +100,10 @@ pub fn analyse_change_logs<R: Read>(
             LogReader::open(reader, &file, COLUMNS)?;
         log.for_each_row(|row| {
             let reference = row.required_text(reference)?;
-            let clinical = row.one_of(clinical, &[("true", true), ("false", false)])?;
+            let clinical = row.one_of(
+                clinical,
+                &[("true", true), ("false", false), ("yes", true), ("no", false)],
+            )?;
             let start = row.instant(scheduled_start, tz)?;
             let end = row.instant(scheduled_end, tz)?;
             if end < start {

@@ -192,7 +192,7 @@ fn stream_incidents<R: Read>(
         tally.slots[slot_of(opened_time.local(tz))] = true;
         if matches!(referral, Referral::Lsp | Referral::National) {
             tally.referred += 1;
-            if external_reference.is_empty() {
+            if no_reference(external_reference) {
                 if tally.without_reference.len() < MAX_LISTED {
                     let line = row.line();
                     tally.without_reference.push(LoggedIncident {
@@ -214,6 +214,14 @@ fn stream_incidents<R: Read>(
         Ok(())
     })?;
     Ok(log.finish())
+}
+
+/// Whether an `external_reference` field holds no reference: empty, or a
+/// stand-in a desk tool or a person writes for "none" (`n/a`, `-`, `none`,
+/// `tbc`, `unknown`), any case.
+fn no_reference(text: &str) -> bool {
+    const NONE: [&str; 8] = ["", "-", "n/a", "na", "none", "tbc", "tba", "unknown"];
+    NONE.iter().any(|n| n.eq_ignore_ascii_case(text.trim()))
 }
 
 /// The running counts of one pass over the log.

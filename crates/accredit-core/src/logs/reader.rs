@@ -252,7 +252,9 @@ impl<'r> Row<'r> {
             .ok_or_else(|| self.invalid(column, expected))
     }
 
-    /// One of a fixed list of values (ASCII case ignored).
+    /// One of a fixed list of values, matched ignoring case, surrounding
+    /// spaces and whether words are joined by `-`, `_` or spaces
+    /// (`First Line` is `first-line`; see [`crate::checks::wording::listed_value`]).
     pub(super) fn one_of<T: Copy>(
         &self,
         column: usize,
@@ -261,7 +263,7 @@ impl<'r> Row<'r> {
         let text = self.text(column)?;
         choices
             .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(text))
+            .find(|(name, _)| crate::checks::wording::is_listed_value(text, name))
             .map(|&(_, value)| value)
             .ok_or_else(|| {
                 let names: Vec<&str> = choices

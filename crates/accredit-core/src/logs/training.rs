@@ -119,7 +119,14 @@ pub fn analyse_training_logs<R: Read>(
     sources: impl IntoIterator<Item = LogSource<R>>,
     scope: &TrainingScope<'_>,
 ) -> Result<TrainingSummary, LogUnreadable> {
-    let staff_index: HashMap<&str, usize> = scope.front_line.iter().zip(0..).collect();
+    // Staff IDs match ignoring case and surrounding spaces: the register and
+    // the training system may write them differently (`hv1001`, `HV1001`).
+    let staff_index: HashMap<String, usize> = scope
+        .front_line
+        .iter()
+        .map(staff_key)
+        .zip(0..)
+        .collect();
     let staff_count = staff_index.len();
     let mut application_passes = vec![vec![false; staff_count]; scope.applications.len()];
     let mut itil_passes = vec![false; staff_count];
@@ -144,7 +151,10 @@ pub fn analyse_training_logs<R: Read>(
             let course = row.one_of(course, &COURSES)?;
             let application = row.text(application_column)?;
             let completed = row.date(completed_on)?;
-            let passed = row.one_of(result, &[("pass", true), ("fail", false)])?;
+            let passed = row.one_of(
+                result,
+                &[("pass", true), ("fail", false), ("passed", true), ("failed", false)],
+            )?;
             if course == Course::NationalApplication && application.is_empty() {
                 return Err(row.invalid(application_column, "the application trained on"));
             }
@@ -160,7 +170,7 @@ pub fn analyse_training_logs<R: Read>(
                     ),
                 ));
             }
-            let Some(&staff) = staff_index.get(staff_id).filter(|_| passed) else {
+            let Some(&staff) = staff_index.get(&staff_key(staff_id)).filter(|_| passed) else {
                 return Ok(());
             };
             match course {
@@ -213,6 +223,11 @@ pub fn analyse_training_logs<R: Read>(
         itil_foundation,
         findings,
     })
+}
+
+/// A staff ID as matched: trimmed, upper case.
+fn staff_key(id: &str) -> String {
+    id.trim().to_uppercase()
 }
 
 /// Whether the training log's `written` application is the application

@@ -163,7 +163,7 @@ fn bad_rows_are_findings_at_their_line() {
         &front_line,
         "S1,first-line,prince2,,2008-01-01,pass\n\
          S1,first-line,national-application,,2008-01-01,pass\n\
-         S1,first-line,itil-foundation,,2008-01-01,passed\n\
+         S1,first-line,itil-foundation,,2008-01-01,ok\n\
          S1,first-line,itil-foundation,,1/1/2008,pass\n\
          S1,first-line,itil-foundation,,2008-01-01,pass\n",
     );
