@@ -90,7 +90,10 @@ impl ExpectedFinding {
     fn matches(&self, code: &str, place: &str) -> bool {
         code == self.code
             && self.at.as_deref().is_none_or(|at| {
-                place == at || place.strip_prefix(at).is_some_and(|rest| rest.starts_with(':'))
+                place == at
+                    || place
+                        .strip_prefix(at)
+                        .is_some_and(|rest| rest.starts_with(':'))
             })
     }
 
@@ -270,14 +273,21 @@ fn compare_findings(expect: &Expectation, a: &Assessment, problems: &mut Vec<Str
             continue;
         };
         for finding in wanted {
-            let found = r.findings.iter().any(|f| {
-                finding.matches(f.code, &place(f.file.as_deref(), f.line, f.column))
-            });
+            let found = r
+                .findings
+                .iter()
+                .any(|f| finding.matches(f.code, &place(f.file.as_deref(), f.line, f.column)));
             if !found {
                 let got: Vec<String> = r
                     .findings
                     .iter()
-                    .map(|f| format!("{} at {}", f.code, place(f.file.as_deref(), f.line, f.column)))
+                    .map(|f| {
+                        format!(
+                            "{} at {}",
+                            f.code,
+                            place(f.file.as_deref(), f.line, f.column)
+                        )
+                    })
                     .collect();
                 problems.push(format!(
                     "{id}: expected a finding {}, got [{}]",
@@ -308,7 +318,11 @@ fn compare_findings(expect: &Expectation, a: &Assessment, problems: &mut Vec<Str
     }
     for wanted in &expect.diagnostics {
         let found = a.diagnostics.iter().any(|d| {
-            let at = d.location.as_ref().map(ToString::to_string).unwrap_or_default();
+            let at = d
+                .location
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
             wanted.matches(d.code.as_str(), &at)
         });
         if !found {
@@ -316,7 +330,11 @@ fn compare_findings(expect: &Expectation, a: &Assessment, problems: &mut Vec<Str
                 .diagnostics
                 .iter()
                 .map(|d| {
-                    let at = d.location.as_ref().map(ToString::to_string).unwrap_or_default();
+                    let at = d
+                        .location
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
                     format!("{} at {at}", d.code.as_str())
                 })
                 .collect();

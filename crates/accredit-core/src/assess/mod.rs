@@ -132,7 +132,12 @@ fn cover_summary(context: &Context<'_>) -> Option<CoverSummary> {
             _ => {}
         }
     }
-    let rotas: Vec<&str> = context.evidence.rotas.iter().map(|r| r.file.as_str()).collect();
+    let rotas: Vec<&str> = context
+        .evidence
+        .rotas
+        .iter()
+        .map(|r| r.file.as_str())
+        .collect();
     let result = rota_cover(context, params)?;
     let analysis = result.as_ref().as_ref().ok()?;
     let local = |z: &jiff::Zoned| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();

@@ -43,12 +43,10 @@ pub(super) fn apply(
             OverrideResult::Pass => (ResultKind::Pass, 1.0),
             OverrideResult::Fail => (ResultKind::Fail, 0.0),
             OverrideResult::NotApplicable => (ResultKind::NotApplicable, 0.0),
-            OverrideResult::Partial => {
-                (
-                    ResultKind::Partial,
-                    super::shown_credit(ResultKind::Partial, o.credit.unwrap_or(0.5)),
-                )
-            }
+            OverrideResult::Partial => (
+                ResultKind::Partial,
+                super::shown_credit(ResultKind::Partial, o.credit.unwrap_or(0.5)),
+            ),
         };
         out.push(status(
             "applied",

@@ -9,9 +9,9 @@ use std::io::BufReader;
 
 use crate::cover::{CoverAnalysis, CoverInput, CoverParams, RotaPart, analyse_rotas};
 use crate::evidence::Located;
-use crate::model::Rota;
 use crate::finding::Finding;
 use crate::location::Location;
+use crate::model::Rota;
 
 use super::Context;
 
@@ -56,6 +56,9 @@ pub fn rota_cover(context: &Context<'_>, params: CoverParams) -> Option<Rc<Cover
     Some(result)
 }
 
+/// Maps a JSON pointer in one rota to its place.
+type Locate<'a> = dyn Fn(&str) -> Option<Location> + 'a;
+
 /// Opens every rota's shifts CSV and runs the analysis over them all.
 fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) -> CoverResult {
     // The shifts CSVs, opened first so the parts can borrow them.
@@ -66,9 +69,12 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
             continue;
         };
         let path = crate::load::resolve_in_pack(&rota.file, shifts);
-        let full = path
-            .as_deref()
-            .and_then(|p| context.evidence.indexed_path(p).map(|full| (p.to_string(), full)));
+        let full = path.as_deref().and_then(|p| {
+            context
+                .evidence
+                .indexed_path(p)
+                .map(|full| (p.to_string(), full))
+        });
         match full {
             Some((p, full)) => match File::open(full) {
                 Ok(file) => opened.push(Some((p, BufReader::new(file)))),
@@ -89,11 +95,10 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
             }
         }
     }
-    let locators: Vec<Box<dyn Fn(&str) -> Option<Location> + '_>> = rotas
+    let locators: Vec<Box<Locate<'_>>> = rotas
         .iter()
         .map(|rota| {
-            let locate: Box<dyn Fn(&str) -> Option<Location> + '_> =
-                Box::new(move |pointer: &str| Some(rota.at(pointer)));
+            let locate: Box<Locate<'_>> = Box::new(move |pointer: &str| Some(rota.at(pointer)));
             locate
         })
         .collect();

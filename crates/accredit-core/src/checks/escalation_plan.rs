@@ -238,7 +238,10 @@ mod tests {
             "level 3 has `party: lsp` and is named `CSC`, which does not name the pack's LSP: expected a name containing `BT Health`"
         );
         evidence.escalation_plans[0].value.levels[2].name = "BT Healthcare".into();
-        assert_eq!(codes(&run(&CHECK, &evidence, AS_OF)), ["lsp-level-misnamed"]);
+        assert_eq!(
+            codes(&run(&CHECK, &evidence, AS_OF)),
+            ["lsp-level-misnamed"]
+        );
         for name in [" bt health ", "BT Health Ltd", "BT Health LSP service desk"] {
             evidence.escalation_plans[0].value.levels[2].name = name.into();
             assert_eq!(run(&CHECK, &evidence, AS_OF).status, Status::Pass, "{name}");

@@ -66,13 +66,16 @@ fn unreadable(error: LogUnreadable) -> Vec<Finding> {
     error.findings
 }
 
+/// An export opened for streaming.
+type OpenedLog = LogSource<BufReader<std::fs::File>>;
+
 /// Every export of a kind, opened with its time zone, in path order: they
 /// combine (`None` when there are none). A descriptor whose zone is unknown
 /// or whose file cannot be opened stops the analysis with its findings.
 fn sources(
     context: &Context<'_>,
     logs: &[Located<CsvExport>],
-) -> Option<Result<Vec<LogSource<BufReader<std::fs::File>>>, Vec<Finding>>> {
+) -> Option<Result<Vec<OpenedLog>, Vec<Finding>>> {
     if logs.is_empty() {
         return None;
     }
@@ -97,9 +100,8 @@ pub fn incidents(context: &Context<'_>) -> Option<LogResult<IncidentSummary>> {
             let targets = first(&context.evidence.escalation_plans)
                 .map(|plan| SeverityTargets::from_plan(&plan.value))
                 .unwrap_or_default();
-            let result = logs.and_then(|logs| {
-                analyse_incident_logs(logs, &targets).map_err(unreadable)
-            });
+            let result =
+                logs.and_then(|logs| analyse_incident_logs(logs, &targets).map_err(unreadable));
             Some(Rc::new(result))
         })
         .clone()
@@ -116,9 +118,8 @@ pub fn staff(context: &Context<'_>) -> Option<LogResult<StaffRegisterSummary>> {
                 from: context.window.start,
                 to: context.window.last_day(),
             };
-            let result = logs.and_then(|logs| {
-                analyse_staff_registers(logs, window).map_err(unreadable)
-            });
+            let result =
+                logs.and_then(|logs| analyse_staff_registers(logs, window).map_err(unreadable));
             Some(Rc::new(result))
         })
         .clone()

@@ -49,7 +49,9 @@ pub fn contains_words(text: &str, phrase: &str) -> bool {
         return false;
     }
     let written = words(text);
-    written.windows(wanted.len()).any(|w| w == wanted.as_slice())
+    written
+        .windows(wanted.len())
+        .any(|w| w == wanted.as_slice())
 }
 
 /// A value written in evidence in its canonical listed form: lower case,
@@ -95,9 +97,15 @@ mod tests {
     fn a_heading_names_a_section_by_whole_words() {
         assert!(contains_words("purpose of this procedure", "purpose"));
         assert!(contains_words("escalation to the lsp", "escalation"));
-        assert!(contains_words("roles and responsibilities", "roles and responsibilities"));
+        assert!(contains_words(
+            "roles and responsibilities",
+            "roles and responsibilities"
+        ));
         assert!(!contains_words("scoped changes", "scope"));
-        assert!(!contains_words("responsibilities and roles", "roles and responsibilities"));
+        assert!(!contains_words(
+            "responsibilities and roles",
+            "roles and responsibilities"
+        ));
     }
 
     #[test]

@@ -19,7 +19,11 @@ use crate::model::Kind;
 pub(super) fn check(evidence: &mut Evidence, diagnostics: &mut Vec<Diagnostic>) {
     let extra_desks = exactly_one(&evidence.service_desks, Kind::ServiceDesk, diagnostics);
     mark_invalid(evidence, Kind::ServiceDesk, &extra_desks);
-    let extra_plans = exactly_one(&evidence.escalation_plans, Kind::EscalationPlan, diagnostics);
+    let extra_plans = exactly_one(
+        &evidence.escalation_plans,
+        Kind::EscalationPlan,
+        diagnostics,
+    );
     mark_invalid(evidence, Kind::EscalationPlan, &extra_plans);
     let overlapping = overlapping_rotas(evidence, diagnostics);
     mark_invalid(evidence, Kind::Rota, &overlapping);

@@ -102,7 +102,12 @@ pub fn analyse_change_logs<R: Read>(
             let reference = row.required_text(reference)?;
             let clinical = row.one_of(
                 clinical,
-                &[("true", true), ("false", false), ("yes", true), ("no", false)],
+                &[
+                    ("true", true),
+                    ("false", false),
+                    ("yes", true),
+                    ("no", false),
+                ],
             )?;
             let start = row.instant(scheduled_start, tz)?;
             let end = row.instant(scheduled_end, tz)?;
@@ -113,7 +118,11 @@ pub fn analyse_change_logs<R: Read>(
                 ));
             }
             if let Some(earlier) = seen.get(reference) {
-                let place = if *earlier == file { "in the log".to_owned() } else { format!("in {earlier}") };
+                let place = if *earlier == file {
+                    "in the log".to_owned()
+                } else {
+                    format!("in {earlier}")
+                };
                 return Err(BadRow::new(
                     codes::DUPLICATE_CHANGE,
                     format!("change reference {reference} appeared earlier {place}; counted once"),

@@ -162,7 +162,9 @@ fn stream_register(
                 repeated.insert(staff_id.to_owned());
                 elsewhere.push(Finding::new(
                     codes::DUPLICATE_STAFF,
-                    format!("staff member {staff_id} is also listed in {earlier}; the rows are combined"),
+                    format!(
+                        "staff member {staff_id} is also listed in {earlier}; the rows are combined"
+                    ),
                     Some(Location::at(file, row.line(), 1)),
                 ));
             }

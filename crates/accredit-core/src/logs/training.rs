@@ -121,12 +121,8 @@ pub fn analyse_training_logs<R: Read>(
 ) -> Result<TrainingSummary, LogUnreadable> {
     // Staff IDs match ignoring case and surrounding spaces: the register and
     // the training system may write them differently (`hv1001`, `HV1001`).
-    let staff_index: HashMap<String, usize> = scope
-        .front_line
-        .iter()
-        .map(staff_key)
-        .zip(0..)
-        .collect();
+    let staff_index: HashMap<String, usize> =
+        scope.front_line.iter().map(staff_key).zip(0..).collect();
     let staff_count = staff_index.len();
     let mut application_passes = vec![vec![false; staff_count]; scope.applications.len()];
     let mut itil_passes = vec![false; staff_count];

@@ -176,10 +176,16 @@ pub fn windows_cover_the_week(windows: &[Window]) -> bool {
     for window in windows {
         let from = usize::try_from(window.from.minutes()).unwrap_or(0);
         let to = usize::try_from(window.to.minutes()).unwrap_or(0);
-        let length = if to > from { to - from } else { 1440 - from + to };
-        for (day, weekday) in [Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday]
-            .into_iter()
-            .enumerate()
+        let length = if to > from {
+            to - from
+        } else {
+            1440 - from + to
+        };
+        for (day, weekday) in [
+            Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday,
+        ]
+        .into_iter()
+        .enumerate()
         {
             if window.days.contains(weekday) {
                 let start = day * 1440 + from;

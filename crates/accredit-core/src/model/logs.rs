@@ -78,10 +78,7 @@ pub const SHIFT_COLUMNS: &[&str] = &["staff_id", "start", "end", "role"];
 /// mark removed, lower case. The one rule for CSV headers, used by
 /// `validate` and by every analysis (so a file that scores also validates).
 pub fn column_name(written: &str) -> String {
-    written
-        .trim_start_matches('\u{feff}')
-        .trim()
-        .to_lowercase()
+    written.trim_start_matches('\u{feff}').trim().to_lowercase()
 }
 
 /// The header row's names as matched (see [`column_name`]).
@@ -104,11 +101,7 @@ mod column_tests {
 
     #[test]
     fn columns_match_ignoring_case_spaces_and_a_byte_order_mark() {
-        let header: Vec<&[u8]> = vec![
-            "\u{feff}Staff_ID".as_bytes(),
-            b" Role ",
-            b"START_DATE",
-        ];
+        let header: Vec<&[u8]> = vec!["\u{feff}Staff_ID".as_bytes(), b" Role ", b"START_DATE"];
         let columns = column_names(header);
         assert_eq!(columns, ["staff_id", "role", "start_date"]);
         assert_eq!(find_column(&columns, "start_date"), Some(2));

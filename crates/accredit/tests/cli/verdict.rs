@@ -41,7 +41,12 @@ fn invalid_evidence_fails_every_gate_whatever_require_says() {
     );
     for require in ["any", "approaching", "ready"] {
         let (code, stdout, stderr) = run(&[
-            "score", pack_dir, "--as-of", "2008-09-01", "--require", require,
+            "score",
+            pack_dir,
+            "--as-of",
+            "2008-09-01",
+            "--require",
+            require,
         ]);
         assert_eq!(code, 1, "score --require {require}: {stdout}{stderr}");
     }
@@ -60,7 +65,14 @@ fn invalid_evidence_fails_every_gate_whatever_require_says() {
     assert_eq!(code, 1, "portfolio: {stdout}{stderr}");
     assert!(stdout.contains("EVIDENCE INVALID (1 file)"), "{stdout}");
     let (_, json, _) = run(&[
-        "score", pack_dir, "--as-of", "2008-09-01", "--format", "json", "--require", "any",
+        "score",
+        pack_dir,
+        "--as-of",
+        "2008-09-01",
+        "--format",
+        "json",
+        "--require",
+        "any",
     ]);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["evidence"]["valid"], false);
@@ -79,7 +91,14 @@ fn a_csv_export_with_a_missing_column_is_invalid_in_the_index_and_the_gate() {
     let dir = trust_written_with("tw-incident-missing-column");
     let pack_dir = dir.path().to_str().unwrap();
     let (code, json, _) = run(&[
-        "score", pack_dir, "--as-of", "2008-09-01", "--format", "json", "--require", "any",
+        "score",
+        pack_dir,
+        "--as-of",
+        "2008-09-01",
+        "--format",
+        "json",
+        "--require",
+        "any",
     ]);
     assert_eq!(code, 1);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();

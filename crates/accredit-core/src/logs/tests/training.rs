@@ -87,18 +87,17 @@ fn training_logs_combine_and_name_applications_as_trusts_write_them() {
         counted_to: date(2008, 10, 6),
         as_of: date(2008, 12, 1),
     };
-    let first = format!("{HEADER}S1,first-line,national-application,Choose and Book,2008-01-01,pass\n");
-    let second = format!("{HEADER}S2,first-line,national-application,CHOOSE-AND-BOOK,2008-02-01,pass\n");
+    let first =
+        format!("{HEADER}S1,first-line,national-application,Choose and Book,2008-01-01,pass\n");
+    let second =
+        format!("{HEADER}S2,first-line,national-application,CHOOSE-AND-BOOK,2008-02-01,pass\n");
     let source = |file: &str, text: String| LogSource {
         file: file.to_string(),
         reader: std::io::Cursor::new(text),
         tz: jiff::tz::TimeZone::UTC,
     };
-    let summary = analyse_training_logs(
-        [source("q1.csv", first), source("q2.csv", second)],
-        &scope,
-    )
-    .unwrap();
+    let summary =
+        analyse_training_logs([source("q1.csv", first), source("q2.csv", second)], &scope).unwrap();
     assert_eq!(summary.applications[0].staff.trained, 2);
     assert_eq!(summary.rows.rows, 2);
     assert!(summary.findings.is_empty());
