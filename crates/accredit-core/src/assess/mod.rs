@@ -9,7 +9,7 @@ mod waivers;
 use jiff::civil::Date;
 
 use crate::checks::cover_memo::rota_cover;
-use crate::checks::{AssessmentWindow, Check, Context, EvidenceNeed, Outcome, Status};
+use crate::checks::{AssessmentWindow, Check, Context, EvidenceNeed, Measure, Outcome, Status};
 use crate::cover::CoverParams;
 use crate::evidence::{Evidence, Located};
 use crate::finding::Finding;
@@ -261,7 +261,7 @@ fn result_of(requirement: &Requirement, outcome: Outcome) -> RequirementResult {
         result,
         credit: shown_credit(result, outcome.credit),
         points_at_stake: 0.0,
-        measured: outcome.measured,
+        measured: outcome.measured.map(|m| shown_measure(result, m)),
         findings: outcome.findings.into_iter().map(FindingOut::from).collect(),
         description: requirement.description.trim().to_string(),
         remediation: requirement.remediation.trim().to_string(),
@@ -279,6 +279,21 @@ pub(crate) fn shown_credit(result: ResultKind, credit: f64) -> f64 {
     }
     let truncated = (credit * 10_000.0).floor() / 10_000.0;
     truncated.clamp(0.0001, 0.9999)
+}
+
+/// A measurement as written in results: a `partial` result's measured value
+/// is truncated to two decimals and kept below its target, so it never reads
+/// as the target met (99.996% of 100% is 99.99%).
+fn shown_measure(result: ResultKind, mut measure: Measure) -> Measure {
+    if result == ResultKind::Partial && measure.value.is_finite() {
+        let truncated = (measure.value * 100.0).floor() / 100.0;
+        measure.value = if truncated >= measure.target && measure.target > 0.0 {
+            measure.target - 0.01
+        } else {
+            truncated
+        };
+    }
+    measure
 }
 
 /// A score as written in results (two decimals): rounded, except that a
@@ -311,6 +326,24 @@ mod rounding_tests {
         assert_eq!(shown_credit(ResultKind::Partial, 0.000_01), 0.0001);
         assert_eq!(shown_credit(ResultKind::Pass, 1.0), 1.0);
         assert_eq!(shown_credit(ResultKind::Fail, 0.0), 0.0);
+    }
+
+    #[test]
+    fn a_partial_measure_never_reads_as_its_target() {
+        let measure = |value: f64| Measure {
+            value,
+            target: 100.0,
+            unit: "%".into(),
+        };
+        assert_eq!(
+            shown_measure(ResultKind::Partial, measure(99.996)).value,
+            99.99
+        );
+        assert_eq!(
+            shown_measure(ResultKind::Partial, measure(37.5)).value,
+            37.5
+        );
+        assert_eq!(shown_measure(ResultKind::Pass, measure(100.0)).value, 100.0);
     }
 
     #[test]
