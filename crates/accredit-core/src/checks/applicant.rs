@@ -50,7 +50,9 @@ impl CheckKind for ApplicantDeclared {
             .ods_code
             .as_deref()
             .unwrap_or_default();
-        let suffix = code.strip_prefix(self.ods_prefix.as_str());
+        // Read as issued, whatever the case or surrounding spaces: `rxw ` is RXW.
+        let read = code.trim().to_ascii_uppercase();
+        let suffix = read.strip_prefix(&self.ods_prefix.to_ascii_uppercase());
         let well_formed = suffix.is_some_and(|s| {
             s.chars().count() == self.ods_suffix_length
                 && s.chars()
