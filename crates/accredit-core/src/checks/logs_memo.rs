@@ -100,8 +100,10 @@ pub fn incidents(context: &Context<'_>) -> Option<LogResult<IncidentSummary>> {
             let targets = first(&context.evidence.escalation_plans)
                 .map(|plan| SeverityTargets::from_plan(&plan.value))
                 .unwrap_or_default();
-            let result =
-                logs.and_then(|logs| analyse_incident_logs(logs, &targets).map_err(unreadable));
+            let result = logs.and_then(|logs| {
+                analyse_incident_logs(logs, &targets, Some(&context.pack.value.lsp.name))
+                    .map_err(unreadable)
+            });
             Some(Rc::new(result))
         })
         .clone()

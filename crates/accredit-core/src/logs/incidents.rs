@@ -105,7 +105,7 @@ pub fn analyse_incidents(
         reader,
         tz: tz.clone(),
     };
-    analyse_incident_logs([source], targets)
+    analyse_incident_logs([source], targets, None)
 }
 
 /// [`analyse_incidents`] over several exports combined (an export per
@@ -113,11 +113,17 @@ pub fn analyse_incidents(
 /// appears in two files is counted once and reported, like one repeated in
 /// a file. Findings about the whole log are placed at the first file.
 ///
+/// With `lsp` (the pack's `lsp.name`), a `referred_to` that names the LSP
+/// ("BT Health", "BT Health Ltd") reads as `lsp`, and one with the word
+/// "national" ("National Service Desk") as `national`: desk tools export the
+/// party's name as often as its code.
+///
 /// # Errors
 /// [`LogUnreadable`] when a file lacks a required column or cannot be read.
 pub fn analyse_incident_logs<R: Read>(
     sources: impl IntoIterator<Item = LogSource<R>>,
     targets: &SeverityTargets,
+    lsp: Option<&str>,
 ) -> Result<IncidentSummary, LogUnreadable> {
     let mut tally = IncidentTally::new();
     let mut rows = RowTally::default();
@@ -127,7 +133,7 @@ pub fn analyse_incident_logs<R: Read>(
         let file_index = u32::try_from(files.len()).unwrap_or(u32::MAX);
         files.push(source.file.clone());
         let (file_rows, mut file_findings) =
-            stream_incidents(source, file_index, &files, &mut tally, targets)?;
+            stream_incidents(source, file_index, &files, &mut tally, (targets, lsp))?;
         rows.add(file_rows);
         findings.append(&mut file_findings);
     }
@@ -142,7 +148,7 @@ fn stream_incidents<R: Read>(
     file_index: u32,
     files: &[String],
     tally: &mut IncidentTally,
-    targets: &SeverityTargets,
+    (targets, lsp): (&SeverityTargets, Option<&str>),
 ) -> Result<(RowTally, Vec<super::Finding>), LogUnreadable> {
     let LogSource { file, reader, tz } = source;
     let tz = &tz;
@@ -169,7 +175,16 @@ fn stream_incidents<R: Read>(
         )?;
         let responded = row.optional_instant(responded_at, tz)?;
         row.optional_instant(resolved_at, tz)?;
-        let referral = row.one_of(referred_to, &REFERRALS)?;
+        let referral = row.one_of(referred_to, &REFERRALS).or_else(|bad| {
+            let written = row.text(referred_to)?;
+            if lsp.is_some_and(|lsp| crate::checks::wording::names_organisation(written, lsp)) {
+                Ok(Referral::Lsp)
+            } else if crate::checks::wording::contains_words(written, "national") {
+                Ok(Referral::National)
+            } else {
+                Err(bad)
+            }
+        })?;
         let external_reference = row.text(external_reference)?;
         if responded.is_some_and(|at| at < opened) {
             return Err(BadRow::new(

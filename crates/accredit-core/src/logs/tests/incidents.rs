@@ -286,3 +286,79 @@ fn the_synthetic_log_is_clean_and_about_150_bytes_a_row() {
     assert_eq!(summary.incidents, 2000);
     assert!(summary.referrals.referred > 0 && summary.responses.on_time > 0);
 }
+
+#[test]
+fn exports_combine_and_parties_may_be_named_as_desk_tools_write_them() {
+    use crate::logs::LogSource;
+    use crate::logs::incidents::analyse_incident_logs;
+    let july = format!(
+        "{HEADER}{}",
+        row(
+            "INC1",
+            "2008-07-01 10:00",
+            3,
+            "2008-07-01 10:20",
+            "BT Health Ltd",
+            "BTH-1"
+        )
+    );
+    // Headers in other case behind a byte-order mark; a repeat of INC1; a
+    // referral to "National Service Desk" with `n/a` for its reference.
+    let august = format!(
+        "\u{feff}{}{}{}",
+        HEADER.to_uppercase().replace(',', " , "),
+        row(
+            "INC1",
+            "2008-08-01 10:00",
+            3,
+            "2008-08-01 10:20",
+            "lsp",
+            "BTH-2"
+        ),
+        row(
+            "INC2",
+            "2008-08-02 10:00",
+            3,
+            "2008-08-02 10:20",
+            "National Service Desk",
+            "n/a"
+        ),
+    );
+    let source = |file: &str, text: String| LogSource {
+        file: file.to_string(),
+        reader: std::io::Cursor::new(text),
+        tz: london(),
+    };
+    let summary = analyse_incident_logs(
+        [source("july.csv", july), source("august.csv", august)],
+        &targets(),
+        Some("BT Health"),
+    )
+    .unwrap();
+    assert_eq!(summary.incidents, 2);
+    assert_eq!(summary.rows.rows, 3);
+    assert_eq!(summary.referrals.referred, 2);
+    assert_eq!(summary.referrals.with_external_reference, 1);
+    assert_eq!(
+        codes_of(&summary.findings),
+        ["incident-duplicate-reference"]
+    );
+    assert_eq!(
+        summary.findings[0].message,
+        "incident reference INC1 appeared earlier in july.csv; counted once"
+    );
+    assert_eq!(
+        lines_of(&summary.findings, "incident-duplicate-reference"),
+        [2]
+    );
+    // Without the LSP's name, "BT Health Ltd" is a bad value, reported.
+    let summary = analyse(&row(
+        "INC3",
+        "2008-07-01 10:00",
+        3,
+        "",
+        "BT Health Ltd",
+        "BTH-3",
+    ));
+    assert_eq!(codes_of(&summary.findings), ["csv-invalid-value"]);
+}
