@@ -65,10 +65,10 @@ pub enum Command {
         /// The run date (YYYY-MM-DD). Default: today.
         #[arg(long, value_name = "DATE")]
         as_of: Option<jiff::civil::Date>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = crate::portfolio::PortfolioFormat::Text)]
-        format: crate::portfolio::PortfolioFormat,
-        /// Write to this file instead of standard output.
+        /// Output format (default: text, or what the extension of --output names).
+        #[arg(long, value_enum)]
+        format: Option<crate::portfolio::PortfolioFormat>,
+        /// Write to this file instead of standard output (never inside a pack).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },

@@ -14,7 +14,10 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::encode::markdown::inline as cell;
+use crate::encode::text::text as enc;
 use crate::exit::{Exit, Failure};
+use crate::output::{self, Destination};
 
 /// One pack's line in the portfolio.
 #[derive(Debug, Serialize)]
@@ -130,13 +133,13 @@ pub fn text(p: &Portfolio) -> String {
     );
     let _ = writeln!(
         out,
-        "{:<44} {:<17} {:>7} {:>6}  mandatory gaps",
+        "  {:<44} {:<17} {:>7} {:>6}  mandatory gaps",
         "organisation", "verdict", "score", "days"
     );
     for line in &p.packs {
         let score = line
             .score
-            .map_or_else(|| "—".to_string(), |s| format!("{s:.1}%"));
+            .map_or_else(|| "—".to_string(), crate::render::percent);
         let days = line
             .days_to_start
             .map_or_else(|| "—".to_string(), |d| d.to_string());
@@ -146,11 +149,12 @@ pub fn text(p: &Portfolio) -> String {
         };
         let _ = writeln!(
             out,
-            "{:<44} {:<17} {:>7} {:>6}  {gaps}",
-            truncate(&line.organisation, 44),
+            "  {:<44} {:<17} {:>7} {:>6}  {}",
+            truncate(&enc(&line.organisation), 44),
             line.verdict,
             score,
-            days
+            days,
+            enc(&gaps)
         );
     }
     if !p.common_gaps.is_empty() {
@@ -167,9 +171,9 @@ pub fn markdown(p: &Portfolio) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "## LSD caseload: {} pack(s)\n\nRuleset `{}` · as of {}\n",
+        "## LSD caseload: {} pack(s)\n\nRuleset {} · as of {}\n",
         p.packs.len(),
-        p.ruleset,
+        crate::encode::markdown::code(&p.ruleset),
         p.as_of
     );
     let _ = writeln!(
@@ -179,7 +183,7 @@ pub fn markdown(p: &Portfolio) -> String {
     for line in &p.packs {
         let score = line
             .score
-            .map_or_else(|| "—".to_string(), |s| format!("{s:.1}%"));
+            .map_or_else(|| "—".to_string(), crate::render::percent);
         let days = line
             .days_to_start
             .map_or_else(|| "—".to_string(), |d| d.to_string());
@@ -210,13 +214,6 @@ pub fn markdown(p: &Portfolio) -> String {
     out
 }
 
-fn cell(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('|', "\\|")
-}
-
 fn truncate(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         text.to_string()
@@ -226,26 +223,42 @@ fn truncate(text: &str, width: usize) -> String {
 }
 
 /// Runs `portfolio`: exit 0 when every pack could be assessed, 2 otherwise.
+/// The output is checked before any pack is scored: never inside a pack, and
+/// its format from `--format` or the extension of `-o`.
 pub fn run(
     packs: &[PathBuf],
     ruleset: &Ruleset,
     as_of: Date,
-    format: PortfolioFormat,
+    format: Option<PortfolioFormat>,
     output: Option<&std::path::Path>,
 ) -> Result<Exit, Failure> {
+    let destination = output.map_or(Destination::Stdout, Destination::from_path);
+    let format = match (format, &destination) {
+        (Some(format), _) => format,
+        (None, Destination::Stdout) => PortfolioFormat::Text,
+        (None, Destination::File(path)) => output::format_for_path(
+            path,
+            &[
+                ("txt", PortfolioFormat::Text),
+                ("", PortfolioFormat::Text),
+                ("md", PortfolioFormat::Markdown),
+                ("json", PortfolioFormat::Json),
+            ],
+        )?,
+    };
+    let roots: Vec<&std::path::Path> = packs.iter().map(PathBuf::as_path).collect();
+    output::check([&destination], &roots)?;
     let portfolio = build(packs, ruleset, as_of);
     let text = match format {
         PortfolioFormat::Text => text(&portfolio),
         PortfolioFormat::Markdown => markdown(&portfolio),
-        PortfolioFormat::Json => {
-            serde_json::to_string_pretty(&portfolio).unwrap_or_default() + "\n"
-        }
+        PortfolioFormat::Json => crate::encode::json::harden(
+            serde_json::to_string_pretty(&portfolio)
+                .map_err(|e| Failure::msg(format!("cannot serialise the portfolio: {e}")))?
+                + "\n",
+        ),
     };
-    match output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| Failure::msg(format!("cannot write {}: {e}", path.display())))?,
-        None => out!("{text}"),
-    }
+    output::emit(&destination, &text)?;
     let all_assessed = portfolio.packs.iter().all(|l| l.problem.is_none());
     Ok(if all_assessed {
         Exit::Passed

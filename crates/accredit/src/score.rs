@@ -195,44 +195,55 @@ pub fn write_outputs(
 }
 
 /// What reaches the terminal (standard error) when every output went to a
-/// file: the verdict line, where the outputs went, and why the gate failed.
+/// file: the invalid-evidence line, the verdict line, and why the gate failed.
 fn terminal_summary(assessment: &Assessment, args: &ScoreArgs, exit: Exit, style: Style) -> String {
-    let mut out = crate::render::text::verdict_line(assessment, style);
-    if exit == Exit::GateFailed {
-        let mut reasons = Vec::new();
-        if let Some(invalid) = crate::render::invalid_evidence(assessment) {
-            reasons.push(invalid.sentence());
-        }
-        let require = args.require.unwrap_or(if args.baseline.is_some() {
-            Require::Any
-        } else {
-            Require::Ready
-        });
-        if gate(assessment, require, None) == Exit::GateFailed {
-            reasons.push(format!(
-                "the verdict {} is below --require {}",
-                assessment.verdict.as_str(),
-                match require {
-                    Require::Ready => "ready",
-                    Require::Approaching => "approaching",
-                    Require::Any => "any",
-                }
-            ));
-        }
-        if let Some(n) = args.fail_under
-            && assessment.score.overall < n
-        {
-            reasons.push(format!(
-                "the overall score {} is below --fail-under {n}",
-                crate::render::percent(assessment.score.overall)
-            ));
-        }
-        if reasons.is_empty() && args.baseline.is_some() {
-            reasons.push("there are new or worse gaps since the baseline".to_string());
-        }
-        out.push_str(&format!("Gate failed: {}.\n", reasons.join("; ")));
+    let mut out = crate::render::text::quiet(assessment, style);
+    if let Some(reason) = gate_reason(assessment, args, exit) {
+        out.push_str(&reason);
     }
     out
+}
+
+/// `Gate failed: …` and a newline, when `exit` is a failed gate.
+pub fn gate_reason(assessment: &Assessment, args: &ScoreArgs, exit: Exit) -> Option<String> {
+    if exit != Exit::GateFailed {
+        return None;
+    }
+    let mut reasons = Vec::new();
+    if let Some(invalid) = crate::render::invalid_evidence(assessment) {
+        reasons.push(invalid.sentence());
+    }
+    let require = args.require.unwrap_or(if args.baseline.is_some() {
+        Require::Any
+    } else {
+        Require::Ready
+    });
+    if gate(assessment, require, None) == Exit::GateFailed {
+        reasons.push(format!(
+            "the verdict {} is below --require {}",
+            assessment.verdict.as_str(),
+            match require {
+                Require::Ready => "ready",
+                Require::Approaching => "approaching",
+                Require::Any => "any",
+            }
+        ));
+    }
+    if let Some(n) = args.fail_under
+        && assessment.score.overall < n
+    {
+        reasons.push(format!(
+            "the overall score {} is below --fail-under {n}",
+            crate::render::percent(assessment.score.overall)
+        ));
+    }
+    if reasons.is_empty() && args.baseline.is_some() {
+        reasons.push("there are new or worse gaps since the baseline".to_string());
+    }
+    if reasons.is_empty() {
+        reasons.push("the gate's conditions are not met".to_string());
+    }
+    Some(format!("Gate failed: {}.\n", reasons.join("; ")))
 }
 
 /// The gate: verdict at least `require` and score at least `fail_under`.

@@ -35,6 +35,7 @@ fn encode(value: &str, keep_lines: bool) -> String {
 }
 
 /// Whether XML 1.0 allows `c` in a document.
+#[cfg(test)]
 pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }

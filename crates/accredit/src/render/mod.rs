@@ -82,7 +82,7 @@ impl Format {
     /// Renders `assessment` in this format.
     pub fn render(self, assessment: &Assessment, options: &RenderOptions) -> String {
         match self {
-            Format::Text if options.quiet => text::verdict_line(assessment, options.style),
+            Format::Text if options.quiet => text::quiet(assessment, options.style),
             Format::Text => text::render(assessment, options.style),
             Format::Json => json::render(assessment),
             Format::Markdown => markdown::render(assessment, options),
@@ -164,6 +164,25 @@ pub fn invalid_evidence(a: &Assessment) -> Option<InvalidEvidence> {
     let errors = a.diagnostics.iter().filter(|d| d.is_error()).count();
     let files = a.files.iter().filter(|f| !f.valid).count();
     (errors > 0 || files > 0).then_some(InvalidEvidence { files, errors })
+}
+
+/// `measured 98.8% against a target of 100%` (units other than `%` spaced,
+/// the value rounded towards zero).
+pub fn measured(m: &accredit_core::checks::Measure) -> String {
+    let number = |v: f64| {
+        let text = format!("{:.1}", towards_zero(v, 1));
+        text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
+    };
+    let unit = if m.unit == "%" || m.unit.is_empty() {
+        m.unit.clone()
+    } else {
+        format!(" {}", crate::encode::text::text(&m.unit))
+    };
+    format!(
+        "measured {}{unit} against a target of {}{unit}",
+        number(m.value),
+        number(m.target)
+    )
 }
 
 /// A share in percent with one decimal, rounded towards zero, so a partial
