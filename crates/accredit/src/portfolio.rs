@@ -133,7 +133,7 @@ pub fn text(p: &Portfolio) -> String {
     );
     let _ = writeln!(
         out,
-        "  {:<44} {:<17} {:>7} {:>6}  mandatory gaps",
+        "{:<44} {:<17} {:>7} {:>6}  mandatory gaps",
         "organisation", "verdict", "score", "days"
     );
     for line in &p.packs {
@@ -149,8 +149,11 @@ pub fn text(p: &Portfolio) -> String {
         };
         let _ = writeln!(
             out,
-            "  {:<44} {:<17} {:>7} {:>6}  {}",
-            truncate(&enc(&line.organisation), 44),
+            "{:<44} {:<17} {:>7} {:>6}  {}",
+            truncate(
+                &crate::encode::text::at_line_start(&line.organisation, "» "),
+                44
+            ),
             line.verdict,
             score,
             days,

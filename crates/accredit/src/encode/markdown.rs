@@ -4,9 +4,10 @@
 //! [`inline`] makes a value plain text wherever it stands in a line,
 //! including a table cell: control characters become visible escapes (so the
 //! value is one line and cannot start a block such as a heading, list, quote,
-//! table or code block), every ASCII punctuation character is
-//! backslash-escaped (so nothing opens emphasis, a link, an image, raw HTML,
-//! an entity or a table cell break), and a zero-width space follows each `@`
+//! table or code block), every character that opens inline markup is
+//! backslash-escaped (emphasis, strikethrough, code, a link, an image, raw
+//! HTML, an autolink, an entity, maths, a table cell break), as is a leading
+//! character that could start a block, and a zero-width space follows each `@`
 //! and `#` and breaks up `www.` and `://`, so GitHub makes no mention
 //! (`@user`, `@org/team`), issue reference or bare autolink (including e-mail
 //! addresses) of it.
@@ -23,7 +24,13 @@ const ZERO_WIDTH_SPACE: char = '\u{200b}';
 pub fn inline(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + value.len() / 4 + 8);
     let lower = value.to_ascii_lowercase();
+    let marker = leading_block_marker(value);
     for (i, c) in value.char_indices() {
+        if Some(i) == marker {
+            out.push('\\');
+            out.push(c);
+            continue;
+        }
         if is_escaped(c) {
             let mut escape = String::new();
             push_escape(&mut escape, c);
@@ -48,11 +55,26 @@ pub fn inline(value: &str) -> String {
     out
 }
 
+/// Characters that open or close inline markup anywhere in a line.
+const INLINE_MARKUP: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '!', '&', '|', '~', '#', '$', '^', '@',
+];
+
 fn push_escaped_ascii(out: &mut String, c: char) {
-    if c.is_ascii_punctuation() {
+    if INLINE_MARKUP.contains(&c) {
         out.push('\\');
     }
     out.push(c);
+}
+
+/// The byte length of a leading block marker (`-`, `+`, `=`, `1.`, `1)`)
+/// that must be escaped if the value were to start a line.
+fn leading_block_marker(value: &str) -> Option<usize> {
+    if value.starts_with(['-', '+', '=']) {
+        return Some(0);
+    }
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && value[digits..].starts_with(['.', ')'])).then_some(digits)
 }
 
 /// `value` as a code span (for file names and paths): the text shows as
@@ -93,6 +115,11 @@ mod tests {
             | Options::ENABLE_TASKLISTS
             | Options::ENABLE_FOOTNOTES
             | Options::ENABLE_GFM
+            | Options::ENABLE_MATH
+            | Options::ENABLE_SUPERSCRIPT
+            | Options::ENABLE_SUBSCRIPT
+            | Options::ENABLE_WIKILINKS
+            | Options::ENABLE_DEFINITION_LIST
     }
 
     /// The events of `markdown` other than the paragraph around them.
@@ -160,8 +187,11 @@ mod tests {
     fn mentions_and_autolinks_are_broken_invisibly() {
         assert_eq!(inline("@octocat"), "\\@\u{200b}octocat");
         assert_eq!(inline("#12"), "\\#\u{200b}12");
-        assert_eq!(inline("https://x"), "https\\:\u{200b}\\/\\/x");
-        assert_eq!(inline("WWW.x"), "W\u{200b}WW\\.x");
+        assert_eq!(inline("https://x"), "https:\u{200b}//x");
+        assert_eq!(inline("WWW.x"), "W\u{200b}WW.x");
+        assert_eq!(inline("Phone, fax and e-mail"), "Phone, fax and e-mail");
+        assert_eq!(inline("- item"), "\\- item");
+        assert_eq!(inline("12. item"), "12\\. item");
     }
 
     #[test]
@@ -186,12 +216,93 @@ mod tests {
         assert_eq!(code(""), "");
     }
 
+    /// Strings made of Markdown's own tokens, which random text rarely holds.
+    fn markup() -> impl Strategy<Value = String> {
+        let tokens = vec![
+            "@",
+            "#",
+            "www.",
+            "http://",
+            "https://x.y",
+            "[",
+            "]",
+            "(",
+            ")",
+            "!",
+            "<",
+            ">",
+            "*",
+            "**",
+            "_",
+            "`",
+            "```",
+            "~",
+            "~~",
+            "|",
+            "&",
+            "amp;",
+            "&#64;",
+            "$",
+            "$$",
+            "^",
+            "-",
+            "+",
+            "=",
+            "1.",
+            "2)",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "a",
+            "x@y.z",
+            ":",
+            "\\",
+            "<script>",
+            "#1",
+            "    ",
+            "> ",
+            "- [ ]",
+            "[^1]",
+            "[[w]]",
+            "\r\n",
+            "<!--",
+            "-->",
+            "\u{1b}[",
+        ];
+        prop::collection::vec(prop::sample::select(tokens), 0..24).prop_map(|t| t.concat())
+    }
+
     proptest! {
+        #[test]
+        fn markup_tokens_parse_as_text_only(value in markup()) {
+            for line in [format!("a {} z", inline(&value)), format!("| {} | z |\n|---|---|\n", inline(&value))] {
+                let texts: String = Parser::new_ext(&line, options())
+                    .filter_map(|e| match e {
+                        Event::Text(t) => Some(t.into_string()),
+                        Event::Start(Tag::Paragraph | Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell)
+                        | Event::End(TagEnd::Paragraph | TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell) => None,
+                        other => Some(format!("\u{0}{other:?}")),
+                    })
+                    .collect();
+                // A NUL marks a non-text event (the encoder escapes every NUL in the value).
+                prop_assert!(!texts.contains('\u{0}'), "{:?} gave {:?}", line, texts);
+                prop_assert!(texts.replace(ZERO_WIDTH_SPACE, "").contains(shown(&value).trim()), "{:?} gave {}", line, texts);
+            }
+        }
+
         #[test]
         fn inline_text_parses_as_text_only(value in any::<String>()) {
             let line = format!("a {} z", inline(&value));
-            let events = events(&line);
-            prop_assert_eq!(text_of(&events), Some(format!("a {} z", shown(&value))), "{:?}", events);
+            let inside = events(&line);
+            prop_assert_eq!(text_of(&inside), Some(format!("a {} z", shown(&value))), "{:?}", inside);
+            // Where a value starts the line, it is text too.
+            let line = format!("{} z", inline(&value));
+            let at_start = events(&line);
+            let trimmed = shown(&value).trim_start_matches([' ', '\t']).to_string();
+            if !trimmed.is_empty() {
+                prop_assert_eq!(text_of(&at_start), Some(format!("{trimmed} z")), "{:?}", at_start);
+            }
         }
 
         #[test]

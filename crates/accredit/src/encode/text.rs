@@ -75,13 +75,30 @@ fn opens_runner_command(rest: &str) -> bool {
             .is_some_and(|s| s.eq_ignore_ascii_case("vso["))
 }
 
-/// A path (or other value) that a line starts with, as in
-/// `file:line:col: error…`: encoded with [`text`], and led by `./` unless it
-/// starts with a letter, digit, `.` or `_`, so that no value can make a line
-/// start with `::`, `-` or a space.
+/// Whether encoded text may start a line as it is: it starts with a letter or
+/// a digit, so the line can be neither a workflow command (`::…`, after any
+/// white space) nor anything else a CI runner reads.
+pub fn starts_safely(encoded: &str) -> bool {
+    encoded.starts_with(char::is_alphanumeric)
+}
+
+/// A value that starts a line (an organisation in a heading line): encoded,
+/// and led by `label` when it does not [start safely](starts_safely).
+pub fn at_line_start(value: &str, label: &str) -> String {
+    let encoded = text(value);
+    if starts_safely(&encoded) {
+        encoded.into_owned()
+    } else {
+        format!("{label}{encoded}")
+    }
+}
+
+/// A path that a line starts with, as in `file:line:col: error…`: encoded
+/// with [`text`], and led by `./` unless it starts with a letter, digit, `.`,
+/// `_` or `/`, so that no value can make a line start with `::`, `-` or a space.
 pub fn path_at_line_start(path: &str) -> String {
     let encoded = text(path);
-    if encoded.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.' || c == '_') {
+    if starts_safely(&encoded) || encoded.starts_with(['.', '_', '/']) {
         encoded.into_owned()
     } else {
         format!("./{encoded}")
@@ -123,6 +140,12 @@ mod tests {
         assert_eq!(path_at_line_start("::add-mask::x.md"), "./::add-mask::x.md");
         assert_eq!(path_at_line_start(" x"), "./ x");
         assert_eq!(path_at_line_start("\u{1b}[2J"), "./\\x1b[2J");
+        assert_eq!(path_at_line_start("/tmp/x"), "/tmp/x");
+        assert_eq!(at_line_start("Harbourne", "Applicant: "), "Harbourne");
+        assert_eq!(
+            at_line_start(" ::add-mask::x", "Applicant: "),
+            "Applicant:  ::add-mask::x"
+        );
     }
 
     proptest! {
@@ -140,10 +163,11 @@ mod tests {
         }
 
         #[test]
-        fn a_line_start_path_never_starts_with_a_colon_or_space(value in any::<String>()) {
-            let line = path_at_line_start(&value);
-            prop_assert!(!line.trim_start().starts_with("::"));
-            prop_assert!(!line.starts_with(char::is_whitespace));
+        fn a_line_start_value_never_starts_with_a_colon_or_space(value in any::<String>()) {
+            for line in [path_at_line_start(&value), at_line_start(&value, "Name: ")] {
+                prop_assert!(!line.trim_start().starts_with("::"));
+                prop_assert!(!line.starts_with(char::is_whitespace));
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use accredit_core::assess::{Assessment, RequirementResult, ResultKind, Verdict, WaiverStatus};
 
 use super::{invalid_evidence, percent};
-use crate::encode::text::text as enc;
+use crate::encode::text::{at_line_start, path_at_line_start, starts_safely, text as enc};
 use crate::terminal::Style;
 
 /// Findings shown per gap before "and N more".
@@ -28,8 +28,8 @@ pub fn render(a: &Assessment, style: Style) -> String {
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "Applicant: {}{ods} — {}",
-        style.paint("1", &enc(&applicant.organisation)),
+        "{}{ods} — {}",
+        style.paint("1", &at_line_start(&applicant.organisation, "Applicant: ")),
         enc(&applicant.service_desk)
     );
     let _ = writeln!(
@@ -180,18 +180,18 @@ fn gap(out: &mut String, n: usize, r: &RequirementResult, style: Style) {
         );
     }
     for f in r.findings.iter().take(FINDINGS_SHOWN) {
+        // The line starts with the path (or the message): neither may make it a command.
+        let message = enc(&f.message);
         let place = match (&f.file, f.line, f.column) {
-            (Some(file), Some(line), Some(col)) => format!("{}:{line}:{col}: ", enc(file)),
-            (Some(file), Some(line), None) => format!("{}:{line}: ", enc(file)),
-            (Some(file), _, _) => format!("{}: ", enc(file)),
-            _ => String::new(),
+            (Some(file), Some(line), Some(col)) => {
+                format!("{}:{line}:{col}: ", path_at_line_start(file))
+            }
+            (Some(file), Some(line), None) => format!("{}:{line}: ", path_at_line_start(file)),
+            (Some(file), _, _) => format!("{}: ", path_at_line_start(file)),
+            _ if starts_safely(&message) => String::new(),
+            _ => "· ".to_string(),
         };
-        let _ = writeln!(
-            out,
-            "      · {}{}",
-            style.paint("2", &place),
-            enc(&f.message)
-        );
+        let _ = writeln!(out, "      {}{message}", style.paint("2", &place));
     }
     if r.findings.len() > FINDINGS_SHOWN {
         let _ = writeln!(
