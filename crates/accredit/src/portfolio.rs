@@ -236,6 +236,8 @@ pub fn run(
     output: Option<&std::path::Path>,
 ) -> Result<Exit, Failure> {
     let destination = output.map_or(Destination::Stdout, Destination::from_path);
+    let roots: Vec<&std::path::Path> = packs.iter().map(PathBuf::as_path).collect();
+    output::check([&destination], &roots)?;
     let format = match (format, &destination) {
         (Some(format), _) => format,
         (None, Destination::Stdout) => PortfolioFormat::Text,
@@ -249,8 +251,6 @@ pub fn run(
             ],
         )?,
     };
-    let roots: Vec<&std::path::Path> = packs.iter().map(PathBuf::as_path).collect();
-    output::check([&destination], &roots)?;
     let portfolio = build(packs, ruleset, as_of);
     let text = match format {
         PortfolioFormat::Text => text(&portfolio),

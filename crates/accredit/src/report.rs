@@ -11,10 +11,10 @@ use crate::terminal::Style;
 /// Runs `report`.
 pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure> {
     let destination = Destination::from_path(&args.output);
+    output::check([&destination], &[&args.pack.pack])?;
     if let Destination::File(path) = &destination {
         output::format_for_path(path, &[("html", ()), ("htm", ())])?;
     }
-    output::check([&destination], &[&args.pack.pack])?;
     let score_args = score_args(args);
     let assessment = match score::assess_pack(&score_args, style)? {
         Ok(a) => a,

@@ -17,6 +17,12 @@ use crate::terminal::Style;
 
 /// Runs `score`.
 pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure> {
+    // Paths first (inside the pack, one file twice), then what the plan adds.
+    let paths: Vec<Destination> = (args.format.iter().filter_map(|t| t.path.as_deref()))
+        .chain(args.output.as_deref())
+        .map(Destination::from_path)
+        .collect();
+    output::check(&paths, &[&args.pack.pack])?;
     let outputs = plan_outputs(&args.format, args.output.as_deref())?;
     output::check(outputs.iter().map(|(_, d)| d), &[&args.pack.pack])?;
     let assessment = match assess_pack(args, style)? {

@@ -5,9 +5,10 @@
 //! a message may hold several lines (shown in the annotation) but never ends
 //! the command line, and a property never ends its property or the property
 //! list. Every other control character is shown as a visible escape
-//! ([`super::text`]), so no terminal sequence reaches the log.
+//! ([`super::text`]), so no terminal sequence reaches the log, and the older
+//! `##[command]` form is defused as in text.
 
-use super::text::{is_escaped, push_escape};
+use super::text::{is_escaped, opens_runner_command, push_escape};
 
 /// A command's message (after the second `::`).
 pub fn data(value: &str) -> String {
@@ -21,8 +22,10 @@ pub fn property(value: &str) -> String {
 
 fn encode(value: &str, property: bool) -> String {
     let mut out = String::with_capacity(value.len() + 8);
-    for c in value.chars() {
+    for (i, c) in value.char_indices() {
         match c {
+            // The older `##[command]` form is recognised anywhere in a line.
+            '#' if opens_runner_command(&value[i..]) => out.push_str("\\x23"),
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
@@ -101,6 +104,7 @@ mod tests {
             let encoded = data(&value);
             prop_assert!(!encoded.contains(['\r', '\n']));
             prop_assert!(!encoded.chars().any(is_escaped));
+            prop_assert!(!encoded.contains("##["));
         }
 
         #[test]
@@ -111,7 +115,7 @@ mod tests {
         }
 
         #[test]
-        fn text_without_controls_round_trips(value in "[^\\p{Cc}\u{2028}\u{2029}\u{200e}\u{200f}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{feff}\u{fffe}\u{ffff}]*") {
+        fn text_without_controls_round_trips(value in "[^#\\p{Cc}\u{2028}\u{2029}\u{200e}\u{200f}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{feff}\u{fffe}\u{ffff}]*") {
             prop_assert_eq!(decode_data(&data(&value)), value.clone());
             prop_assert_eq!(decode_property(&property(&value)), value);
         }

@@ -65,7 +65,7 @@ pub fn text(value: &str) -> Cow<'_, str> {
 
 /// Whether `rest` starts a `##[command]` or `##vso[command]` (recognised by
 /// CI runners anywhere in a line).
-fn opens_runner_command(rest: &str) -> bool {
+pub fn opens_runner_command(rest: &str) -> bool {
     let Some(after) = rest.strip_prefix("##") else {
         return false;
     };

@@ -7,7 +7,7 @@
 //! ([`super::text`]), which also keeps terminal sequences out of the CI pages
 //! that show JUnit messages.
 
-use super::text::{is_escaped, push_escape};
+use super::text::{is_escaped, opens_runner_command, push_escape};
 
 /// A value for an attribute (`name`, `message`, `type`): one line.
 pub fn attribute(value: &str) -> String {
@@ -22,8 +22,11 @@ pub fn content(value: &str) -> String {
 
 fn encode(value: &str, keep_lines: bool) -> String {
     let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        if keep_lines && matches!(c, '\n' | '\t') {
+    for (i, c) in value.char_indices() {
+        if c == '#' && opens_runner_command(&value[i..]) {
+            // JUnit messages are printed in CI logs, where `##[…]` is a command.
+            out.push_str("\\x23");
+        } else if keep_lines && matches!(c, '\n' | '\t') {
             out.push(c);
         } else if is_escaped(c) {
             push_escape(&mut out, c);
