@@ -228,7 +228,7 @@ pub fn write_stdout(text: &str) -> Result<(), Failure> {
     let outcome = stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush());
-    stdout_outcome(outcome).map_err(|message| Failure::msg(message))
+    stdout_outcome(outcome).map_err(Failure::msg)
 }
 
 /// For `out!`: writes, remembering a failure for [`finish_stdout`].
