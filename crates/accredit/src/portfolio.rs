@@ -36,6 +36,9 @@ pub struct CaseLine {
     pub days_to_start: Option<i64>,
     /// Why it could not be assessed.
     pub problem: Option<String>,
+    /// Files with validation errors (0 when the evidence is valid): such a pack
+    /// never passes a gate, and its row says so.
+    pub invalid_files: usize,
 }
 
 /// The portfolio.
@@ -98,6 +101,8 @@ pub fn build(packs: &[PathBuf], ruleset: &Ruleset, as_of: Date) -> Portfolio {
                         .collect(),
                     days_to_start: Some(a.applicant.days_to_start),
                     problem: None,
+                    invalid_files: crate::render::invalid_evidence(&a)
+                        .map_or(0, |i| i.files.max(1)),
                 }
             }
             Err(problem) => CaseLine {
@@ -108,6 +113,7 @@ pub fn build(packs: &[PathBuf], ruleset: &Ruleset, as_of: Date) -> Portfolio {
                 mandatory_failures: Vec::new(),
                 days_to_start: None,
                 problem: Some(problem),
+                invalid_files: 0,
             },
         })
         .collect();
@@ -143,10 +149,7 @@ pub fn text(p: &Portfolio) -> String {
         let days = line
             .days_to_start
             .map_or_else(|| "—".to_string(), |d| d.to_string());
-        let gaps = match &line.problem {
-            Some(problem) => problem.clone(),
-            None => line.mandatory_failures.join(", "),
-        };
+        let gaps = gaps_cell(line);
         let _ = writeln!(
             out,
             "{:<44} {:<17} {:>7} {:>6}  {}",
@@ -190,10 +193,7 @@ pub fn markdown(p: &Portfolio) -> String {
         let days = line
             .days_to_start
             .map_or_else(|| "—".to_string(), |d| d.to_string());
-        let gaps = line
-            .problem
-            .clone()
-            .unwrap_or_else(|| line.mandatory_failures.join(", "));
+        let gaps = gaps_cell(line);
         let _ = writeln!(
             out,
             "| {} | {} | {score} | {days} | {} |",
@@ -215,6 +215,20 @@ pub fn markdown(p: &Portfolio) -> String {
         );
     }
     out
+}
+
+/// The mandatory gaps, led by a flag when the evidence is invalid (such a
+/// pack never passes a gate); or why the pack could not be assessed.
+fn gaps_cell(line: &CaseLine) -> String {
+    if let Some(problem) = &line.problem {
+        return problem.clone();
+    }
+    let gaps = line.mandatory_failures.join(", ");
+    match line.invalid_files {
+        0 => gaps,
+        1 => format!("✗ evidence invalid (1 file); {gaps}"),
+        n => format!("✗ evidence invalid ({n} files); {gaps}"),
+    }
 }
 
 fn truncate(text: &str, width: usize) -> String {

@@ -75,6 +75,31 @@ pub fn opens_runner_command(rest: &str) -> bool {
             .is_some_and(|s| s.eq_ignore_ascii_case("vso["))
 }
 
+/// Several lines of text written by the tool around values it does not
+/// control line by line (a ruleset's descriptions in `rules show` and
+/// `rules docs`): line breaks are kept, every other control character is a
+/// visible escape, `##[` is defused, and a line that would start with `::`
+/// (after white space) starts with `\::` instead (which Markdown shows as
+/// `::`).
+pub fn block(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for (n, line) in value.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let encoded = text(line);
+        let indent = encoded.len() - encoded.trim_start().len();
+        if encoded[indent..].starts_with("::") {
+            out.push_str(&encoded[..indent]);
+            out.push('\\');
+            out.push_str(&encoded[indent..]);
+        } else {
+            out.push_str(&encoded);
+        }
+    }
+    out
+}
+
 /// Whether encoded text may start a line as it is: it starts with a letter or
 /// a digit, so the line can be neither a workflow command (`::…`, after any
 /// white space) nor anything else a CI runner reads.
@@ -148,7 +173,25 @@ mod tests {
         );
     }
 
+    #[test]
+    fn blocks_keep_their_lines_and_lose_their_commands() {
+        assert_eq!(
+            block("a\n  ::add-mask::x\nb\u{1b}"),
+            "a\n  \\::add-mask::x\nb\\x1b"
+        );
+    }
+
     proptest! {
+        #[test]
+        fn a_block_has_no_command_line(value in any::<String>()) {
+            let encoded = block(&value);
+            prop_assert_eq!(encoded.matches('\n').count(), value.matches('\n').count());
+            for line in encoded.lines() {
+                prop_assert!(!line.trim_start().starts_with("::"));
+                prop_assert!(!line.chars().any(is_escaped));
+            }
+        }
+
         #[test]
         fn the_encoding_never_holds_a_control_character(value in any::<String>()) {
             let encoded = text(&value);

@@ -223,6 +223,7 @@ fn assert_inert_markdown(markdown: &str) {
     for heading in &headings {
         assert!(
             heading.starts_with("LSD accreditation: ")
+                || heading.starts_with("LSD caseload: ")
                 || ["Fix first", "Waivers"].contains(&heading.as_str()),
             "a heading from evidence: {heading:?}"
         );
@@ -426,4 +427,47 @@ fn every_output_says_first_that_the_evidence_is_invalid() {
         quiet.starts_with(&format!("! {headline}")) && quiet.contains("Verdict: "),
         "{quiet}"
     );
+}
+
+#[test]
+fn portfolio_rows_flag_invalid_evidence_and_encode_names() {
+    let (_, text, _) = run(&[
+        "portfolio",
+        pack("defect-schema").to_str().unwrap(),
+        pack("hostile-output").to_str().unwrap(),
+        "--as-of",
+        AS_OF,
+    ]);
+    no_control_characters("portfolio", &text);
+    let rows: Vec<&str> = text.lines().skip(3).take(2).collect();
+    assert!(rows[0].contains("✗ evidence invalid (1 file); "), "{text}");
+    assert!(
+        rows[1].starts_with("Harbourne Valley Hospitals NHS Trust \\x1b]5"),
+        "{text}"
+    );
+    let (_, markdown, _) = run(&[
+        "portfolio",
+        pack("hostile-output").to_str().unwrap(),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "markdown",
+    ]);
+    assert_inert_markdown(&markdown);
+}
+
+/// The older `hostile` pack (HTML-minded strings in a minimal pack) is inert
+/// in the text and Markdown formats too.
+#[test]
+fn the_html_hostile_pack_is_inert_in_text_and_markdown() {
+    let hostile = pack("hostile");
+    let path = hostile.to_str().unwrap();
+    let text = run(&["score", path, "--as-of", AS_OF]).1;
+    no_control_characters("text", &text);
+    assert!(
+        text.contains("<script>alert(\"organisation\")</script>"),
+        "{text}"
+    );
+    let markdown = run(&["score", path, "--as-of", AS_OF, "--format", "markdown"]).1;
+    assert_inert_markdown(&markdown);
 }
