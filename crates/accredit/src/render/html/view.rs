@@ -336,6 +336,8 @@ pub struct RequirementView {
     pub result: StatusView,
     /// What the tool found, when an assessor overrode it.
     pub automated: Option<StatusView>,
+    /// For gaps: `measured 98.7% against a target of 100%`, beside the result.
+    pub measured: Option<String>,
     /// `100%`.
     pub credit: String,
     /// `+31.2` for gaps, empty otherwise.
@@ -848,6 +850,11 @@ fn requirement_view(
             .assessor
             .as_ref()
             .map(|j| result_status(j.automated_result)),
+        measured: r
+            .measured
+            .as_ref()
+            .filter(|_| r.result.is_gap())
+            .map(crate::render::measured),
         credit: percent_whole(r.credit * 100.0),
         points: is_gap.then(|| format!("+{:.1}", r.points_at_stake)),
         gap_anchor: is_gap.then(|| format!("gap-{}", requirement_anchor(&r.id))),
