@@ -83,9 +83,13 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     // Before HTML escaping, control characters (a parse error in HTML) become
-    // visible escapes, as in every other format; line breaks and tabs stay.
+    // visible escapes, as in every other format, and a runner's `##[command]`
+    // is defused (the page may be printed to a CI log); line breaks and tabs stay.
     env.set_formatter(|out, state, value| match value.as_str() {
-        Some(text) if !value.is_safe() && text.chars().any(crate::encode::text::is_escaped) => {
+        Some(text)
+            if !value.is_safe()
+                && (text.chars().any(crate::encode::text::is_escaped) || text.contains("##")) =>
+        {
             let visible = Value::from(crate::encode::xml::content(text));
             minijinja::escape_formatter(out, state, &visible)
         }
