@@ -224,7 +224,12 @@ pub fn gate_reason(assessment: &Assessment, args: &ScoreArgs, exit: Exit) -> Opt
     } else {
         Require::Ready
     });
-    if gate(assessment, require, None) == Exit::GateFailed {
+    let verdict_ok = match require {
+        Require::Ready => assessment.verdict == Verdict::Ready,
+        Require::Approaching => assessment.verdict >= Verdict::Approaching,
+        Require::Any => true,
+    };
+    if !verdict_ok {
         reasons.push(format!(
             "the verdict {} is below --require {}",
             assessment.verdict.as_str(),
