@@ -204,7 +204,12 @@ fn gap(out: &mut String, n: usize, r: &RequirementResult, style: Style) {
         out,
         "      {} {}",
         style.paint("36", "How to fix:"),
-        enc(&r.remediation)
+        // Ruleset prose: its line breaks are layout, not content.
+        enc(&r
+            .remediation
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "))
     );
 }
 
