@@ -172,3 +172,49 @@ fn truncate(mut out: String, folded: bool) -> String {
     out.push_str("\n… (truncated; see the JSON or HTML report)\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use pulldown_cmark::{Event, Parser};
+
+    use super::*;
+
+    #[test]
+    fn a_long_summary_is_cut_at_a_line_and_its_fold_closed() {
+        let mut long =
+            String::from("### Fix first\n\n1. first\n\n<details><summary>many</summary>\n\n");
+        for n in 0..5000 {
+            long.push_str(&format!(
+                "{n}. `ID-{n:02}` a gap with a title long enough\n"
+            ));
+        }
+        long.push_str("\n</details>\n");
+        let cut = truncate(long, true);
+        assert!(cut.len() <= MAX_CHARS + 100);
+        assert!(
+            cut.ends_with("\n</details>\n\n… (truncated; see the JSON or HTML report)\n"),
+            "{}",
+            &cut[cut.len() - 200..]
+        );
+        // Every line before the note is whole: it ends where a gap line ends.
+        let body =
+            cut.trim_end_matches("\n</details>\n\n… (truncated; see the JSON or HTML report)\n");
+        assert!(
+            body.ends_with("a gap with a title long enough\n"),
+            "{}",
+            &body[body.len() - 80..]
+        );
+        let html: Vec<String> = Parser::new(&cut)
+            .filter_map(|e| match e {
+                Event::Html(h) => Some(h.trim().to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(html, ["<details><summary>many</summary>", "</details>"]);
+    }
+
+    #[test]
+    fn a_short_summary_is_left_alone() {
+        assert_eq!(truncate("## x\n".to_string(), false), "## x\n");
+    }
+}

@@ -471,3 +471,46 @@ fn the_html_hostile_pack_is_inert_in_text_and_markdown() {
     let markdown = run(&["score", path, "--as-of", AS_OF, "--format", "markdown"]).1;
     assert_inert_markdown(&markdown);
 }
+
+/// The Markdown summary's structure whatever the number of gaps: one title,
+/// a four-column domain table, and every gap an item of the fix-first list.
+#[test]
+fn markdown_structure_holds_with_no_gaps_and_with_many() {
+    for (name, gaps) in [("complete", 0), ("minimal", 37)] {
+        let fixture = pack(name);
+        let (_, markdown, _) = run(&[
+            "score",
+            fixture.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "markdown",
+        ]);
+        assert_inert_markdown(&markdown);
+        let (mut titles, mut tables, mut rows, mut items, mut depth) = (0, 0, 0, 0, 0);
+        let mut ordered: Vec<bool> = Vec::new();
+        for event in Parser::new_ext(&markdown, markdown_options()) {
+            match event {
+                Event::Start(Tag::Heading { level, .. }) if level as u8 == 2 => titles += 1,
+                Event::Start(Tag::Table(columns)) => {
+                    tables += 1;
+                    assert_eq!(columns.len(), 4, "{name}");
+                }
+                Event::Start(Tag::TableRow) => rows += 1,
+                Event::Start(Tag::List(first)) => {
+                    depth += 1;
+                    ordered.push(first.is_some());
+                }
+                Event::End(TagEnd::List(_)) => {
+                    depth -= 1;
+                    ordered.pop();
+                }
+                Event::Start(Tag::Item) if depth == 1 && ordered == [true] => items += 1,
+                _ => {}
+            }
+        }
+        assert_eq!((titles, tables), (1, 1), "{name}: {markdown}");
+        assert!(rows >= 8, "{name}: a row per scored domain");
+        assert_eq!(items, gaps, "{name}: {markdown}");
+    }
+}
