@@ -24,9 +24,10 @@ fn score(format: &str) -> String {
         "--format",
         format,
     ]);
-    assert_eq!(
-        code, 0,
-        "{format}: the hostile pack is valid and ready: {stderr}"
+    // It scores (today `ready`; the gate's outcome is not what is tested here).
+    assert!(
+        code == 0 || code == 1,
+        "{format}: the hostile pack scores: {stderr}"
     );
     assert!(stdout.len() > 1000, "{format}: {stdout}");
     stdout
