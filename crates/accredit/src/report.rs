@@ -39,6 +39,10 @@ pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure
             }
         );
         if let Some(reason) = score::gate_reason(&assessment, &score_args, exit) {
+            let style = Style {
+                color: style.color && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+                snippets: false,
+            };
             eprint!(
                 "{}{reason}",
                 crate::render::text::invalid_line(&assessment, style)

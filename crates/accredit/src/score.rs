@@ -37,7 +37,14 @@ pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure>
     write_outputs(&assessment, &outputs, &options)?;
     let exit = gate_with_baseline(args, &assessment, style, quiet)?;
     if !quiet && !outputs.iter().any(|(_, d)| *d == Destination::Stdout) {
-        eprint!("{}", terminal_summary(&assessment, args, exit, style));
+        let stderr_style = Style {
+            color: style.color && std::io::stderr().is_terminal(),
+            snippets: false,
+        };
+        eprint!(
+            "{}",
+            terminal_summary(&assessment, args, exit, stderr_style)
+        );
     }
     Ok(exit)
 }
