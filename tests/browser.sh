@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Browser test of the HTML gap report: renders the report of
-# fixtures/packs/complete and fixtures/packs/hostile and opens each in headless
+# fixtures/packs/complete, hostile and hostile-output and opens each in headless
 # Chromium to check that it draws (screenshot), prints (PDF), runs nothing and
 # keeps trust-supplied text as text (DOM), and loads nothing over the network
 # (net log). Exits non-zero on any failure; the last line is `N passed, M failed`.
@@ -103,7 +103,7 @@ png_size() { # width and height from the IHDR chunk
     od -An -tu1 -j16 -N8 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4 "x" $5*16777216+$6*65536+$7*256+$8}'
 }
 
-for pack in complete hostile; do
+for pack in complete hostile hostile-output; do
     html="$OUT/$pack.html"
     check "$pack: accredit report exits 0 (--require any)" \
         "$ACCREDIT" --color=never report "$ROOT/fixtures/packs/$pack" --as-of "$AS_OF" --require any -q -o "$html"
@@ -154,6 +154,10 @@ for pack in complete hostile; do
         check "hostile: {{ 7*7 }} appears in every place it was put" test "$(grep -oF '{{ 7*7 }}' "$dom" | wc -l)" -ge 6
         check "hostile: <script> in the name shows as text" grep -qF '&lt;script&gt;alert("organisation")&lt;/script&gt;' "$dom"
         check "hostile: the waiver's text shows as text" grep -qF 'Attachments &lt;script&gt;alert("waiver")&lt;/script&gt;' "$dom"
+        ;;
+    hostile-output)
+        check "hostile-output: terminal escapes show as visible text" grep -qF 'NHS Trust \x1b]52;c;ZXZpbA==\x07' "$dom"
+        check "hostile-output: no control character reaches the page" bash -c "! LC_ALL=C grep -q \$'\\x1b' '$dom'"
         ;;
     esac
 done

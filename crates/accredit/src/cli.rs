@@ -65,10 +65,10 @@ pub enum Command {
         /// The run date (YYYY-MM-DD). Default: today.
         #[arg(long, value_name = "DATE")]
         as_of: Option<jiff::civil::Date>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = crate::portfolio::PortfolioFormat::Text)]
-        format: crate::portfolio::PortfolioFormat,
-        /// Write to this file instead of standard output.
+        /// Output format (default: text, or what the extension of --output names).
+        #[arg(long, value_enum)]
+        format: Option<crate::portfolio::PortfolioFormat>,
+        /// Write to this file instead of standard output (never inside a pack).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -167,7 +167,7 @@ pub struct ScoreArgs {
     /// Output format — text, json, markdown, junit, sarif, github, html — or FORMAT=PATH to write it to a file; may be repeated.
     #[arg(long, value_name = "FORMAT[=PATH]", value_parser = crate::render::parse_format_target)]
     pub format: Vec<crate::render::FormatTarget>,
-    /// Write the (first) format to this file instead of standard output.
+    /// Write the first format given without a path to this file (never inside the pack); without --format its extension names the format: .txt or none, .html, .json, .md, .sarif, .xml (JUnit).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Lowest verdict that passes the gate (default `ready`; with --baseline, no verdict gate unless given).

@@ -25,15 +25,17 @@ pub fn line(diagnostic: &Diagnostic, style: Style) -> String {
         Severity::Error => ("error", "1;31"),
         Severity::Warning => ("warning", "1;33"),
     };
-    let place = diagnostic
-        .location
-        .as_ref()
-        .map_or_else(|| "pack".to_string(), ToString::to_string);
+    // Evidence text (a file name, a quoted value) is encoded for the terminal,
+    // and a path leading the line cannot make it a workflow command.
+    let place = diagnostic.location.as_ref().map_or_else(
+        || "pack".to_string(),
+        |l| crate::encode::text::path_at_line_start(&l.to_string()),
+    );
     format!(
         "{}: {}: {}",
         style.paint("1", &place),
         style.paint(colour, &format!("{word}[{}]", diagnostic.code.as_str())),
-        diagnostic.message
+        crate::encode::text::text(&diagnostic.message)
     )
 }
 
@@ -45,9 +47,34 @@ fn render_one(diagnostic: &Diagnostic, evidence: &Evidence, style: Style) -> Str
         && let Some(position) = location.position
         && let Some(source) = evidence.sources.get(&location.file)
     {
-        let _ = write!(out, "{}", snippet(diagnostic, source, position, style));
+        let source = visible_source(source);
+        let _ = write!(out, "{}", snippet(diagnostic, &source, position, style));
     }
     out
+}
+
+/// The source with each control character (but line ends and tabs) shown as
+/// one visible character, so a snippet sends no terminal sequence and keeps
+/// its columns: C0 as its Control Pictures symbol (ESC as `␛`), DEL as `␡`,
+/// anything else [`crate::encode::text`] escapes as `�`.
+fn visible_source(source: &str) -> std::borrow::Cow<'_, str> {
+    let keep =
+        |c: char, next: Option<char>| c == '\n' || c == '\t' || (c == '\r' && next == Some('\n'));
+    let mut chars = source.chars().peekable();
+    if !source.chars().any(crate::encode::text::is_escaped) {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        out.push(match c {
+            c if keep(c, next) || !crate::encode::text::is_escaped(c) => c,
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            _ => '\u{fffd}',
+        });
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn snippet(
@@ -90,4 +117,18 @@ fn snippet(
     let mut text = renderer.render(&report);
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible_source;
+
+    #[test]
+    fn snippets_show_control_characters_one_for_one() {
+        assert_eq!(
+            visible_source("a: \u{1b}]52;c;x\u{7}\r\nb\rc\u{9b}\n"),
+            "a: ␛]52;c;x␇\r\nb␍c\u{fffd}\n"
+        );
+        assert_eq!(visible_source("plain\n\ttext"), "plain\n\ttext");
+    }
 }

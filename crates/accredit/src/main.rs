@@ -1,26 +1,27 @@
 //! The `accredit` command.
 
-/// Writes to standard output; a closed pipe (`accredit … | head`) is not an error.
+/// Writes to standard output; a closed pipe (`accredit … | head`) is not an
+/// error, any other write error makes the command exit 2 (see [`output`]).
 macro_rules! out {
     ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = write!(std::io::stdout().lock(), $($arg)*);
+        $crate::output::print(format_args!($($arg)*));
     }};
 }
 
 /// [`out!`] with a newline.
 macro_rules! outln {
     ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+        $crate::output::print(format_args!("{}\n", format_args!($($arg)*)));
     }};
 }
 
 mod cli;
 mod diagnostics;
 mod diff;
+mod encode;
 mod exit;
 mod init;
+mod output;
 mod portfolio;
 mod render;
 mod report;
@@ -90,6 +91,8 @@ fn main() -> ExitCode {
             Ok(Exit::Passed)
         }
     };
+    // Output that could not be written completely is a failure (exit 2).
+    let outcome = outcome.and_then(|exit| output::finish_stdout().map(|()| exit));
     match outcome {
         Ok(exit) => exit.into(),
         Err(failure) => {

@@ -14,7 +14,10 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::encode::markdown::inline as cell;
+use crate::encode::text::text as enc;
 use crate::exit::{Exit, Failure};
+use crate::output::{self, Destination};
 
 /// One pack's line in the portfolio.
 #[derive(Debug, Serialize)]
@@ -145,21 +148,22 @@ pub fn text(p: &Portfolio) -> String {
     for line in &p.packs {
         let score = line
             .score
-            .map_or_else(|| "—".to_string(), |s| format!("{s:.1}%"));
+            .map_or_else(|| "—".to_string(), crate::render::percent);
         let days = line
             .days_to_start
             .map_or_else(|| "—".to_string(), |d| d.to_string());
-        let gaps = match &line.problem {
-            Some(problem) => problem.clone(),
-            None => invalid_flag(line) + &line.mandatory_failures.join(", "),
-        };
+        let gaps = gaps_cell(line);
         let _ = writeln!(
             out,
-            "{:<44} {:<17} {:>7} {:>6}  {gaps}",
-            truncate(&line.organisation, 44),
+            "{:<44} {:<17} {:>7} {:>6}  {}",
+            truncate(
+                &crate::encode::text::at_line_start(&line.organisation, "» "),
+                44
+            ),
             line.verdict,
             score,
-            days
+            days,
+            enc(&gaps)
         );
     }
     if !p.common_gaps.is_empty() {
@@ -176,9 +180,9 @@ pub fn markdown(p: &Portfolio) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "## LSD caseload: {} pack(s)\n\nRuleset `{}` · as of {}\n",
+        "## LSD caseload: {} pack(s)\n\nRuleset {} · as of {}\n",
         p.packs.len(),
-        p.ruleset,
+        crate::encode::markdown::code(&p.ruleset),
         p.as_of
     );
     let _ = writeln!(
@@ -188,14 +192,11 @@ pub fn markdown(p: &Portfolio) -> String {
     for line in &p.packs {
         let score = line
             .score
-            .map_or_else(|| "—".to_string(), |s| format!("{s:.1}%"));
+            .map_or_else(|| "—".to_string(), crate::render::percent);
         let days = line
             .days_to_start
             .map_or_else(|| "—".to_string(), |d| d.to_string());
-        let gaps = line
-            .problem
-            .clone()
-            .unwrap_or_else(|| invalid_flag(line) + &line.mandatory_failures.join(", "));
+        let gaps = gaps_cell(line);
         let _ = writeln!(
             out,
             "| {} | {} | {score} | {days} | {} |",
@@ -219,20 +220,18 @@ pub fn markdown(p: &Portfolio) -> String {
     out
 }
 
-/// "EVIDENCE INVALID (2 files); " for a pack with validation errors, else "".
-fn invalid_flag(line: &CaseLine) -> String {
-    match line.invalid_files {
-        0 => String::new(),
-        1 => "EVIDENCE INVALID (1 file); ".to_string(),
-        n => format!("EVIDENCE INVALID ({n} files); "),
+/// The mandatory gaps, led by a flag when the evidence is invalid (such a
+/// pack never passes a gate); or why the pack could not be assessed.
+fn gaps_cell(line: &CaseLine) -> String {
+    if let Some(problem) = &line.problem {
+        return problem.clone();
     }
-}
-
-fn cell(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('|', "\\|")
+    let gaps = line.mandatory_failures.join(", ");
+    match line.invalid_files {
+        0 => gaps,
+        1 => format!("✗ evidence invalid (1 file); {gaps}"),
+        n => format!("✗ evidence invalid ({n} files); {gaps}"),
+    }
 }
 
 fn truncate(text: &str, width: usize) -> String {
@@ -249,22 +248,36 @@ pub fn run(
     packs: &[PathBuf],
     ruleset: &Ruleset,
     as_of: Date,
-    format: PortfolioFormat,
+    format: Option<PortfolioFormat>,
     output: Option<&std::path::Path>,
 ) -> Result<Exit, Failure> {
+    let destination = output.map_or(Destination::Stdout, Destination::from_path);
+    let roots: Vec<&std::path::Path> = packs.iter().map(PathBuf::as_path).collect();
+    output::check([&destination], &roots)?;
+    let format = match (format, &destination) {
+        (Some(format), _) => format,
+        (None, Destination::Stdout) => PortfolioFormat::Text,
+        (None, Destination::File(path)) => output::format_for_path(
+            path,
+            &[
+                ("txt", PortfolioFormat::Text),
+                ("", PortfolioFormat::Text),
+                ("md", PortfolioFormat::Markdown),
+                ("json", PortfolioFormat::Json),
+            ],
+        )?,
+    };
     let portfolio = build(packs, ruleset, as_of);
     let text = match format {
         PortfolioFormat::Text => text(&portfolio),
         PortfolioFormat::Markdown => markdown(&portfolio),
-        PortfolioFormat::Json => {
-            serde_json::to_string_pretty(&portfolio).unwrap_or_default() + "\n"
-        }
+        PortfolioFormat::Json => crate::encode::json::harden(
+            serde_json::to_string_pretty(&portfolio)
+                .map_err(|e| Failure::msg(format!("cannot serialise the portfolio: {e}")))?
+                + "\n",
+        ),
     };
-    match output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| Failure::msg(format!("cannot write {}: {e}", path.display())))?,
-        None => out!("{text}"),
-    }
+    output::emit(&destination, &text)?;
     Ok(gate(&portfolio))
 }
 

@@ -3,31 +3,34 @@
 
 use crate::cli::{PackArgs, ReportArgs, ScoreArgs};
 use crate::exit::{Exit, Failure};
+use crate::output::{self, Destination};
 use crate::render::html;
 use crate::score;
 use crate::terminal::Style;
 
 /// Runs `report`.
 pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure> {
-    let assessment = match score::assess_pack(&score_args(args), style)? {
+    let destination = Destination::from_path(&args.output);
+    output::check([&destination], &[&args.pack.pack])?;
+    if let Destination::File(path) = &destination {
+        output::format_for_path(path, &[("html", ()), ("htm", ())])?;
+    }
+    let score_args = score_args(args);
+    let assessment = match score::assess_pack(&score_args, style)? {
         Ok(a) => a,
         Err(exit) => return Ok(exit),
     };
     let page = html::try_render(&assessment)
         .map_err(|e| Failure::msg(format!("cannot render the report: {e:#}")))?;
-    let to_stdout = args.output.as_os_str() == "-";
-    if to_stdout {
-        out!("{page}");
-    } else {
-        std::fs::write(&args.output, &page)
-            .map_err(|e| Failure::msg(format!("cannot write {}: {e}", args.output.display())))?;
-    }
+    output::emit(&destination, &page)?;
+    let exit = score::gate(&assessment, args.require, args.fail_under);
+    let to_stdout = destination == Destination::Stdout;
     if !quiet && !to_stdout {
         outln!(
-            "Wrote {}: {}, overall {:.1}%, {} {}",
+            "Wrote {}: {}, overall {}, {} {}",
             args.output.display(),
             assessment.verdict.as_str(),
-            assessment.score.overall,
+            crate::render::percent(assessment.score.overall),
             assessment.gaps.len(),
             if assessment.gaps.len() == 1 {
                 "gap"
@@ -35,8 +38,18 @@ pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure
                 "gaps"
             }
         );
+        if let Some(reason) = score::gate_reason(&assessment, &score_args, exit) {
+            let style = Style {
+                color: style.color && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+                snippets: false,
+            };
+            eprint!(
+                "{}{reason}",
+                crate::render::text::invalid_line(&assessment, style)
+            );
+        }
     }
-    Ok(score::gate(&assessment, args.require, args.fail_under))
+    Ok(exit)
 }
 
 /// The `score` options this report is evaluated with.

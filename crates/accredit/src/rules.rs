@@ -92,9 +92,10 @@ pub fn show(ruleset: &Ruleset, id: &str) -> Result<String, Failure> {
     Ok(out)
 }
 
-/// Prints `text` and ends well.
+/// Prints `text` and ends well (a ruleset file may be anyone's: no control
+/// character or workflow command from it reaches the terminal or CI log).
 pub fn print(text: &str) -> Result<Exit, Failure> {
-    out!("{text}");
+    out!("{}", crate::encode::text::block(text));
     Ok(Exit::Passed)
 }
 

@@ -2,6 +2,7 @@
 //! gaps; gate on the verdict and the score.
 
 use std::io::IsTerminal;
+use std::path::Path;
 
 use accredit_core::assess::{Assessment, Verdict, assess_with_overrides};
 use accredit_core::load::{LoadOptions, load_overrides, load_pack};
@@ -9,12 +10,21 @@ use jiff::civil::Date;
 
 use crate::cli::{Require, ScoreArgs};
 use crate::exit::{Exit, Failure};
+use crate::output::{self, Destination};
 use crate::render::{Format, FormatTarget, RenderOptions};
 use crate::ruleset_choice;
 use crate::terminal::Style;
 
 /// Runs `score`.
 pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure> {
+    // Paths first (inside the pack, one file twice), then what the plan adds.
+    let paths: Vec<Destination> = (args.format.iter().filter_map(|t| t.path.as_deref()))
+        .chain(args.output.as_deref())
+        .map(Destination::from_path)
+        .collect();
+    output::check(&paths, &[&args.pack.pack])?;
+    let outputs = plan_outputs(&args.format, args.output.as_deref())?;
+    output::check(outputs.iter().map(|(_, d)| d), &[&args.pack.pack])?;
     let assessment = match assess_pack(args, style)? {
         Ok(a) => a,
         Err(exit) => return Ok(exit),
@@ -24,24 +34,43 @@ pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure>
         quiet,
         path_prefix: RenderOptions::prefix_for(&args.pack.pack),
     };
-    write_outputs(&assessment, &args.format, args.output.as_deref(), &options)?;
+    write_outputs(&assessment, &outputs, &options)?;
+    let exit = gate_with_baseline(args, &assessment, style, quiet)?;
+    if !quiet && !outputs.iter().any(|(_, d)| *d == Destination::Stdout) {
+        let stderr_style = Style {
+            color: style.color && std::io::stderr().is_terminal(),
+            snippets: false,
+        };
+        eprint!(
+            "{}",
+            terminal_summary(&assessment, args, exit, stderr_style)
+        );
+    }
+    Ok(exit)
+}
+
+/// The gate, with `--baseline` when given.
+fn gate_with_baseline(
+    args: &ScoreArgs,
+    assessment: &Assessment,
+    style: Style,
+    quiet: bool,
+) -> Result<Exit, Failure> {
     let Some(baseline) = &args.baseline else {
         return Ok(gate(
-            &assessment,
+            assessment,
             args.require.unwrap_or(Require::Ready),
             args.fail_under,
         ));
     };
     // With a baseline only regressions fail the gate (and --require / --fail-under if given).
-    let comparison = accredit_core::compare::compare(
-        &crate::diff::read_result(baseline)?,
-        &digest(&assessment)?,
-    );
+    let comparison =
+        accredit_core::compare::compare(&crate::diff::read_result(baseline)?, &digest(assessment)?);
     if !quiet {
         out!("\n{}", crate::diff::text(&comparison, style));
     }
     let others = gate(
-        &assessment,
+        assessment,
         args.require.unwrap_or(Require::Any),
         args.fail_under,
     );
@@ -118,61 +147,121 @@ pub fn today() -> Date {
         .date()
 }
 
-/// Writes each requested format (text when none is given: people and CI
-/// logs both read it); files never get colour.
+/// Which format goes where: each `--format FORMAT[=PATH]`, with `-o PATH`
+/// the destination of the first format given without a path (or, when every
+/// format has one or none is given, an output of its own whose format the
+/// extension names). Text on standard output when nothing is asked for.
+pub fn plan_outputs(
+    targets: &[FormatTarget],
+    output: Option<&Path>,
+) -> Result<Vec<(Format, Destination)>, Failure> {
+    let mut outputs: Vec<(Format, Destination)> = Vec::new();
+    let mut output = output;
+    for target in targets {
+        let destination = match (&target.path, output) {
+            (Some(path), _) => Destination::from_path(path),
+            (None, Some(path)) => {
+                output = None;
+                Destination::from_path(path)
+            }
+            (None, None) => Destination::Stdout,
+        };
+        outputs.push((target.format, destination));
+    }
+    if let Some(path) = output {
+        let format = match Destination::from_path(path) {
+            Destination::Stdout => Format::Text,
+            Destination::File(_) => output::format_for_path(path, Format::EXTENSIONS)?,
+        };
+        outputs.push((format, Destination::from_path(path)));
+    }
+    if outputs.is_empty() {
+        outputs.push((Format::Text, Destination::Stdout));
+    }
+    Ok(outputs)
+}
+
+/// Writes each planned output; files never get colour or snippets.
 pub fn write_outputs(
     assessment: &Assessment,
-    targets: &[FormatTarget],
-    output: Option<&std::path::Path>,
+    outputs: &[(Format, Destination)],
     options: &RenderOptions,
 ) -> Result<(), Failure> {
-    let style = options.style;
-    let default = [FormatTarget {
-        format: Format::Text,
-        path: None,
-    }];
-    let targets = if targets.is_empty() {
-        &default[..]
-    } else {
-        targets
-    };
-    for (i, target) in targets.iter().enumerate() {
-        let path = target
-            .path
-            .as_deref()
-            .or(if i == 0 { output } else { None });
-        let file_style = Style {
-            color: false,
-            snippets: false,
+    for (format, destination) in outputs {
+        let style = match destination {
+            Destination::File(_) => Style {
+                color: false,
+                snippets: false,
+            },
+            Destination::Stdout => Style {
+                color: options.style.color,
+                snippets: options.style.snippets && std::io::stdout().is_terminal(),
+            },
         };
-        match path {
-            Some(path) => {
-                let file_options = RenderOptions {
-                    style: file_style,
-                    ..options.clone()
-                };
-                let text = target.format.render(assessment, &file_options);
-                std::fs::write(path, text)
-                    .map_err(|e| Failure::msg(format!("cannot write {}: {e}", path.display())))?;
-            }
-            None => {
-                let style = if std::io::stdout().is_terminal() {
-                    style
-                } else {
-                    Style {
-                        color: style.color,
-                        snippets: false,
-                    }
-                };
-                let options = RenderOptions {
-                    style,
-                    ..options.clone()
-                };
-                out!("{}", target.format.render(assessment, &options));
-            }
-        }
+        let options = RenderOptions {
+            style,
+            ..options.clone()
+        };
+        output::emit(destination, &format.render(assessment, &options))?;
     }
     Ok(())
+}
+
+/// What reaches the terminal (standard error) when every output went to a
+/// file: the invalid-evidence line, the verdict line, and why the gate failed.
+fn terminal_summary(assessment: &Assessment, args: &ScoreArgs, exit: Exit, style: Style) -> String {
+    let mut out = crate::render::text::quiet(assessment, style);
+    if let Some(reason) = gate_reason(assessment, args, exit) {
+        out.push_str(&reason);
+    }
+    out
+}
+
+/// `Gate failed: …` and a newline, when `exit` is a failed gate.
+pub fn gate_reason(assessment: &Assessment, args: &ScoreArgs, exit: Exit) -> Option<String> {
+    if exit != Exit::GateFailed {
+        return None;
+    }
+    let mut reasons = Vec::new();
+    if let Some(invalid) = crate::render::invalid_evidence(assessment) {
+        reasons.push(invalid.sentence());
+    }
+    let require = args.require.unwrap_or(if args.baseline.is_some() {
+        Require::Any
+    } else {
+        Require::Ready
+    });
+    let verdict_ok = match require {
+        Require::Ready => assessment.verdict == Verdict::Ready,
+        Require::Approaching => assessment.verdict >= Verdict::Approaching,
+        Require::Any => true,
+    };
+    if !verdict_ok {
+        reasons.push(format!(
+            "the verdict {} is below --require {}",
+            assessment.verdict.as_str(),
+            match require {
+                Require::Ready => "ready",
+                Require::Approaching => "approaching",
+                Require::Any => "any",
+            }
+        ));
+    }
+    if let Some(n) = args.fail_under
+        && assessment.score.overall < n
+    {
+        reasons.push(format!(
+            "the overall score {} is below --fail-under {n}",
+            crate::render::percent(assessment.score.overall)
+        ));
+    }
+    if reasons.is_empty() && args.baseline.is_some() {
+        reasons.push("there are new or worse gaps since the baseline".to_string());
+    }
+    if reasons.is_empty() {
+        reasons.push("the gate's conditions are not met".to_string());
+    }
+    Some(format!("Gate failed: {}.\n", reasons.join("; ")))
 }
 
 /// The gate: valid evidence, verdict at least `require` and score at least

@@ -1,17 +1,26 @@
 //! `--format github`: GitHub Actions workflow commands. Each finding of a gap
 //! becomes an annotation on its file and line (`::error` for mandatory,
 //! `::warning` for weighted), validation errors too, then a notice with the verdict.
-
-use std::fmt::Write;
+//! When the evidence is invalid, an error saying so comes first. Every
+//! message and property is encoded by [`crate::encode::github`], so evidence
+//! text can neither end a command nor start one.
 
 use accredit_core::assess::{Assessment, WaiverStatus};
 use accredit_core::diagnostic::Severity;
 
-use super::RenderOptions;
+use super::{RenderOptions, invalid_evidence, percent};
+use crate::encode::github as encode;
 
 /// Renders workflow commands.
 pub fn render(a: &Assessment, options: &RenderOptions) -> String {
     let mut out = String::new();
+    if let Some(invalid) = invalid_evidence(a) {
+        out.push_str(&encode::command(
+            "error",
+            &[("title", "accredit: evidence invalid".to_string())],
+            &invalid.headline(),
+        ));
+    }
     for d in &a.diagnostics {
         let level = if d.severity == Severity::Error {
             "error"
@@ -68,15 +77,18 @@ pub fn render(a: &Assessment, options: &RenderOptions) -> String {
             &w.message,
         );
     }
-    let _ = writeln!(
-        out,
-        "::notice title=accredit verdict::{} — overall {:.1}%, {} of {} requirements passed, {} gap(s)",
-        escape_data(a.verdict.as_str()),
-        a.score.overall,
-        a.score.passed,
-        a.score.counted,
-        a.gaps.len()
-    );
+    out.push_str(&encode::command(
+        "notice",
+        &[("title", "accredit verdict".to_string())],
+        &format!(
+            "{} — overall {}, {} of {} requirements passed, {} gap(s)",
+            a.verdict.as_str(),
+            percent(a.score.overall),
+            a.score.passed,
+            a.score.counted,
+            a.gaps.len()
+        ),
+    ));
     out
 }
 
@@ -90,29 +102,12 @@ fn command(
 ) {
     let mut properties = Vec::new();
     if let Some((file, position)) = place {
-        properties.push(format!("file={}", escape_property(&options.path(file))));
+        properties.push(("file", options.path(file)));
         if let Some((line, column)) = position {
-            properties.push(format!("line={line}"));
-            properties.push(format!("col={column}"));
+            properties.push(("line", line.to_string()));
+            properties.push(("col", column.to_string()));
         }
     }
-    properties.push(format!("title={}", escape_property(title)));
-    let _ = writeln!(
-        out,
-        "::{level} {}::{}",
-        properties.join(","),
-        escape_data(message)
-    );
-}
-
-/// Escapes a message per the workflow-command rules.
-pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escapes a property value (also `:` and `,`).
-pub fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+    properties.push(("title", title.to_string()));
+    out.push_str(&encode::command(level, &properties, message));
 }

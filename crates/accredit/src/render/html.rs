@@ -19,7 +19,7 @@ mod view;
 use accredit_core::assess::Assessment;
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 
 /// The Content-Security-Policy every page carries: no script runs, nothing
 /// loads but the page's own inline style (and `data:` images, of which there
@@ -82,6 +82,19 @@ fn render_view(report: &view::Report) -> Result<String, minijinja::Error> {
 fn environment() -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
+    // Before HTML escaping, control characters (a parse error in HTML) become
+    // visible escapes, as in every other format, and a runner's `##[command]`
+    // is defused (the page may be printed to a CI log); line breaks and tabs stay.
+    env.set_formatter(|out, state, value| match value.as_str() {
+        Some(text)
+            if !value.is_safe()
+                && (text.chars().any(crate::encode::text::is_escaped) || text.contains("##")) =>
+        {
+            let visible = Value::from(crate::encode::xml::content(text));
+            minijinja::escape_formatter(out, state, &visible)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    });
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_syntax(
         SyntaxConfig::builder()
@@ -92,7 +105,7 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
     // A constant of ours: marked safe so its quotes are written as they are.
     env.add_global(
         "content_security_policy",
-        minijinja::Value::from_safe_string(CONTENT_SECURITY_POLICY.to_string()),
+        Value::from_safe_string(CONTENT_SECURITY_POLICY.to_string()),
     );
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;

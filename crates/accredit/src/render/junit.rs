@@ -1,17 +1,44 @@
 //! `--format junit`: one test suite per domain, one test case per
 //! requirement; gaps are failures, waived and not-applicable are skipped.
+//! When the evidence is invalid, a first suite says so with a failing case.
+//! Every value is encoded by [`crate::encode::xml`] (the XML writer escapes
+//! markup; the encoder removes what XML 1.0 forbids).
 
 use accredit_core::assess::{Assessment, RequirementResult, ResultKind};
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
-use super::RenderOptions;
+use super::{RenderOptions, invalid_evidence};
+use crate::encode::xml::{attribute, content};
 
 /// Renders JUnit XML.
 pub fn render(a: &Assessment, options: &RenderOptions) -> String {
-    let mut report = Report::new(format!(
+    let mut report = Report::new(attribute(&format!(
         "accredit {} {}",
         a.ruleset.id, a.applicant.organisation
-    ));
+    )));
+    if let Some(invalid) = invalid_evidence(a) {
+        let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+        status.set_message(attribute(&invalid.headline()));
+        status.set_type("invalid-evidence");
+        let description: Vec<String> = a
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| {
+                let place = d
+                    .location
+                    .as_ref()
+                    .map_or_else(|| "pack".to_string(), |l| options.path(&l.to_string()));
+                format!("{place}: {}", d.message)
+            })
+            .collect();
+        status.set_description(content(&description.join("\n")));
+        let mut case = TestCase::new("the evidence is valid", status);
+        case.set_classname("accredit.evidence");
+        let mut suite = TestSuite::new("evidence");
+        suite.add_test_case(case);
+        report.add_test_suite(suite);
+    }
     for domain in &a.score.domains {
         let members: Vec<&RequirementResult> = a
             .requirements
@@ -21,7 +48,7 @@ pub fn render(a: &Assessment, options: &RenderOptions) -> String {
         if members.is_empty() {
             continue;
         }
-        let mut suite = TestSuite::new(format!("{} {}", domain.id, domain.title));
+        let mut suite = TestSuite::new(attribute(&format!("{} {}", domain.id, domain.title)));
         for r in members {
             suite.add_test_case(case(r, options));
         }
@@ -51,15 +78,15 @@ fn case(r: &RequirementResult, options: &RenderOptions) -> TestCase {
             status.set_message(format!(
                 "{} ({tag}, credit {:.2}, +{:.1} points if fixed)",
                 other.as_str(),
-                r.credit,
+                super::towards_zero(r.credit, 2),
                 r.points_at_stake
             ));
             status.set_type(other.as_str());
-            status.set_description(details(r, options));
+            status.set_description(content(&details(r, options)));
             status
         }
     };
-    let mut case = TestCase::new(format!("{} {}", r.id, r.title), status);
+    let mut case = TestCase::new(attribute(&format!("{} {}", r.id, r.title)), status);
     case.set_classname(format!("accredit.{}", r.domain));
     case
 }

@@ -67,10 +67,22 @@ impl RenderOptions {
 }
 
 impl Format {
+    /// The format each `-o` extension names when `--format` is not given.
+    pub const EXTENSIONS: &'static [(&'static str, Format)] = &[
+        ("txt", Format::Text),
+        ("", Format::Text),
+        ("html", Format::Html),
+        ("htm", Format::Html),
+        ("json", Format::Json),
+        ("md", Format::Markdown),
+        ("sarif", Format::Sarif),
+        ("xml", Format::Junit),
+    ];
+
     /// Renders `assessment` in this format.
     pub fn render(self, assessment: &Assessment, options: &RenderOptions) -> String {
         match self {
-            Format::Text if options.quiet => text::verdict_line(assessment, options.style),
+            Format::Text if options.quiet => text::quiet(assessment, options.style),
             Format::Text => text::render(assessment, options.style),
             Format::Json => json::render(assessment),
             Format::Markdown => markdown::render(assessment, options),
@@ -106,4 +118,131 @@ pub fn parse_format_target(text: &str) -> Result<FormatTarget, String> {
         format!("unknown format `{name}`; choose from {}", names.join(", "))
     })?;
     Ok(FormatTarget { format, path })
+}
+
+/// How much of the evidence is invalid: shown first in every output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidEvidence {
+    /// Files with validation errors.
+    pub files: usize,
+    /// Validation errors.
+    pub errors: usize,
+}
+
+impl InvalidEvidence {
+    /// `The evidence is invalid: 2 files have validation errors (3 errors).`
+    /// (without the final full stop).
+    pub fn sentence(&self) -> String {
+        let errors = if self.errors == 1 {
+            "1 error".to_string()
+        } else {
+            format!("{} errors", self.errors)
+        };
+        match self.files {
+            0 => format!("the evidence is invalid: the pack has {errors}"),
+            1 => format!("the evidence is invalid: 1 file has validation errors ({errors})"),
+            n => format!("the evidence is invalid: {n} files have validation errors ({errors})"),
+        }
+    }
+
+    /// [`InvalidEvidence::sentence`] with a capital and what it means.
+    pub fn headline(&self) -> String {
+        let sentence = self.sentence();
+        let mut chars = sentence.chars();
+        let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+        format!(
+            "{}{}. It cannot pass a gate until they are fixed; run `accredit validate` for details.",
+            first.unwrap_or_default(),
+            chars.as_str()
+        )
+    }
+}
+
+/// The evidence's invalidity, when any file or the pack has a validation error.
+/// (The core's count: [`Assessment::evidence`].)
+pub fn invalid_evidence(a: &Assessment) -> Option<InvalidEvidence> {
+    a.evidence_invalid().then(|| InvalidEvidence {
+        files: a.evidence.invalid_files,
+        errors: a.evidence.errors,
+    })
+}
+
+/// `measured 98.8% against a target of 100%` (units other than `%` spaced,
+/// the value rounded towards zero).
+pub fn measured(m: &accredit_core::checks::Measure) -> String {
+    let number = |v: f64| {
+        let text = format!("{:.1}", towards_zero(v, 1));
+        text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
+    };
+    let unit = if m.unit == "%" || m.unit.is_empty() {
+        m.unit.clone()
+    } else {
+        format!(" {}", crate::encode::text::text(&m.unit))
+    };
+    format!(
+        "measured {}{unit} against a target of {}{unit}",
+        number(m.value),
+        number(m.target)
+    )
+}
+
+/// A share in percent with one decimal, rounded towards zero, so a partial
+/// result never shows as 100% (99.96 → `99.9%`).
+pub fn percent(value: f64) -> String {
+    format!("{:.1}%", towards_zero(value, 1))
+}
+
+/// A share in whole percent, rounded towards zero (99.6 → `99%`).
+pub fn percent_whole(value: f64) -> String {
+    format!("{:.0}%", towards_zero(value, 0))
+}
+
+/// `value` cut to `decimals` places towards zero; values within floating-point
+/// error of the next step (98.8 stored as 98.79999…) keep that step.
+pub fn towards_zero(value: f64, decimals: i32) -> f64 {
+    if !value.is_finite() {
+        return value;
+    }
+    let scale = 10f64.powi(decimals);
+    let scaled = value * scale;
+    let nudge = 1e-9 * scaled.abs().max(1.0);
+    (scaled + nudge.copysign(scaled)).trunc() / scale
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_round_towards_zero() {
+        assert_eq!(percent(99.96), "99.9%");
+        assert_eq!(percent(99.99), "99.9%");
+        assert_eq!(percent(100.0), "100.0%");
+        assert_eq!(percent(98.8), "98.8%");
+        assert_eq!(percent(0.1 + 0.7), "0.8%");
+        assert_eq!(percent(0.0), "0.0%");
+        assert_eq!(percent_whole(99.6), "99%");
+        assert_eq!(percent_whole(100.0), "100%");
+        assert_eq!(percent_whole(33.333), "33%");
+    }
+
+    #[test]
+    fn invalid_evidence_reads_as_a_sentence() {
+        let two = InvalidEvidence {
+            files: 2,
+            errors: 3,
+        };
+        assert_eq!(
+            two.headline(),
+            "The evidence is invalid: 2 files have validation errors (3 errors). It cannot pass a gate until they are fixed; run `accredit validate` for details."
+        );
+        let one = InvalidEvidence {
+            files: 1,
+            errors: 1,
+        };
+        assert_eq!(
+            one.sentence(),
+            "the evidence is invalid: 1 file has validation errors (1 error)"
+        );
+    }
 }

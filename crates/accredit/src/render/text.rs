@@ -5,32 +5,39 @@ use std::fmt::Write;
 
 use accredit_core::assess::{Assessment, RequirementResult, ResultKind, Verdict, WaiverStatus};
 
+use super::{invalid_evidence, percent};
+use crate::encode::text::{at_line_start, path_at_line_start, starts_safely, text as enc};
 use crate::terminal::Style;
 
 /// Findings shown per gap before "and N more".
 const FINDINGS_SHOWN: usize = 5;
 
-/// Renders the text report.
+/// Renders the text report. Every line starts with the report's own words
+/// (never with evidence text), and evidence text is encoded by
+/// [`crate::encode::text`].
 pub fn render(a: &Assessment, style: Style) -> String {
-    let mut out = String::new();
+    let mut out = invalid_line(a, style);
+    if !out.is_empty() {
+        out.push('\n');
+    }
     let applicant = &a.applicant;
     let ods = applicant
         .ods_code
         .as_deref()
-        .map(|c| format!(" ({c})"))
+        .map(|c| format!(" ({})", enc(c)))
         .unwrap_or_default();
     let _ = writeln!(
         out,
         "{}{ods} — {}",
-        style.paint("1", &applicant.organisation),
-        applicant.service_desk
+        style.paint("1", &at_line_start(&applicant.organisation, "Applicant: ")),
+        enc(&applicant.service_desk)
     );
     let _ = writeln!(
         out,
         "LSP {} · ruleset {} {} · window {} to {} · as of {} ({})",
-        applicant.lsp,
+        enc(&applicant.lsp),
         a.ruleset.id,
-        a.ruleset.version,
+        enc(&a.ruleset.version),
         applicant.assessment_start,
         applicant.assessment_end,
         a.as_of,
@@ -41,13 +48,16 @@ pub fn render(a: &Assessment, style: Style) -> String {
     out.push('\n');
     let _ = writeln!(out, "{}", style.paint("1", "Domains"));
     for d in &a.score.domains {
-        let score = d
-            .score
-            .map_or_else(|| "    —".to_string(), |s| format!("{s:5.1}%"));
+        let score = d.score.map_or_else(|| "—".to_string(), percent);
         let _ = writeln!(
             out,
-            "  {:<5} {:<34} {score}   passed {}/{} · mandatory {}/{}",
-            d.id, d.title, d.passed, d.counted, d.mandatory_met, d.mandatory_total
+            "  {:<5} {:<34} {score:>6}   passed {}/{} · mandatory {}/{}",
+            d.id,
+            enc(&d.title),
+            d.passed,
+            d.counted,
+            d.mandatory_met,
+            d.mandatory_total
         );
     }
     out.push('\n');
@@ -78,10 +88,10 @@ pub fn render(a: &Assessment, style: Style) -> String {
             let _ = writeln!(
                 out,
                 "  {mark} {} [{}] {}{line}: {}",
-                w.requirement,
+                enc(&w.requirement),
                 status_word(w.status),
-                w.file,
-                w.message
+                enc(&w.file),
+                enc(&w.message)
             );
         }
     }
@@ -93,7 +103,10 @@ pub fn render(a: &Assessment, style: Style) -> String {
             let _ = writeln!(
                 out,
                 "  {mark} {} [{}] {}: {}",
-                o.requirement, o.status, o.file, o.message
+                enc(&o.requirement),
+                o.status,
+                enc(&o.file),
+                enc(&o.message)
             );
         }
     }
@@ -109,6 +122,20 @@ pub fn render(a: &Assessment, style: Style) -> String {
     out
 }
 
+/// `! The evidence is invalid: …` and a newline, when it is; otherwise empty.
+/// Every output says this first.
+pub fn invalid_line(a: &Assessment, style: Style) -> String {
+    invalid_evidence(a).map_or_else(String::new, |invalid| {
+        format!("{} {}\n", style.paint("1;31", "!"), invalid.headline())
+    })
+}
+
+/// `Verdict: READY   overall 97.9% …`, with a newline (after the
+/// invalid-evidence line when the evidence is invalid: `-q` prints this).
+pub fn quiet(a: &Assessment, style: Style) -> String {
+    invalid_line(a, style) + &verdict_line(a, style)
+}
+
 /// `Verdict: READY   overall 97.9% …`, with a newline.
 pub fn verdict_line(a: &Assessment, style: Style) -> String {
     let (word, colour) = match a.verdict {
@@ -117,9 +144,9 @@ pub fn verdict_line(a: &Assessment, style: Style) -> String {
         Verdict::NotReady => ("NOT READY", "1;31"),
     };
     format!(
-        "Verdict: {}   overall {:.1}% (ready at {:.0}%) · {} of {} requirements passed · mandatory met {} of {}\n",
+        "Verdict: {}   overall {} (ready at {:.0}%) · {} of {} requirements passed · mandatory met {} of {}\n",
         style.paint(colour, word),
-        a.score.overall,
+        percent(a.score.overall),
         a.score.ready_threshold,
         a.score.passed,
         a.score.counted,
@@ -138,34 +165,33 @@ fn gap(out: &mut String, n: usize, r: &RequirementResult, style: Style) {
         out,
         "  {n:>2}. {tag} {} {} — {} · +{:.1} points",
         style.paint("1", &r.id),
-        r.title,
-        result_word(r.result),
+        enc(&r.title),
+        result_with_share(r),
         r.points_at_stake
     );
     if let Some(judgement) = &r.assessor {
         let _ = writeln!(
             out,
             "      assessor {} ({}): {} — the tool found {}",
-            judgement.assessor,
+            enc(&judgement.assessor),
             judgement.date,
-            judgement.remark,
+            enc(&judgement.remark),
             judgement.automated_result.as_str()
         );
     }
-    if let Some(m) = &r.measured {
-        let _ = writeln!(
-            out,
-            "      measured {:.1}{} against a target of {:.1}{}",
-            m.value, m.unit, m.target, m.unit
-        );
-    }
     for f in r.findings.iter().take(FINDINGS_SHOWN) {
+        // The line starts with the path (or the message): neither may make it a command.
+        let message = enc(&f.message);
         let place = match (&f.file, f.line, f.column) {
-            (Some(file), Some(line), Some(col)) => format!("{file}:{line}:{col}: "),
-            (Some(file), _, _) => format!("{file}: "),
-            _ => String::new(),
+            (Some(file), Some(line), Some(col)) => {
+                format!("{}:{line}:{col}: ", path_at_line_start(file))
+            }
+            (Some(file), Some(line), None) => format!("{}:{line}: ", path_at_line_start(file)),
+            (Some(file), _, _) => format!("{}: ", path_at_line_start(file)),
+            _ if starts_safely(&message) => String::new(),
+            _ => "· ".to_string(),
         };
-        let _ = writeln!(out, "      {}{}", style.paint("2", &place), f.message);
+        let _ = writeln!(out, "      {}{message}", style.paint("2", &place));
     }
     if r.findings.len() > FINDINGS_SHOWN {
         let _ = writeln!(
@@ -178,8 +204,29 @@ fn gap(out: &mut String, n: usize, r: &RequirementResult, style: Style) {
         out,
         "      {} {}",
         style.paint("36", "How to fix:"),
-        r.remediation
+        // Ruleset prose: its line breaks are layout, not content.
+        enc(&r
+            .remediation
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "))
     );
+}
+
+/// `not met — measured 98.8% against a target of 100%`: a mandatory
+/// requirement that is not met reads "not met" whatever its partial credit,
+/// with the measured share beside the words, never in their place.
+pub fn result_with_share(r: &RequirementResult) -> String {
+    let word = match (r.mandatory, r.result) {
+        (true, ResultKind::Partial | ResultKind::Fail) => "not met",
+        (true, ResultKind::Missing) => "not met (no evidence)",
+        (true, ResultKind::Error) => "not met (could not be assessed)",
+        (_, result) => result_word(result),
+    };
+    match &r.measured {
+        Some(m) => format!("{word} — {}", super::measured(m)),
+        None => word.to_string(),
+    }
 }
 
 fn result_word(result: ResultKind) -> &'static str {

@@ -166,7 +166,7 @@ fn markdown_is_a_comment_sized_summary() {
     let (_, stdout) = score(dir.path(), "markdown");
     assert!(stdout.starts_with("## LSD accreditation: Harbourne Valley Hospitals NHS Trust\n"));
     assert!(stdout.contains("❌ **Not ready**"));
-    assert!(stdout.contains("1. `COV-01` Phone, fax and e-mail are each available 24 hours a day, 7 days a week — **mandatory**, fail"));
+    assert!(stdout.contains("1. `COV-01` Phone, fax and e-mail are each available 24 hours a day, 7 days a week — **mandatory**, not met"));
     assert!(stdout.len() < 60_100);
 }
 

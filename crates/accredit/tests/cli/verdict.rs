@@ -63,7 +63,7 @@ fn invalid_evidence_fails_every_gate_whatever_require_says() {
     assert_eq!(code, 1, "report: {stdout}{stderr}");
     let (code, stdout, stderr) = run(&["portfolio", pack_dir, "--as-of", "2008-09-01"]);
     assert_eq!(code, 1, "portfolio: {stdout}{stderr}");
-    assert!(stdout.contains("EVIDENCE INVALID (1 file)"), "{stdout}");
+    assert!(stdout.contains("evidence invalid (1 file)"), "{stdout}");
     let (_, json, _) = run(&[
         "score",
         pack_dir,
@@ -125,7 +125,7 @@ fn a_valid_caseload_passes_the_portfolio_gate() {
         "2008-09-01",
     ]);
     assert_eq!(code, 0, "{stdout}{stderr}");
-    assert!(!stdout.contains("EVIDENCE INVALID"), "{stdout}");
+    assert!(!stdout.contains("evidence invalid"), "{stdout}");
 }
 
 /// The gaps the scaffold leaves on purpose: each is something only the

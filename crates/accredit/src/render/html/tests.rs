@@ -532,8 +532,9 @@ fn requirements_show_result_word_and_symbol_credit_and_evidence() {
     assert_eq!(
         results,
         [
-            ("req-COV-01", "✗ fail"),
-            ("req-COV-02", "◐ partial"),
+            // Mandatory gaps read "not met", whatever their partial credit.
+            ("req-COV-01", "✗ not met"),
+            ("req-COV-02", "✗ not met"),
             ("req-TOOL-01", "✓ pass"),
             ("req-TOOL-03", "? missing"),
             ("req-ORG-01", "✓ pass"),

@@ -27,6 +27,8 @@ const LOCATIONS_SHOWN: usize = 8;
 /// Everything the report shows, in the order it shows it.
 #[derive(Debug, Serialize)]
 pub struct Report {
+    /// Shown first when the evidence is invalid: how many files, and what it means.
+    pub invalid_evidence: Option<String>,
     /// The document title.
     pub title: String,
     /// `accredit 0.1.0`.
@@ -334,6 +336,8 @@ pub struct RequirementView {
     pub result: StatusView,
     /// What the tool found, when an assessor overrode it.
     pub automated: Option<StatusView>,
+    /// For gaps: `measured 98.7% against a target of 100%`, beside the result.
+    pub measured: Option<String>,
     /// `100%`.
     pub credit: String,
     /// `+31.2` for gaps, empty otherwise.
@@ -470,6 +474,7 @@ impl Report {
             .collect();
         let domains: Vec<DomainView> = a.score.domains.iter().map(domain_view).collect();
         Report {
+            invalid_evidence: crate::render::invalid_evidence(a).map(|i| i.headline()),
             title: format!(
                 "LSD accreditation gap report — {}",
                 a.applicant.organisation
@@ -695,17 +700,9 @@ fn gap_view(
         anchor: requirement_anchor(&r.id),
         title: r.title.clone(),
         mandatory: r.mandatory,
-        result: result_status(r.result),
+        result: gap_status(r),
         points: format!("+{:.1}", r.points_at_stake),
-        measured: r.measured.as_ref().map(|m| {
-            format!(
-                "measured {}{} against a target of {}{}",
-                trim_number(m.value),
-                unit(&m.unit),
-                trim_number(m.target),
-                unit(&m.unit)
-            )
-        }),
+        measured: r.measured.as_ref().map(crate::render::measured),
         findings: r
             .findings
             .iter()
@@ -722,12 +719,14 @@ fn gap_view(
     }
 }
 
-/// `%` sticks to the number; other units take a space.
-fn unit(unit: &str) -> String {
-    if unit == "%" || unit.is_empty() {
-        unit.to_string()
-    } else {
-        format!(" {unit}")
+/// A gap's status: a mandatory requirement that is not met reads "not met"
+/// whatever its partial credit (its measured share is shown beside it).
+fn gap_status(r: &RequirementResult) -> StatusView {
+    match (r.mandatory, r.result) {
+        (true, ResultKind::Partial | ResultKind::Fail) => status("✗", "not met", "bad"),
+        (true, ResultKind::Missing) => status("?", "not met (no evidence)", "bad"),
+        (true, ResultKind::Error) => status("!", "not met (evidence in error)", "bad"),
+        (_, result) => result_status(result),
     }
 }
 
@@ -842,11 +841,20 @@ fn requirement_view(
         anchor: requirement_anchor(&r.id),
         title: r.title.clone(),
         mandatory: r.mandatory,
-        result: result_status(r.result),
+        result: if r.result.is_gap() {
+            gap_status(r)
+        } else {
+            result_status(r.result)
+        },
         automated: r
             .assessor
             .as_ref()
             .map(|j| result_status(j.automated_result)),
+        measured: r
+            .measured
+            .as_ref()
+            .filter(|_| r.result.is_gap())
+            .map(crate::render::measured),
         credit: percent_whole(r.credit * 100.0),
         points: is_gap.then(|| format!("+{:.1}", r.points_at_stake)),
         gap_anchor: is_gap.then(|| format!("gap-{}", requirement_anchor(&r.id))),
@@ -924,15 +932,7 @@ fn file_view(
     }
 }
 
-/// `87.5%`, one decimal.
-fn percent(value: f64) -> String {
-    format!("{value:.1}%")
-}
-
-/// `33%`, whole percent.
-fn percent_whole(value: f64) -> String {
-    format!("{value:.0}%")
-}
+use crate::render::{percent, percent_whole};
 
 /// `20`, `2.5`: no trailing `.0`.
 fn trim_number(value: f64) -> String {
