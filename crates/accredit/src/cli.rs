@@ -170,13 +170,16 @@ pub struct ScoreArgs {
     /// Write the (first) format to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Lowest verdict that passes the gate (default `ready`; with --baseline, no verdict gate unless given).
+    /// Lowest verdict that passes the gate. Default `ready`; with --baseline, no verdict gate unless given.
     #[arg(long, value_enum)]
     pub require: Option<Require>,
     /// A directory of assessor `kind: Override` files: their results are scored, beside the tool's.
     #[arg(long, value_name = "DIR")]
     pub overrides: Option<PathBuf>,
-    /// A previous JSON result: report what changed, and fail the gate only on new or worse gaps.
+    /// A previous JSON result (`--format json`): each format reports what changed since it, and
+    /// the gate fails on any new or worse gap. Without --require the verdict is not gated (a
+    /// not-ready pack that did not regress passes); with --require the verdict must also reach it.
+    /// --fail-under still applies, and invalid evidence still fails.
     #[arg(long, value_name = "OLD.json")]
     pub baseline: Option<PathBuf>,
     /// Fail the gate when the overall score is below N (percent).

@@ -85,10 +85,13 @@ pub fn render(a: &Assessment, options: &RenderOptions) -> String {
             } else {
                 "weighted"
             };
+            // Nested items are indented by the width of this item's marker
+            // (`10. ` is four columns), or they fall out of the list.
+            let marker = format!("{}. ", n + 1);
+            let indent = " ".repeat(marker.len());
             let _ = writeln!(
                 out,
-                "{}. `{}` {} — {tag}, {}, +{:.1} points",
-                n + 1,
+                "{marker}`{}` {} — {tag}, {}, +{:.1} points",
                 r.id,
                 cell(&r.title),
                 r.result.as_str(),
@@ -100,10 +103,10 @@ pub fn render(a: &Assessment, options: &RenderOptions) -> String {
                     (Some(file), None) => format!("`{}` ", options.path(file)),
                     _ => String::new(),
                 };
-                let _ = writeln!(out, "   - {place}{}", cell(&f.message));
+                let _ = writeln!(out, "{indent}- {place}{}", cell(&f.message));
             }
             if r.findings.len() > 3 {
-                let _ = writeln!(out, "   - … and {} more", r.findings.len() - 3);
+                let _ = writeln!(out, "{indent}- … and {} more", r.findings.len() - 3);
             }
         }
         if a.gaps.len() > GAPS_SHOWN {

@@ -2,15 +2,18 @@
 //! One test binary; each module covers a command.
 
 mod baseline;
+mod baseline_formats;
 mod ci_examples;
 mod cover;
 mod desk_data;
 mod formats;
 mod help;
 mod init;
+mod markdown_structure;
 mod portfolio;
 mod report;
 mod rulesets;
+mod sarif_ingest;
 mod score;
 mod validate;
 
