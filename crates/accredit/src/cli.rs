@@ -139,6 +139,9 @@ pub struct ValidateArgs {
     /// Ruleset whose application ids are known: the built-in id, a file, or a directory holding ruleset.yaml.
     #[arg(long, value_name = "ID|PATH")]
     pub ruleset: Option<String>,
+    /// Output format: text (diagnostics and a summary), json, github (annotations), sarif, junit.
+    #[arg(long, value_enum, default_value_t = crate::validate_formats::ValidateFormat::Text)]
+    pub format: crate::validate_formats::ValidateFormat,
 }
 
 /// When to use colour.

@@ -31,6 +31,7 @@ mod schema;
 mod score;
 mod terminal;
 mod validate;
+mod validate_formats;
 
 use std::process::ExitCode;
 

@@ -16,8 +16,8 @@ use std::collections::BTreeMap;
 
 use accredit_core::assess::{Assessment, FindingOut, RequirementResult, ResultKind};
 use accredit_core::compare::Comparison;
-use accredit_core::diagnostic::{Code, Severity};
-use accredit_core::evidence::FileRole;
+use accredit_core::diagnostic::{Code, Diagnostic, Severity};
+use accredit_core::evidence::{FileRole, PackFile};
 use accredit_core::model::Kind;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -35,56 +35,19 @@ pub fn render(a: &Assessment, options: &RenderOptions) -> String {
 /// Renders a SARIF log, with `baselineState` on every result when a
 /// comparison with a baseline is given.
 pub fn render_log(a: &Assessment, options: &RenderOptions, baseline: Option<&Comparison>) -> String {
-    let pack_file = a
-        .files
-        .iter()
-        .find(|f| f.role == FileRole::Evidence(Kind::Pack))
-        .map_or("pack.yaml", |f| f.path.as_str());
+    let pack_file = pack_document(&a.files);
     let mut rules: Vec<Value> = a.requirements.iter().map(rule).collect();
-    let mut used_codes: BTreeMap<Code, Severity> = BTreeMap::new();
-    for d in &a.diagnostics {
-        let level = used_codes.entry(d.code).or_insert(d.severity);
-        if d.severity == Severity::Error {
-            *level = Severity::Error;
-        }
-    }
-    rules.extend(used_codes.iter().map(|(code, severity)| {
-        json!({
-            "id": code.as_str(),
-            "name": rule_name(code.as_str()),
-            "shortDescription": {"text": code.description()},
-            "fullDescription": {"text": code.description()},
-            "help": {"text": code.description()},
-            "defaultConfiguration": {"level": level(*severity == Severity::Error)},
-        })
-    }));
+    rules.extend(diagnostic_rules(&a.diagnostics));
     let index_of = |id: &str| rules.iter().position(|r| r["id"] == id).unwrap_or(0);
     let mut fingerprints = Fingerprints::default();
-    let mut results = Vec::new();
-    for d in &a.diagnostics {
-        let (file, line, column) = match &d.location {
-            Some(l) => (
-                l.file.as_str(),
-                l.position.map(|p| p.line),
-                l.position.map(|p| p.column),
-            ),
-            None => (pack_file, None, None),
-        };
-        let mut result = json!({
-            "ruleId": d.code.as_str(),
-            "ruleIndex": index_of(d.code.as_str()),
-            "level": level(d.severity == Severity::Error),
-            "message": {"text": d.message},
-            "locations": [location(file, line, column, options)],
-            "partialFingerprints": {
-                FINGERPRINT_KEY: fingerprints.next(&[d.code.as_str(), file, &d.message]),
-            },
-        });
-        if let Some(c) = baseline {
-            result["baselineState"] = json!(diagnostic_state(c, d.code.as_str(), &d.message));
-        }
-        results.push(result);
-    }
+    let mut results = diagnostic_results(
+        &a.diagnostics,
+        pack_file,
+        &index_of,
+        &mut fingerprints,
+        options,
+        baseline,
+    );
     for r in &a.requirements {
         let waived = r.result == ResultKind::Waived;
         if !(r.result.is_gap() || waived) {
@@ -169,6 +132,111 @@ pub fn render_log(a: &Assessment, options: &RenderOptions, baseline: Option<&Com
     let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// `accredit validate --format sarif`: the validation diagnostics alone.
+pub fn render_validation(
+    diagnostics: &[Diagnostic],
+    files: &[PackFile],
+    options: &RenderOptions,
+) -> String {
+    let rules = diagnostic_rules(diagnostics);
+    let index_of = |id: &str| rules.iter().position(|r| r["id"] == id).unwrap_or(0);
+    let results = diagnostic_results(
+        diagnostics,
+        pack_document(files),
+        &index_of,
+        &mut Fingerprints::default(),
+        options,
+        None,
+    );
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "accredit",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "automationDetails": {"id": "accredit/validate/"},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The pack document's path (where pack-level findings point).
+fn pack_document(files: &[PackFile]) -> &str {
+    files
+        .iter()
+        .find(|f| f.role == FileRole::Evidence(Kind::Pack))
+        .map_or("pack.yaml", |f| f.path.as_str())
+}
+
+/// One rule per validation code used, at the level of its worst diagnostic.
+fn diagnostic_rules(diagnostics: &[Diagnostic]) -> Vec<Value> {
+    let mut used_codes: BTreeMap<Code, Severity> = BTreeMap::new();
+    for d in diagnostics {
+        let level = used_codes.entry(d.code).or_insert(d.severity);
+        if d.severity == Severity::Error {
+            *level = Severity::Error;
+        }
+    }
+    used_codes
+        .iter()
+        .map(|(code, severity)| {
+            json!({
+                "id": code.as_str(),
+                "name": rule_name(code.as_str()),
+                "shortDescription": {"text": code.description()},
+                "fullDescription": {"text": code.description()},
+                "help": {"text": code.description()},
+                "defaultConfiguration": {"level": level(*severity == Severity::Error)},
+            })
+        })
+        .collect()
+}
+
+/// One result per validation diagnostic; one without a file points at the pack document.
+fn diagnostic_results(
+    diagnostics: &[Diagnostic],
+    pack_file: &str,
+    index_of: &dyn Fn(&str) -> usize,
+    fingerprints: &mut Fingerprints,
+    options: &RenderOptions,
+    baseline: Option<&Comparison>,
+) -> Vec<Value> {
+    let mut results = Vec::new();
+    for d in diagnostics {
+        let (file, line, column) = match &d.location {
+            Some(l) => (
+                l.file.as_str(),
+                l.position.map(|p| p.line),
+                l.position.map(|p| p.column),
+            ),
+            None => (pack_file, None, None),
+        };
+        let mut result = json!({
+            "ruleId": d.code.as_str(),
+            "ruleIndex": index_of(d.code.as_str()),
+            "level": level(d.severity == Severity::Error),
+            "message": {"text": d.message},
+            "locations": [location(file, line, column, options)],
+            "partialFingerprints": {
+                FINGERPRINT_KEY: fingerprints.next(&[d.code.as_str(), file, &d.message]),
+            },
+        });
+        if let Some(c) = baseline {
+            result["baselineState"] = json!(diagnostic_state(c, d.code.as_str(), &d.message));
+        }
+        results.push(result);
+    }
+    results
 }
 
 fn level(error: bool) -> &'static str {

@@ -16,6 +16,7 @@ mod rulesets;
 mod sarif_ingest;
 mod score;
 mod validate;
+mod validate_formats;
 
 use std::path::PathBuf;
 
