@@ -35,6 +35,16 @@ pub enum Command {
     /// Print the JSON Schema of an evidence kind (for editors), the ruleset or the result.
     Schema {
         /// Kind: Pack, ServiceDesk, Rota, … or ruleset, result. Without it, lists them.
+        #[arg(value_parser = crate::completion::schema_names(), hide_possible_values = true)]
+        kind: Option<String>,
+        /// JSON Schema draft: 2020-12 (as shipped) or 7 (for yaml-language-server).
+        #[arg(long, value_enum, default_value_t = crate::schema::Draft::Draft2020)]
+        draft: crate::schema::Draft,
+    },
+    /// The pack format guide: every kind of evidence, with an example that validates.
+    Guide {
+        /// Kind: Pack, ServiceDesk, Rota, EscalationPlan, … Without it, the whole guide.
+        #[arg(value_parser = crate::completion::kind_names(), hide_possible_values = true)]
         kind: Option<String>,
     },
     /// Start a new evidence pack: one annotated file of every kind.
@@ -108,6 +118,7 @@ pub enum RulesAction {
     /// One requirement in full.
     Show {
         /// Requirement id, e.g. COV-02.
+        #[arg(value_parser = crate::completion::requirement_ids(), hide_possible_values = true)]
         id: String,
     },
     /// The ruleset's documentation as Markdown.
@@ -168,7 +179,7 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<jiff::civil::Date>,
     /// Output format — text, json, markdown, junit, sarif, github, html — or FORMAT=PATH to write it to a file; may be repeated.
-    #[arg(long, value_name = "FORMAT[=PATH]", value_parser = crate::render::parse_format_target)]
+    #[arg(long, value_name = "FORMAT[=PATH]", value_parser = crate::completion::FormatTargetParser)]
     pub format: Vec<crate::render::FormatTarget>,
     /// Write the (first) format to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]

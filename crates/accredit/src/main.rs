@@ -17,9 +17,11 @@ macro_rules! outln {
 }
 
 mod cli;
+mod completion;
 mod diagnostics;
 mod diff;
 mod exit;
+mod guide;
 mod init;
 mod portfolio;
 mod render;
@@ -49,7 +51,8 @@ fn main() -> ExitCode {
         Command::Score(args) => score::run(args, style, cli.quiet),
         Command::Report(args) => report::run(args, style, cli.quiet),
         Command::Rules(args) => run_rules(args, style),
-        Command::Schema { kind } => schema::run(kind.as_deref()),
+        Command::Schema { kind, draft } => schema::run(kind.as_deref(), *draft),
+        Command::Guide { kind } => guide::run(kind.as_deref()),
         Command::Init {
             dir,
             organisation,

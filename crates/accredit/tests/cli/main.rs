@@ -7,6 +7,7 @@ mod ci_examples;
 mod cover;
 mod desk_data;
 mod formats;
+mod guide;
 mod help;
 mod init;
 mod markdown_structure;
