@@ -74,6 +74,24 @@ pub fn for_kind(kind: Kind) -> String {
     out
 }
 
+/// The first example document of `kind` in its section (a fenced YAML or
+/// Markdown block holding `kind: KIND`), without the fences.
+pub fn example(kind: Kind) -> Option<String> {
+    let wanted = format!("kind: {}", kind.name());
+    let part = PARTS.iter().find(|p| p.kinds.contains(&kind))?;
+    let mut lines = part.text.lines();
+    while let Some(line) = lines.next() {
+        if line != "```yaml" && line != "```markdown" {
+            continue;
+        }
+        let body: Vec<&str> = lines.by_ref().take_while(|l| *l != "```").collect();
+        if body.contains(&wanted.as_str()) {
+            return Some(body.join("\n") + "\n");
+        }
+    }
+    None
+}
+
 /// Finds a kind by its name, ignoring case (`rota`, `ServiceDesk`, `service-desk`).
 pub fn kind_named(name: &str) -> Option<Kind> {
     let wanted: String = name
@@ -118,6 +136,8 @@ mod tests {
                 kind.name()
             );
             assert!(for_kind(kind).contains(&format!("kind: {}", kind.name())));
+            let example = example(kind).unwrap_or_else(|| panic!("no example of {}", kind.name()));
+            assert!(example.contains(&format!("\nkind: {}\n", kind.name())));
         }
     }
 

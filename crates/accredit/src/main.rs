@@ -21,6 +21,7 @@ mod completion;
 mod diagnostics;
 mod diff;
 mod exit;
+mod finding_codes;
 mod guide;
 mod init;
 mod portfolio;

@@ -13,6 +13,7 @@ mod init;
 mod markdown_structure;
 mod portfolio;
 mod report;
+mod rules_show;
 mod rulesets;
 mod sarif_ingest;
 mod score;
