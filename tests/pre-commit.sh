@@ -28,6 +28,10 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$(cargo metadata --format-version 1 
 # pre-commit's own state (its clones) stays out of the user's home.
 export PRE_COMMIT_HOME="$cache/pre-commit-home"
 
+# Build the dependencies once here; the hook's build in pre-commit's clone
+# then only compiles the two workspace crates.
+cargo build --quiet --locked --release -p accredit
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 git clone --quiet "$repo" "$work/accredit"

@@ -40,8 +40,9 @@ pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure>
     })
 }
 
-/// The gate in baseline mode: any new or worse gap fails it; the verdict
-/// counts only when `--require` is given, the score only with `--fail-under`.
+/// The gate in baseline mode: any new or worse gap fails it, and so does
+/// invalid evidence; the verdict counts only when `--require` is given, the
+/// score only with `--fail-under`.
 pub fn baseline_gate(
     assessment: &Assessment,
     comparison: &accredit_core::compare::Comparison,
@@ -52,7 +53,8 @@ pub fn baseline_gate(
         args.require.unwrap_or(Require::Any),
         args.fail_under,
     );
-    if comparison.has_regressions() {
+    let invalid = assessment.diagnostics.iter().any(|d| d.is_error());
+    if comparison.has_regressions() || invalid {
         Exit::GateFailed
     } else {
         others

@@ -196,3 +196,29 @@ fn with_require_a_baseline_gate_also_needs_the_verdict() {
     let (code, _) = score(same.path(), &baseline, &["--fail-under", "100"]);
     assert_eq!(code, 1);
 }
+
+#[test]
+fn invalid_evidence_fails_a_baseline_gate_even_without_a_regression() {
+    let results = tempfile::tempdir().unwrap();
+    let defect = super::pack("defect-schema");
+    let (_, json, _) = run(&[
+        "score",
+        defect.to_str().unwrap(),
+        "--as-of",
+        "2008-09-01",
+        "--format",
+        "json",
+    ]);
+    let baseline = results.path().join("baseline.json");
+    std::fs::write(&baseline, json).unwrap();
+    let (code, _, _) = run(&[
+        "score",
+        defect.to_str().unwrap(),
+        "--as-of",
+        "2008-09-01",
+        "--baseline",
+        baseline.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(code, 1, "the same invalid pack: no regression, but invalid evidence");
+}
