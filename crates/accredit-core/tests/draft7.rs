@@ -78,12 +78,18 @@ impl Validators {
     fn new() -> Validators {
         let schema = |k: Kind| -> Value { serde_json::from_str(schema_text(k)).unwrap() };
         Validators {
-            current: Kind::ALL.iter().map(|&k| compile(&schema(k)).unwrap()).collect(),
+            current: Kind::ALL
+                .iter()
+                .map(|&k| compile(&schema(k)).unwrap())
+                .collect(),
             draft7: Kind::ALL
                 .iter()
                 .map(|&k| {
                     let converted = to_draft7(&schema(k));
-                    assert_eq!(converted["$schema"], "http://json-schema.org/draft-07/schema#");
+                    assert_eq!(
+                        converted["$schema"],
+                        "http://json-schema.org/draft-07/schema#"
+                    );
                     assert!(!converted.to_string().contains("$defs"), "{k:?}");
                     compile_draft7(&converted).unwrap_or_else(|e| panic!("{k:?}: {e}"))
                 })
@@ -93,7 +99,10 @@ impl Validators {
 
     fn both(&self, kind: Kind, value: &Value) -> (Vec<String>, Vec<String>) {
         let i = Kind::ALL.iter().position(|&k| k == kind).unwrap();
-        (faults(&self.current[i], value), faults(&self.draft7[i], value))
+        (
+            faults(&self.current[i], value),
+            faults(&self.draft7[i], value),
+        )
     }
 }
 
@@ -104,7 +113,11 @@ fn the_complete_pack_passes_the_draft_7_schemas() {
     assert!(documents.len() > 15);
     for (path, kind, value) in &documents {
         let (current, draft7) = validators.both(*kind, value);
-        assert!(current.is_empty() && draft7.is_empty(), "{}: {current:?} {draft7:?}", path.display());
+        assert!(
+            current.is_empty() && draft7.is_empty(),
+            "{}: {current:?} {draft7:?}",
+            path.display()
+        );
     }
 }
 
@@ -119,14 +132,21 @@ fn the_defect_schema_pack_fails_the_draft_7_schemas_where_validate_does() {
     let (current, draft7) = validators.both(plan.1, &plan.2);
     // validate: levels[1].party is required; levels[2].contact.phnoe is not a known field.
     assert!(draft7.contains(&"/levels/1".to_string()), "{draft7:?}");
-    assert!(draft7.contains(&"/levels/2/contact".to_string()), "{draft7:?}");
+    assert!(
+        draft7.contains(&"/levels/2/contact".to_string()),
+        "{draft7:?}"
+    );
     assert_eq!(current, draft7);
     for (path, kind, value) in &documents {
         if path.ends_with("escalation-plan.yaml") {
             continue;
         }
         let (current, draft7) = validators.both(*kind, value);
-        assert!(current.is_empty() && draft7.is_empty(), "{}", path.display());
+        assert!(
+            current.is_empty() && draft7.is_empty(),
+            "{}",
+            path.display()
+        );
     }
 }
 
@@ -135,7 +155,10 @@ fn both_drafts_agree_on_every_fixture_document() {
     let validators = Validators::new();
     let mut compared = 0;
     let mut rejected = 0;
-    for root in [packs(), PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/ruleset-tests/overlays")] {
+    for root in [
+        packs(),
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/ruleset-tests/overlays"),
+    ] {
         for (path, kind, value) in documents(&root) {
             let (current, draft7) = validators.both(kind, &value);
             assert_eq!(current, draft7, "{}", path.display());
@@ -144,5 +167,8 @@ fn both_drafts_agree_on_every_fixture_document() {
         }
     }
     assert!(compared > 50, "{compared}");
-    assert!(rejected >= 3, "some fixtures are schema defects: {rejected}");
+    assert!(
+        rejected >= 3,
+        "some fixtures are schema defects: {rejected}"
+    );
 }

@@ -77,7 +77,11 @@ fn own_codes(kind: &str) -> &'static [&'static str] {
             "step-time-unreadable",
             "future-dated-evidence",
         ],
-        "procedure-sections" => &["further-section-missing", "procedure-missing", "section-missing"],
+        "procedure-sections" => &[
+            "further-section-missing",
+            "procedure-missing",
+            "section-missing",
+        ],
         "document-approved" => &[
             "document-missing",
             "document-not-approved",
@@ -89,7 +93,11 @@ fn own_codes(kind: &str) -> &'static [&'static str] {
         "no-placeholders" => &["placeholder-text"],
         "links-resolve" => &["broken-link"],
         "document-present" => &["document-missing"],
-        "section-length" => &["no-required-sections", "no-sections-asked", "section-too-short"],
+        "section-length" => &[
+            "no-required-sections",
+            "no-sections-asked",
+            "section-too-short",
+        ],
         "document-per-application" => &["application-not-covered"],
         "expression" => &["expression-failed", "expression-not-met"],
         _ => &[],
@@ -128,7 +136,10 @@ fn analysis_codes(kind: &str) -> Vec<(&'static str, &'static str)> {
             | "itil-foundation"
             | "change-windows"
     ) {
-        codes.push(("log-source-missing", "the CSV file a log names is not in the pack"));
+        codes.push((
+            "log-source-missing",
+            "the CSV file a log names is not in the pack",
+        ));
         codes.push(("log-unreadable", "the CSV file a log names cannot be read"));
     }
     codes
@@ -159,7 +170,8 @@ mod tests {
 
     /// Every string literal in the core's source (where codes are written).
     fn core_literals() -> String {
-        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../accredit-core/src");
+        let root =
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../accredit-core/src");
         let mut text = String::new();
         let mut stack = vec![root];
         while let Some(dir) = stack.pop() {
@@ -180,9 +192,15 @@ mod tests {
         let source = core_literals();
         for kind in accredit_core::checks::Check::KINDS {
             let listed = codes(kind);
-            assert!(listed.len() > ANY_CHECK.len() || *kind == "incident-hours", "{kind}");
+            assert!(
+                listed.len() > ANY_CHECK.len() || *kind == "incident-hours",
+                "{kind}"
+            );
             for (code, _) in listed {
-                assert!(source.contains(&format!("\"{code}\"")), "{kind}: {code} is not in the core");
+                assert!(
+                    source.contains(&format!("\"{code}\"")),
+                    "{kind}: {code} is not in the core"
+                );
             }
         }
     }

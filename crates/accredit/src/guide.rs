@@ -39,7 +39,10 @@ pub const PARTS: &[Part] = &[
     part!("escalation-plan.md", [EscalationPlan]),
     part!("rehearsals.md", [EscalationTest, ScenarioTest]),
     part!("documents.md", [Procedure, Document]),
-    part!("logs.md", [IncidentLog, TrainingLog, ChangeLog, StaffRegister]),
+    part!(
+        "logs.md",
+        [IncidentLog, TrainingLog, ChangeLog, StaffRegister]
+    ),
     part!("waiver.md", [Waiver]),
     part!("override.md", [Override]),
     part!("csv-exports.md", []),

@@ -111,7 +111,11 @@ fn example_and_codes(r: &Requirement) -> String {
             let _ = writeln!(out, "    {line}");
         }
     }
-    let _ = writeln!(out, "\nFinding codes its check (`{}`) can report", r.check.kind_name());
+    let _ = writeln!(
+        out,
+        "\nFinding codes its check (`{}`) can report",
+        r.check.kind_name()
+    );
     for (code, meaning) in crate::finding_codes::codes(r.check.kind_name()) {
         match meaning {
             Some(meaning) => {

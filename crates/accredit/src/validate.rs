@@ -43,7 +43,10 @@ pub fn run(args: &ValidateArgs, style: Style, quiet: bool) -> Result<Exit, Failu
             path_prefix: crate::render::RenderOptions::prefix_for(&args.pack.pack),
             baseline: None,
         };
-        out!("{}", validate_formats::render(args.format, &evidence, &options));
+        out!(
+            "{}",
+            validate_formats::render(args.format, &evidence, &options)
+        );
     }
     let errors = Counts::of(&evidence).errors;
     let cannot_assess = evidence

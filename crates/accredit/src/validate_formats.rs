@@ -161,7 +161,11 @@ fn junit(evidence: &Evidence, options: &RenderOptions) -> String {
             .join("\n")
     };
     let case = |name: String, classname: String, diagnostics: Vec<&Diagnostic>| {
-        let errors: Vec<&Diagnostic> = diagnostics.iter().copied().filter(|d| d.is_error()).collect();
+        let errors: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .copied()
+            .filter(|d| d.is_error())
+            .collect();
         let status = if errors.is_empty() {
             TestCaseStatus::success()
         } else {
@@ -277,8 +281,8 @@ fn github_property(text: &str) -> String {
 fn xml_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let allowed = matches!(c, '\t' | '\n' | '\r')
-            || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}');
+        let allowed =
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}');
         if allowed {
             out.push(c);
         } else {

@@ -34,7 +34,11 @@ pub fn render(a: &Assessment, options: &RenderOptions) -> String {
 
 /// Renders a SARIF log, with `baselineState` on every result when a
 /// comparison with a baseline is given.
-pub fn render_log(a: &Assessment, options: &RenderOptions, baseline: Option<&Comparison>) -> String {
+pub fn render_log(
+    a: &Assessment,
+    options: &RenderOptions,
+    baseline: Option<&Comparison>,
+) -> String {
     let pack_file = pack_document(&a.files);
     let mut rules: Vec<Value> = a.requirements.iter().map(rule).collect();
     rules.extend(diagnostic_rules(&a.diagnostics));
@@ -365,10 +369,7 @@ mod tests {
     #[test]
     fn uris_are_percent_encoded_relative_references() {
         assert_eq!(uri("evidence/rota.yaml"), "evidence/rota.yaml");
-        assert_eq!(
-            uri("my pack/50% #1?.md"),
-            "my%20pack/50%25%20%231%3F.md"
-        );
+        assert_eq!(uri("my pack/50% #1?.md"), "my%20pack/50%25%20%231%3F.md");
         assert_eq!(uri("café/a.yaml"), "caf%C3%A9/a.yaml");
         assert_eq!(uri("/tmp/p q/a.yaml"), "file:///tmp/p%20q/a.yaml");
         assert_eq!(uri("../pack/a.yaml"), "../pack/a.yaml");

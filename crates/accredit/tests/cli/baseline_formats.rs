@@ -58,7 +58,10 @@ fn json_carries_the_comparison_as_a_field_and_nothing_else() {
     assert_eq!(code, 1, "a new gap fails the gate");
     // The whole stream is one JSON document.
     let value: serde_json::Value = serde_json::from_str(&stdout).expect("only JSON on stdout");
-    assert_eq!(value["baseline"]["new_gaps"], serde_json::json!(["TOOL-03"]));
+    assert_eq!(
+        value["baseline"]["new_gaps"],
+        serde_json::json!(["TOOL-03"])
+    );
     assert_eq!(value["baseline"]["closed_gaps"], serde_json::json!([]));
     assert_eq!(value["baseline"]["regressed"], true);
     assert_eq!(value["gaps"], serde_json::json!(["COV-01", "TOOL-03"]));
@@ -72,7 +75,10 @@ fn json_carries_the_comparison_as_a_field_and_nothing_else() {
     )
     .unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
@@ -121,7 +127,10 @@ fn github_annotates_only_new_or_worse_gaps() {
         stdout.lines().all(|l| l.starts_with("::")),
         "only workflow commands: {stdout}"
     );
-    assert!(stdout.lines().any(|l| l.contains("title=TOOL-03 ")), "{stdout}");
+    assert!(
+        stdout.lines().any(|l| l.contains("title=TOOL-03 ")),
+        "{stdout}"
+    );
     assert!(
         !stdout.lines().any(|l| l.contains("title=COV-01 ")),
         "an old gap is not annotated again: {stdout}"
@@ -142,7 +151,10 @@ fn github_annotates_only_new_or_worse_gaps() {
         "--format",
         "github",
     ]);
-    assert!(plain.lines().any(|l| l.contains("title=COV-01 ")), "{plain}");
+    assert!(
+        plain.lines().any(|l| l.contains("title=COV-01 ")),
+        "{plain}"
+    );
 }
 
 #[test]
@@ -153,7 +165,9 @@ fn markdown_has_a_since_the_baseline_section() {
     let (_, stdout) = score(pack.path(), &baseline, &["--format", "markdown"]);
     let headings = super::markdown_structure::headings(&stdout);
     assert!(
-        headings.iter().any(|(level, text)| *level == 3 && text == "Since the baseline"),
+        headings
+            .iter()
+            .any(|(level, text)| *level == 3 && text == "Since the baseline"),
         "{headings:?}"
     );
     assert!(stdout.contains("❌ new gaps: `TOOL-03`"), "{stdout}");
@@ -220,5 +234,8 @@ fn invalid_evidence_fails_a_baseline_gate_even_without_a_regression() {
         baseline.to_str().unwrap(),
         "--quiet",
     ]);
-    assert_eq!(code, 1, "the same invalid pack: no regression, but invalid evidence");
+    assert_eq!(
+        code, 1,
+        "the same invalid pack: no regression, but invalid evidence"
+    );
 }

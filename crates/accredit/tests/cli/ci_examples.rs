@@ -165,7 +165,10 @@ fn the_github_actions_example_runs_on_a_pull_request() {
             &checkout,
             &env,
         );
-        assert!(code == 0 || code == 1, "{name} exited {code}: {stdout}{stderr}");
+        assert!(
+            code == 0 || code == 1,
+            "{name} exited {code}: {stdout}{stderr}"
+        );
         ran.push((name.to_string(), code));
         failed |= code != 0;
         annotations.push_str(&stdout);
@@ -182,13 +185,16 @@ fn the_github_actions_example_runs_on_a_pull_request() {
     );
     // The pull request's annotations are the new gap only, on its file.
     assert!(
-        annotations
-            .lines()
-            .any(|l| l.starts_with("::warning file=evidence/service-desk.yaml")
-                && l.contains("title=TOOL-03 ")),
+        annotations.lines().any(
+            |l| l.starts_with("::warning file=evidence/service-desk.yaml")
+                && l.contains("title=TOOL-03 ")
+        ),
         "{annotations}"
     );
-    assert!(annotations.lines().all(|l| l.starts_with("::")), "{annotations}");
+    assert!(
+        annotations.lines().all(|l| l.starts_with("::")),
+        "{annotations}"
+    );
     // The job summary holds the comparison; the SARIF for upload marks TOOL-03 new.
     let summary = std::fs::read_to_string(summary).unwrap();
     assert!(summary.contains("### Since the baseline"), "{summary}");
@@ -210,7 +216,11 @@ fn the_github_actions_example_runs_on_a_pull_request() {
     // The upload step uploads that file.
     let upload = steps
         .iter()
-        .find(|s| s["uses"].as_str().is_some_and(|u| u.contains("upload-sarif")))
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.contains("upload-sarif"))
+        })
         .unwrap();
     assert_eq!(upload["with"]["sarif_file"], "accredit.sarif");
 }
@@ -237,11 +247,20 @@ fn the_github_actions_example_runs_on_a_push() {
     );
     // The complete pack is ready whatever the date: the gate passes.
     assert_eq!(code, 0, "{stdout}{stderr}");
-    assert!(stdout.contains("::notice title=accredit verdict::ready"), "{stdout}");
+    assert!(
+        stdout.contains("::notice title=accredit verdict::ready"),
+        "{stdout}"
+    );
     let sarif: Value =
         serde_json::from_str(&std::fs::read_to_string(checkout.join("accredit.sarif")).unwrap())
             .unwrap();
-    assert!(sarif["runs"][0]["results"].as_array().unwrap().iter().all(|r| r["baselineState"].is_null()));
+    assert!(
+        sarif["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["baselineState"].is_null())
+    );
 }
 
 #[test]
@@ -270,11 +289,18 @@ fn the_gitlab_example_runs_on_a_merge_request() {
             break;
         }
     }
-    assert_eq!(codes, [0, 1], "validate passes; the new gap fails the job: {output}");
+    assert_eq!(
+        codes,
+        [0, 1],
+        "validate passes; the new gap fails the job: {output}"
+    );
     assert!(output.contains("Since the baseline:"), "{output}");
     assert!(output.contains("New gaps TOOL-03"), "{output}");
     for artifact in job["artifacts"]["paths"].as_array().unwrap() {
-        assert!(checkout.join(artifact.as_str().unwrap()).is_file(), "{artifact}");
+        assert!(
+            checkout.join(artifact.as_str().unwrap()).is_file(),
+            "{artifact}"
+        );
     }
     let junit = job["artifacts"]["reports"]["junit"].as_str().unwrap();
     roxmltree::Document::parse(&std::fs::read_to_string(checkout.join(junit)).unwrap()).unwrap();
@@ -294,7 +320,8 @@ fn the_pre_commit_hooks_point_at_a_script_that_exists() {
         assert_eq!(hook["language"], "script");
         let entry = hook["entry"].as_str().unwrap();
         let script = repo().join(entry.split_whitespace().next().unwrap());
-        let mode = std::os::unix::fs::PermissionsExt::mode(&script.metadata().unwrap().permissions());
+        let mode =
+            std::os::unix::fs::PermissionsExt::mode(&script.metadata().unwrap().permissions());
         assert!(mode & 0o111 != 0, "{} is not executable", script.display());
         // The arguments after the script are a valid accredit command line.
         let mut args: Vec<&str> = entry.split_whitespace().skip(1).collect();
@@ -313,7 +340,10 @@ fn docs_ci_md_embeds_the_tested_examples_and_pins_a_real_tag() {
             doc.contains(&example),
             "docs/ci.md does not embed {file} as it is"
         );
-        assert!(!example.contains("--as-of"), "{file}: no pinned run date in the default path");
+        assert!(
+            !example.contains("--as-of"),
+            "{file}: no pinned run date in the default path"
+        );
     }
     let tag = format!("rev: v{}", env!("CARGO_PKG_VERSION"));
     assert!(doc.contains(&tag), "docs/ci.md pins {tag}");

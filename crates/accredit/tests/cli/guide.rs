@@ -131,14 +131,18 @@ fn every_kind_has_a_guide_with_an_example_that_validates() {
                     overrides.path().to_str().unwrap(),
                     "--quiet",
                 ]);
-                assert!(code == 0 || code == 1, "{kind} example: {stderr}\n{example}");
+                assert!(
+                    code == 0 || code == 1,
+                    "{kind} example: {stderr}\n{example}"
+                );
                 continue;
             }
             let file = counterpart(dir.path(), kind, &example);
             std::fs::write(&file, &example).unwrap();
             let (code, stdout, stderr) = run(&["validate", dir.path().to_str().unwrap()]);
             assert_eq!(
-                code, 0,
+                code,
+                0,
                 "the {kind} example does not validate in place of {}:\n{stdout}{stderr}\n{example}",
                 file.display()
             );
@@ -150,7 +154,10 @@ fn every_kind_has_a_guide_with_an_example_that_validates() {
 fn an_unknown_kind_names_the_choices() {
     let (code, _, stderr) = run(&["guide", "Rotta"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("no kind `Rotta`; choose from Pack, ServiceDesk, Rota"), "{stderr}");
+    assert!(
+        stderr.contains("no kind `Rotta`; choose from Pack, ServiceDesk, Rota"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -158,7 +165,15 @@ fn completions_offer_formats_requirement_ids_and_kinds() {
     for shell in ["bash", "zsh"] {
         let (code, script, _) = run(&["completions", shell]);
         assert_eq!(code, 0);
-        for word in ["sarif", "github", "junit", "COV-02", "SCN-01", "EscalationPlan", "ruleset"] {
+        for word in [
+            "sarif",
+            "github",
+            "junit",
+            "COV-02",
+            "SCN-01",
+            "EscalationPlan",
+            "ruleset",
+        ] {
             assert!(script.contains(word), "{shell} completions lack {word}");
         }
     }

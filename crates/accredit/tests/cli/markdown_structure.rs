@@ -63,7 +63,9 @@ pub fn parse(text: &str) -> Structure {
     };
     for event in Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => heading = Some((level as u8, String::new())),
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((level as u8, String::new()))
+            }
             Event::End(TagEnd::Heading(_)) => structure.headings.extend(heading.take()),
             Event::Start(Tag::List(start)) => open_lists.push(List {
                 depth: open_lists.len() + 1,
@@ -182,7 +184,10 @@ fn assert_score_summary(markdown: &str, result: &serde_json::Value) {
         .iter()
         .filter(|l| l.start.is_none() && l.section == "Fix first")
         .collect();
-    assert!(loose.is_empty(), "a finding fell out of its gap's list: {loose:#?}");
+    assert!(
+        loose.is_empty(),
+        "a finding fell out of its gap's list: {loose:#?}"
+    );
     let nested = s.lists.iter().filter(|l| l.depth == 2).count();
     let with_findings = gaps
         .iter()
@@ -194,19 +199,17 @@ fn assert_score_summary(markdown: &str, result: &serde_json::Value) {
                 .any(|r| r["id"] == **g && !r["findings"].as_array().unwrap().is_empty())
         })
         .count();
-    assert_eq!(nested, with_findings, "one nested finding list per gap with findings");
+    assert_eq!(
+        nested, with_findings,
+        "one nested finding list per gap with findings"
+    );
 }
 
 #[test]
 fn the_score_summary_of_a_scaffold_with_many_gaps_keeps_its_lists() {
     let dir = tempfile::tempdir().unwrap();
     let scaffold = dir.path().join("pack");
-    let (code, _, stderr) = run(&[
-        "init",
-        scaffold.to_str().unwrap(),
-        "--start",
-        "2027-03-01",
-    ]);
+    let (code, _, stderr) = run(&["init", scaffold.to_str().unwrap(), "--start", "2027-03-01"]);
     assert_eq!(code, 0, "{stderr}");
     let (markdown, result) = score_markdown(&scaffold, "2027-01-04");
     assert!(result["gaps"].as_array().unwrap().len() > 10);
@@ -233,8 +236,16 @@ fn the_diff_and_rules_markdown_keep_their_structure() {
     let new = results.path().join("new.json");
     let before = super::with_overlay("cov-01-fax-office-hours");
     let after = super::with_overlay("tool-03-no-attachments");
-    std::fs::write(&old, super::score_json(before.path(), "2008-09-01").to_string()).unwrap();
-    std::fs::write(&new, super::score_json(after.path(), "2008-09-01").to_string()).unwrap();
+    std::fs::write(
+        &old,
+        super::score_json(before.path(), "2008-09-01").to_string(),
+    )
+    .unwrap();
+    std::fs::write(
+        &new,
+        super::score_json(after.path(), "2008-09-01").to_string(),
+    )
+    .unwrap();
     let (_, diff, _) = run(&[
         "diff",
         old.to_str().unwrap(),
@@ -244,8 +255,14 @@ fn the_diff_and_rules_markdown_keep_their_structure() {
     ]);
     let s = parse(&diff);
     let items: Vec<&String> = s.lists.iter().flat_map(|l| &l.items).collect();
-    assert!(items.iter().any(|i| i.starts_with("🎉 closed: COV-01")), "{items:?}");
-    assert!(items.iter().any(|i| i.starts_with("❌ new gaps: TOOL-03")), "{items:?}");
+    assert!(
+        items.iter().any(|i| i.starts_with("🎉 closed: COV-01")),
+        "{items:?}"
+    );
+    assert!(
+        items.iter().any(|i| i.starts_with("❌ new gaps: TOOL-03")),
+        "{items:?}"
+    );
 
     let (_, docs, _) = run(&["rules", "docs"]);
     let s = parse(&docs);
@@ -275,7 +292,10 @@ fn the_portfolio_markdown_is_one_table_row_per_pack() {
         "markdown",
     ]);
     let s = parse(&markdown);
-    let table = s.tables.first().unwrap_or_else(|| panic!("{markdown}{stderr}"));
+    let table = s
+        .tables
+        .first()
+        .unwrap_or_else(|| panic!("{markdown}{stderr}"));
     assert_eq!(table.rows.len(), 2, "{markdown}");
     assert!(table.rows.iter().all(|r| r.len() == table.header.len()));
 }

@@ -27,7 +27,10 @@ fn show_has_an_example_that_the_example_pack_passes_with() {
     let (code, text, _) = run(&["rules", "show", "COV-02"]);
     assert_eq!(code, 0);
     assert!(text.contains("\nEvidence that satisfies it\n"), "{text}");
-    assert!(text.contains("    kind: Rota\n"), "the Rota example: {text}");
+    assert!(
+        text.contains("    kind: Rota\n"),
+        "the Rota example: {text}"
+    );
     assert!(text.contains("  cover-gap — "), "{text}");
     // The example pack the examples come from passes every requirement.
     let result = score_json(&pack("complete"), "2008-09-01");
@@ -66,9 +69,13 @@ fn every_code_the_checks_report_on_the_fixtures_is_listed_for_its_requirement() 
             let id = r["id"].as_str().unwrap().to_string();
             for finding in r["findings"].as_array().unwrap() {
                 let code = finding["code"].as_str().unwrap();
-                let codes = listed.entry(id.clone()).or_insert_with(|| listed_codes(&id));
+                let codes = listed
+                    .entry(id.clone())
+                    .or_insert_with(|| listed_codes(&id));
                 if !codes.iter().any(|c| c == code) {
-                    missing.insert(format!("{id} reported `{code}`, which `rules show {id}` does not list"));
+                    missing.insert(format!(
+                        "{id} reported `{code}`, which `rules show {id}` does not list"
+                    ));
                 }
                 seen += 1;
             }

@@ -74,9 +74,7 @@ fn every_result_is_located_and_the_log_is_valid() {
                 .as_str()
                 .unwrap();
             assert!(uri.starts_with("file:///"), "absolute pack path: {uri}");
-            assert!(
-                locations[0]["physicalLocation"]["region"]["startLine"].as_u64() >= Some(1)
-            );
+            assert!(locations[0]["physicalLocation"]["region"]["startLine"].as_u64() >= Some(1));
             assert!(result["partialFingerprints"]["accreditFinding/v1"].is_string());
         }
     }
@@ -119,7 +117,14 @@ fn uris_are_relative_and_percent_encoded_when_the_pack_path_is() {
     super::copy(&pack("minimal"), &dir.path().join("my pack"));
     let output = super::accredit()
         .current_dir(dir.path())
-        .args(["score", "my pack", "--as-of", "2008-09-01", "--format", "sarif"])
+        .args([
+            "score",
+            "my pack",
+            "--as-of",
+            "2008-09-01",
+            "--format",
+            "sarif",
+        ])
         .output()
         .unwrap();
     let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();

@@ -68,7 +68,9 @@ fn sarif_results_are_located_and_valid() {
             .unwrap();
         assert!(uri.ends_with("/escalation-plan.yaml"), "{uri}");
     }
-    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
     assert_eq!(rules[0]["defaultConfiguration"]["level"], "error");
     // A pack-level diagnostic (no pack document at all) still has a location.
     let (code, stdout) = validate(&pack("defect-no-pack"), "sarif");
@@ -103,12 +105,9 @@ fn junit_has_a_case_per_document_failing_where_the_errors_are() {
         .flat_map(|c| c.children())
         .find(|n| n.has_tag_name("failure"))
         .unwrap();
-    assert!(
-        failure
-            .text()
-            .unwrap()
-            .contains("escalation-plan.yaml:26:7: error[schema]: levels[2].contact.phnoe is not a known field")
-    );
+    assert!(failure.text().unwrap().contains(
+        "escalation-plan.yaml:26:7: error[schema]: levels[2].contact.phnoe is not a known field"
+    ));
 }
 
 #[test]
@@ -116,15 +115,21 @@ fn control_characters_in_file_names_never_reach_ci() {
     let dir = tempfile::tempdir().unwrap();
     copy(&pack("minimal"), dir.path());
     std::fs::write(
-        dir.path().join("evil\u{1b}]8;;x\u{7}\r\n::error::forged.yaml"),
+        dir.path()
+            .join("evil\u{1b}]8;;x\u{7}\r\n::error::forged.yaml"),
         "apiVersion: accredit/v1\nkind: Nonsense\n",
     )
     .unwrap();
     let (code, github) = validate(dir.path(), "github");
     assert_eq!(code, 1, "{github}");
-    assert!(!github.contains('\u{1b}') && !github.contains('\u{7}'), "{github:?}");
     assert!(
-        github.lines().all(|l| l.starts_with("::error ") || l.starts_with("::notice ")),
+        !github.contains('\u{1b}') && !github.contains('\u{7}'),
+        "{github:?}"
+    );
+    assert!(
+        github
+            .lines()
+            .all(|l| l.starts_with("::error ") || l.starts_with("::notice ")),
         "no forged line: {github}"
     );
     let (_, junit) = validate(dir.path(), "junit");
@@ -142,7 +147,8 @@ fn control_characters_in_file_names_never_reach_ci() {
         })
         .collect();
     assert!(
-        uris.iter().any(|u| u.ends_with("/evil%1B%5D8%3B%3Bx%07%0D%0A%3A%3Aerror%3A%3Aforged.yaml")),
+        uris.iter()
+            .any(|u| u.ends_with("/evil%1B%5D8%3B%3Bx%07%0D%0A%3A%3Aerror%3A%3Aforged.yaml")),
         "{uris:?}"
     );
 }
