@@ -28,9 +28,11 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$(cargo metadata --format-version 1 
 # pre-commit's own state (its clones) stays out of the user's home.
 export PRE_COMMIT_HOME="$cache/pre-commit-home"
 
-# Build the dependencies once here; the hook's build in pre-commit's clone
-# then only compiles the two workspace crates.
-cargo build --quiet --locked --release -p accredit
+# The hook builds accredit in pre-commit's clone (a new one for each
+# try-repo). Build the dependencies once here, in the dev profile `cargo test`
+# has already built, so each clone's build only compiles the two workspace crates.
+export ACCREDIT_HOOK_PROFILE=dev
+cargo build --quiet --locked -p accredit
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -71,15 +73,15 @@ check "the defect pack fails accredit-validate" '[ "$code" -eq 1 ] && grep -q "a
 check "with the diagnostic, file:line:col" 'grep -q "escalation-plan.yaml:16:5: error\[schema\]: levels\[1\].party is required" "$work/out"'
 
 echo "== accredit-score against a baseline of the same pack"
-"$CARGO_TARGET_DIR/release/accredit" score "$work/clean" --format json >"$work/clean/accredit-baseline.json" || true
+"$CARGO_TARGET_DIR/debug/accredit" score "$work/clean" --format json >"$work/clean/accredit-baseline.json" || true
 git -C "$work/clean" -c user.name=ci -c user.email=ci@example.invalid add accredit-baseline.json
 git -C "$work/clean" -c user.name=ci -c user.email=ci@example.invalid commit --quiet -m baseline
 hook "$work/clean" accredit-score
 check "no regression passes accredit-score" '[ "$code" -eq 0 ]'
-sed -i 's/^    - attachments$//' "$work/clean/service-desk.yaml"
+sed -i '/^    - attachments$/d' "$work/clean/service-desk.yaml"
 git -C "$work/clean" -c user.name=ci -c user.email=ci@example.invalid commit --quiet -am "lose attachments"
 hook "$work/clean" accredit-score
-check "a new gap fails accredit-score" '[ "$code" -eq 1 ] && grep -q "accredit score.*Failed" "$work/out"'
+check "a new gap fails accredit-score, saying which" '[ "$code" -eq 1 ] && grep -q "accredit score.*Failed" "$work/out" && grep -q "Since the baseline: new gaps TOOL-03" "$work/out"'
 
 if [ "$failures" -ne 0 ]; then
     echo "$failures pre-commit check(s) failed"

@@ -51,6 +51,24 @@ pub fn text(c: &Comparison, style: crate::terminal::Style) -> String {
     format!("\nSince the baseline:\n{}", crate::diff::text(c, style))
 }
 
+/// With `-q`: one line saying what got worse (or that nothing did), so a
+/// failing gate still says why.
+pub fn quiet_line(c: &Comparison) -> String {
+    let list = |ids: &[String]| {
+        if ids.is_empty() {
+            "none".to_string()
+        } else {
+            ids.join(", ")
+        }
+    };
+    format!(
+        "Since the baseline: new gaps {}; worse {}; closed {}\n",
+        list(&c.new_gaps),
+        list(&c.worsened),
+        list(&c.closed_gaps)
+    )
+}
+
 /// The workflow-command notice that sums up the comparison (the gaps already
 /// in the baseline get no annotation).
 pub fn github_notice(c: &Comparison) -> String {

@@ -76,9 +76,8 @@ impl Format {
         let alone = || self.render_alone(assessment, options);
         match (self, options.baseline.as_deref()) {
             (Format::Json, Some(c)) => baseline::json(assessment, c),
-            (Format::Text, Some(c)) if !options.quiet => {
-                alone() + &baseline::text(c, options.style)
-            }
+            (Format::Text, Some(c)) if options.quiet => alone() + &baseline::quiet_line(c),
+            (Format::Text, Some(c)) => alone() + &baseline::text(c, options.style),
             (Format::Markdown, Some(c)) => alone() + &baseline::markdown(c),
             (Format::Github, Some(c)) => alone() + &baseline::github_notice(c),
             _ => alone(),

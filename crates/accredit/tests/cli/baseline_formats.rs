@@ -239,3 +239,19 @@ fn invalid_evidence_fails_a_baseline_gate_even_without_a_regression() {
         "the same invalid pack: no regression, but invalid evidence"
     );
 }
+
+#[test]
+fn quiet_text_still_says_what_got_worse() {
+    let results = tempfile::tempdir().unwrap();
+    let baseline = baseline(results.path());
+    let pack = regressed_pack();
+    let (code, stdout) = score(pack.path(), &baseline, &["--quiet"]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].starts_with("Verdict: "), "{stdout}");
+    assert_eq!(
+        lines[1],
+        "Since the baseline: new gaps TOOL-03; worse none; closed none"
+    );
+}
