@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The SARIF that `accredit score --format sarif` writes for the complete pack,
 # a not-ready pack (fixtures/packs/minimal) and the `accredit init` scaffold is
-# checked the way GitHub code scanning will read it:
+# checked the way GitHub code scanning will read it (and `accredit validate
+# --format sarif` on the defect-schema pack):
 #   - Microsoft's SARIF multitool (npm @microsoft/sarif-multitool, a self-contained
 #     .NET program shipped in the package) `validate --rule-kind Gh`, the GitHub
 #     ingestion rules: any error-level result fails this script;
@@ -41,15 +42,19 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$accredit" init "$work/scaffold" --start 2027-03-01 >/dev/null
 # Paths as GitHub sees them: run from the repository root, packs given relatively.
-cp -r fixtures/packs/complete fixtures/packs/minimal "$work/"
+cp -r fixtures/packs/complete fixtures/packs/minimal fixtures/packs/defect-schema "$work/"
 cd "$work"
 status=0
-for pack in complete minimal scaffold; do
+# score on three packs; validate (its own SARIF) on a pack with schema errors.
+for pack in complete minimal scaffold validate-defect-schema; do
     # Exit 0 or 1 (gate passed or failed) both mean a SARIF log was written.
     code=0
-    "$accredit" score "$pack" --as-of 2027-01-04 --format "sarif=$pack.sarif" --quiet >/dev/null || code=$?
+    case $pack in
+        validate-*) "$accredit" validate "${pack#validate-}" --format sarif >"$pack.sarif" || code=$? ;;
+        *) "$accredit" score "$pack" --as-of 2027-01-04 --format "sarif=$pack.sarif" --quiet >/dev/null || code=$? ;;
+    esac
     if [ "$code" -gt 1 ]; then
-        echo "FAIL: accredit score $pack exited $code"
+        echo "FAIL: accredit on $pack exited $code"
         status=1
         continue
     fi
@@ -84,4 +89,4 @@ if [ "$status" -ne 0 ]; then
     echo "SARIF check failed"
     exit 1
 fi
-echo "SARIF check passed: complete pack, not-ready pack and init scaffold"
+echo "SARIF check passed: complete pack, not-ready pack, init scaffold, and validate on a defect pack"
