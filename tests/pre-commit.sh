@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
-cache=${ACCREDIT_CI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/accredit-ci}
+cache=${ACCREDIT_CI_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/accredit-ci}
 pre_commit_version=4.7.0
 venv="$cache/venv"
 mkdir -p "$cache"

@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
-cache=${ACCREDIT_CI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/accredit-ci}
+cache=${ACCREDIT_CI_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/accredit-ci}
 multitool_version=5.7.0
 mkdir -p "$cache"
 
