@@ -8,6 +8,7 @@ use accredit_core::model::Kind;
 use crate::exit::{Exit, Failure};
 
 const RESULT_SCHEMA: &str = include_str!("../../../schemas/result.schema.json");
+const VALIDATION_SCHEMA: &str = include_str!("../../../schemas/validation.schema.json");
 
 /// The JSON Schema dialect to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -29,11 +30,13 @@ pub fn run(kind: Option<&str>, draft: Draft) -> Result<Exit, Failure> {
         }
         outln!("  {:<16} schemas/ruleset.schema.json", "ruleset");
         outln!("  {:<16} schemas/result.schema.json", "result");
+        outln!("  {:<16} schemas/validation.schema.json", "validation");
         return Ok(Exit::Passed);
     };
     let text = match name.to_ascii_lowercase().as_str() {
         "ruleset" => accredit_core::ruleset::SCHEMA_TEXT,
         "result" => RESULT_SCHEMA,
+        "validation" => VALIDATION_SCHEMA,
         _ => {
             let kind = Kind::ALL
                 .into_iter()

@@ -24,10 +24,22 @@ fn json_lists_the_diagnostics_and_whether_the_pack_is_valid() {
     assert_eq!(first["location"]["file"], "escalation-plan.yaml");
     assert_eq!(first["location"]["position"]["line"], 16);
     assert_eq!(value["files"].as_array().unwrap().len(), 3);
+    let schema = |name: &str| -> serde_json::Value {
+        let (code, text, _) = run(&["schema", name]);
+        assert_eq!(code, 0);
+        serde_json::from_str(&text).unwrap()
+    };
+    let validator = jsonschema::validator_for(&schema("validation")).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
     let (code, stdout) = validate(&pack("complete"), "json");
     assert_eq!(code, 0);
     let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(value["valid"], true);
+    assert!(validator.is_valid(&value));
 }
 
 #[test]
