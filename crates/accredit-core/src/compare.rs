@@ -19,6 +19,18 @@ pub struct ResultDigest {
     pub requirements: Vec<RequirementDigest>,
     /// Gap ids in fix-first order.
     pub gaps: Vec<String>,
+    /// Validation diagnostics (absent from hand-written digests).
+    #[serde(default)]
+    pub diagnostics: Vec<DiagnosticDigest>,
+}
+
+/// A validation diagnostic in a result: enough to tell whether it is new.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct DiagnosticDigest {
+    /// Stable code.
+    pub code: String,
+    /// Message.
+    pub message: String,
 }
 
 /// Scores in a result.
@@ -73,6 +85,9 @@ pub struct Comparison {
     pub worsened: Vec<String>,
     /// Every requirement whose result or credit changed.
     pub changed: Vec<RequirementChange>,
+    /// The baseline's validation diagnostics (to tell new ones from old).
+    #[serde(skip)]
+    pub old_diagnostics: Vec<DiagnosticDigest>,
 }
 
 /// A value before and after.
@@ -214,6 +229,7 @@ pub fn compare(old: &ResultDigest, new: &ResultDigest) -> Comparison {
         new_gaps,
         worsened,
         changed,
+        old_diagnostics: old.diagnostics.clone(),
     }
 }
 
@@ -246,6 +262,7 @@ mod tests {
                 .filter(|(_, r, _)| *r != "pass")
                 .map(|(id, _, _)| (*id).into())
                 .collect(),
+            diagnostics: Vec::new(),
         }
     }
 

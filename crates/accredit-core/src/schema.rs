@@ -406,3 +406,80 @@ fn pattern_meaning(pattern: &str) -> String {
         format!("does not have the expected form ({pattern})")
     }
 }
+
+/// The draft-07 form of a schema, for editors whose YAML language server
+/// reads only draft-07 (`accredit schema --draft 7`). The schemas use no
+/// keyword that draft-07 lacks, so the translation is mechanical: `$defs`
+/// becomes `definitions` (and every `$ref` follows), and a `$ref` with
+/// sibling keywords, which draft-07 would ignore, is wrapped in `allOf` so
+/// they still apply. A test keeps the two forms accepting the same documents.
+pub fn to_draft7(schema: &Value) -> Value {
+    fn convert(value: &Value) -> Value {
+        match value {
+            Value::Object(map) => {
+                let mut out = serde_json::Map::new();
+                for (key, v) in map {
+                    match key.as_str() {
+                        "$defs" => {
+                            out.insert("definitions".to_string(), convert(v));
+                        }
+                        "$ref" => {
+                            let target = v
+                                .as_str()
+                                .map(|r| r.replacen("#/$defs/", "#/definitions/", 1))
+                                .map_or_else(|| v.clone(), Value::String);
+                            out.insert(key.clone(), target);
+                        }
+                        "$schema" => {
+                            out.insert(
+                                key.clone(),
+                                Value::String("http://json-schema.org/draft-07/schema#".into()),
+                            );
+                        }
+                        "$id" => {
+                            let id = v
+                                .as_str()
+                                .map(|id| id.replacen("/schemas/v1/", "/schemas/v1/draft-07/", 1))
+                                .map_or_else(|| v.clone(), Value::String);
+                            out.insert(key.clone(), id);
+                        }
+                        _ => {
+                            out.insert(key.clone(), convert(v));
+                        }
+                    }
+                }
+                if out.contains_key("$ref") && out.len() > 1 {
+                    let reference = out.remove("$ref").unwrap_or_default();
+                    let mut wrapped = serde_json::Map::new();
+                    wrapped.insert("$ref".to_string(), reference);
+                    let mut all_of = vec![Value::Object(wrapped)];
+                    if let Some(Value::Array(existing)) = out.remove("allOf") {
+                        all_of.extend(existing);
+                    }
+                    out.insert("allOf".to_string(), Value::Array(all_of));
+                }
+                Value::Object(out)
+            }
+            Value::Array(items) => Value::Array(items.iter().map(convert).collect()),
+            other => other.clone(),
+        }
+    }
+    convert(schema)
+}
+
+/// [`to_draft7`] of a kind's schema, as text.
+pub fn draft7_text(kind: Kind) -> String {
+    let schema: Value = serde_json::from_str(schema_text(kind)).unwrap_or(Value::Null);
+    let mut text = serde_json::to_string_pretty(&to_draft7(&schema)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Compiles a draft-07 schema with the same settings as [`compile`].
+pub fn compile_draft7(schema: &Value) -> Result<jsonschema::Validator, String> {
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft7)
+        .should_validate_formats(true)
+        .build(schema)
+        .map_err(|e| e.to_string())
+}

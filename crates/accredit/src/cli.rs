@@ -35,6 +35,16 @@ pub enum Command {
     /// Print the JSON Schema of an evidence kind (for editors), the ruleset or the result.
     Schema {
         /// Kind: Pack, ServiceDesk, Rota, … or ruleset, result. Without it, lists them.
+        #[arg(value_parser = crate::completion::schema_names(), hide_possible_values = true)]
+        kind: Option<String>,
+        /// JSON Schema draft: 2020-12 (as shipped) or 7 (for yaml-language-server).
+        #[arg(long, value_enum, default_value_t = crate::schema::Draft::Draft2020)]
+        draft: crate::schema::Draft,
+    },
+    /// The pack format guide: every kind of evidence, with an example that validates.
+    Guide {
+        /// Kind: Pack, ServiceDesk, Rota, EscalationPlan, … Without it, the whole guide.
+        #[arg(value_parser = crate::completion::kind_names(), hide_possible_values = true)]
         kind: Option<String>,
     },
     /// Start a new evidence pack: one annotated file of every kind.
@@ -108,6 +118,7 @@ pub enum RulesAction {
     /// One requirement in full.
     Show {
         /// Requirement id, e.g. COV-02.
+        #[arg(value_parser = crate::completion::requirement_ids(), hide_possible_values = true)]
         id: String,
     },
     /// The ruleset's documentation as Markdown.
@@ -139,6 +150,9 @@ pub struct ValidateArgs {
     /// Ruleset whose application ids are known: the built-in id, a file, or a directory holding ruleset.yaml.
     #[arg(long, value_name = "ID|PATH")]
     pub ruleset: Option<String>,
+    /// Output format: text (diagnostics and a summary), json, github (annotations), sarif, junit.
+    #[arg(long, value_enum, default_value_t = crate::validate_formats::ValidateFormat::Text)]
+    pub format: crate::validate_formats::ValidateFormat,
 }
 
 /// When to use colour.
@@ -165,18 +179,21 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<jiff::civil::Date>,
     /// Output format — text, json, markdown, junit, sarif, github, html — or FORMAT=PATH to write it to a file; may be repeated.
-    #[arg(long, value_name = "FORMAT[=PATH]", value_parser = crate::render::parse_format_target)]
+    #[arg(long, value_name = "FORMAT[=PATH]", value_parser = crate::completion::FormatTargetParser)]
     pub format: Vec<crate::render::FormatTarget>,
     /// Write the first format given without a path to this file (never inside the pack); without --format its extension names the format: .txt or none, .html, .json, .md, .sarif, .xml (JUnit).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Lowest verdict that passes the gate (default `ready`; with --baseline, no verdict gate unless given).
+    /// Lowest verdict that passes the gate. Default `ready`; with --baseline, no verdict gate unless given.
     #[arg(long, value_enum)]
     pub require: Option<Require>,
     /// A directory of assessor `kind: Override` files: their results are scored, beside the tool's.
     #[arg(long, value_name = "DIR")]
     pub overrides: Option<PathBuf>,
-    /// A previous JSON result: report what changed, and fail the gate only on new or worse gaps.
+    /// A previous JSON result (`--format json`): each format reports what changed since it, and
+    /// the gate fails on any new or worse gap. Without --require the verdict is not gated (a
+    /// not-ready pack that did not regress passes); with --require the verdict must also reach it.
+    /// --fail-under still applies, and invalid evidence still fails.
     #[arg(long, value_name = "OLD.json")]
     pub baseline: Option<PathBuf>,
     /// Fail the gate when the overall score is below N (percent).

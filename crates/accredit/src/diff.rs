@@ -62,6 +62,10 @@ fn score(value: Option<f64>) -> String {
 
 /// The comparison for a terminal.
 pub fn text(c: &Comparison, style: Style) -> String {
+    // Ids and results come from result files, which anyone can edit: data.
+    let t =
+        |value: &dyn std::fmt::Display| crate::encode::text::text(&value.to_string()).into_owned();
+    let list = |ids: &[String]| t(&ids.join(", "));
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -69,15 +73,15 @@ pub fn text(c: &Comparison, style: Style) -> String {
         c.overall.old,
         c.overall.new,
         signed(c.overall.new - c.overall.old),
-        c.verdict.old,
-        c.verdict.new
+        t(&c.verdict.old),
+        t(&c.verdict.new)
     );
     for d in c.domains.iter().filter(|d| d.old != d.new) {
         let delta = d.new.unwrap_or(0.0) - d.old.unwrap_or(0.0);
         let _ = writeln!(
             out,
             "  {:<5} {} → {} ({})",
-            d.id,
+            t(&d.id),
             score(d.old),
             score(d.new),
             signed(delta)
@@ -88,7 +92,7 @@ pub fn text(c: &Comparison, style: Style) -> String {
             out,
             "{} {}",
             style.paint("1;32", "Closed gaps 🎉"),
-            c.closed_gaps.join(", ")
+            list(&c.closed_gaps)
         );
     }
     if !c.new_gaps.is_empty() {
@@ -96,7 +100,7 @@ pub fn text(c: &Comparison, style: Style) -> String {
             out,
             "{} {}",
             style.paint("1;31", "New gaps"),
-            c.new_gaps.join(", ")
+            list(&c.new_gaps)
         );
     }
     if !c.worsened.is_empty() {
@@ -104,16 +108,16 @@ pub fn text(c: &Comparison, style: Style) -> String {
             out,
             "{} {}",
             style.paint("1;31", "Worse"),
-            c.worsened.join(", ")
+            list(&c.worsened)
         );
     }
     for r in &c.changed {
         let _ = writeln!(
             out,
             "  {:<8} {} → {}",
-            r.id,
-            r.old.as_deref().unwrap_or("(new requirement)"),
-            r.new.as_deref().unwrap_or("(removed)")
+            t(&r.id),
+            t(&r.old.as_deref().unwrap_or("(new requirement)")),
+            t(&r.new.as_deref().unwrap_or("(removed)"))
         );
     }
     if c.changed.is_empty() {
@@ -124,6 +128,8 @@ pub fn text(c: &Comparison, style: Style) -> String {
 
 /// The comparison for a pull-request comment.
 pub fn markdown(c: &Comparison) -> String {
+    let inline =
+        |value: &dyn std::fmt::Display| crate::encode::markdown::inline(&value.to_string());
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -131,8 +137,8 @@ pub fn markdown(c: &Comparison) -> String {
         c.overall.old,
         c.overall.new,
         signed(c.overall.new - c.overall.old),
-        c.verdict.old,
-        c.verdict.new
+        inline(&c.verdict.old),
+        inline(&c.verdict.new)
     );
     if !c.closed_gaps.is_empty() {
         let _ = writeln!(
@@ -140,7 +146,7 @@ pub fn markdown(c: &Comparison) -> String {
             "- 🎉 closed: {}",
             c.closed_gaps
                 .iter()
-                .map(|g| format!("`{g}`"))
+                .map(|g| crate::encode::markdown::code(g))
                 .collect::<Vec<_>>()
                 .join(", ")
         );
@@ -151,7 +157,7 @@ pub fn markdown(c: &Comparison) -> String {
             "- ❌ new gaps: {}",
             c.new_gaps
                 .iter()
-                .map(|g| format!("`{g}`"))
+                .map(|g| crate::encode::markdown::code(g))
                 .collect::<Vec<_>>()
                 .join(", ")
         );
@@ -162,7 +168,7 @@ pub fn markdown(c: &Comparison) -> String {
             "- ⚠ worse: {}",
             c.worsened
                 .iter()
-                .map(|g| format!("`{g}`"))
+                .map(|g| crate::encode::markdown::code(g))
                 .collect::<Vec<_>>()
                 .join(", ")
         );

@@ -16,10 +16,13 @@ macro_rules! outln {
 }
 
 mod cli;
+mod completion;
 mod diagnostics;
 mod diff;
 mod encode;
 mod exit;
+mod finding_codes;
+mod guide;
 mod init;
 mod output;
 mod portfolio;
@@ -32,6 +35,7 @@ mod schema;
 mod score;
 mod terminal;
 mod validate;
+mod validate_formats;
 
 use std::process::ExitCode;
 
@@ -49,7 +53,8 @@ fn main() -> ExitCode {
         Command::Score(args) => score::run(args, style, cli.quiet),
         Command::Report(args) => report::run(args, style, cli.quiet),
         Command::Rules(args) => run_rules(args, style),
-        Command::Schema { kind } => schema::run(kind.as_deref()),
+        Command::Schema { kind, draft } => schema::run(kind.as_deref(), *draft),
+        Command::Guide { kind } => guide::run(kind.as_deref()),
         Command::Init {
             dir,
             organisation,

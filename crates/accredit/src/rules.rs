@@ -89,7 +89,44 @@ pub fn show(ruleset: &Ruleset, id: &str) -> Result<String, Failure> {
         r.check.kind_name()
     );
     let _ = writeln!(out, "\nHow to fix\n  {}", r.remediation.trim());
+    out.push_str(&example_and_codes(r));
     Ok(out)
+}
+
+/// What evidence that satisfies the requirement looks like (the example
+/// pack's, from the built-in guide), and the finding codes its check emits.
+fn example_and_codes(r: &Requirement) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\nEvidence that satisfies it\n  As in the example pack (fixtures/packs/complete), which passes every requirement; \
+         `accredit guide KIND` explains each field."
+    );
+    for kind in r.check.evidence() {
+        let Some(example) = crate::guide::example(kind) else {
+            continue;
+        };
+        let _ = writeln!(out, "\n  {}:", kind.name());
+        for line in example.lines() {
+            let _ = writeln!(out, "    {line}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nFinding codes its check (`{}`) can report",
+        r.check.kind_name()
+    );
+    for (code, meaning) in crate::finding_codes::codes(r.check.kind_name()) {
+        match meaning {
+            Some(meaning) => {
+                let _ = writeln!(out, "  {code} — {meaning}");
+            }
+            None => {
+                let _ = writeln!(out, "  {code}");
+            }
+        }
+    }
+    out
 }
 
 /// Prints `text` and ends well (a ruleset file may be anyone's: no control

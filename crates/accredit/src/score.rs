@@ -29,13 +29,25 @@ pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure>
         Ok(a) => a,
         Err(exit) => return Ok(exit),
     };
+    let comparison = match &args.baseline {
+        Some(path) => Some(std::sync::Arc::new(baseline_comparison(path, &assessment)?)),
+        None => None,
+    };
     let options = RenderOptions {
         style,
         quiet,
         path_prefix: RenderOptions::prefix_for(&args.pack.pack),
+        baseline: comparison.clone(),
     };
     write_outputs(&assessment, &outputs, &options)?;
-    let exit = gate_with_baseline(args, &assessment, style, quiet)?;
+    let exit = match &comparison {
+        None => gate(
+            &assessment,
+            args.require.unwrap_or(Require::Ready),
+            args.fail_under,
+        ),
+        Some(comparison) => baseline_gate(&assessment, comparison, args),
+    };
     if !quiet && !outputs.iter().any(|(_, d)| *d == Destination::Stdout) {
         let stderr_style = Style {
             color: style.color && std::io::stderr().is_terminal(),
@@ -49,36 +61,35 @@ pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure>
     Ok(exit)
 }
 
-/// The gate, with `--baseline` when given.
-fn gate_with_baseline(
-    args: &ScoreArgs,
+/// The gate in baseline mode: any new or worse gap fails it, and so does
+/// invalid evidence (as in [`gate`]); the verdict counts only when
+/// `--require` is given, the score only with `--fail-under`.
+pub fn baseline_gate(
     assessment: &Assessment,
-    style: Style,
-    quiet: bool,
-) -> Result<Exit, Failure> {
-    let Some(baseline) = &args.baseline else {
-        return Ok(gate(
-            assessment,
-            args.require.unwrap_or(Require::Ready),
-            args.fail_under,
-        ));
-    };
-    // With a baseline only regressions fail the gate (and --require / --fail-under if given).
-    let comparison =
-        accredit_core::compare::compare(&crate::diff::read_result(baseline)?, &digest(assessment)?);
-    if !quiet {
-        out!("\n{}", crate::diff::text(&comparison, style));
-    }
+    comparison: &accredit_core::compare::Comparison,
+    args: &ScoreArgs,
+) -> Exit {
     let others = gate(
         assessment,
         args.require.unwrap_or(Require::Any),
         args.fail_under,
     );
-    Ok(if comparison.has_regressions() {
+    if comparison.has_regressions() {
         Exit::GateFailed
     } else {
         others
-    })
+    }
+}
+
+/// Reads the baseline and compares the assessment with it.
+fn baseline_comparison(
+    path: &std::path::Path,
+    assessment: &Assessment,
+) -> Result<accredit_core::compare::Comparison, Failure> {
+    Ok(accredit_core::compare::compare(
+        &crate::diff::read_result(path)?,
+        &digest(assessment)?,
+    ))
 }
 
 /// The current assessment in the form a comparison reads.

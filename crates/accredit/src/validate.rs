@@ -7,6 +7,7 @@ use crate::cli::ValidateArgs;
 use crate::diagnostics;
 use crate::exit::{Exit, Failure};
 use crate::terminal::Style;
+use crate::validate_formats::{self, Counts, ValidateFormat};
 
 /// Runs `validate`.
 pub fn run(args: &ValidateArgs, style: Style, quiet: bool) -> Result<Exit, Failure> {
@@ -23,23 +24,31 @@ pub fn run(args: &ValidateArgs, style: Style, quiet: bool) -> Result<Exit, Failu
         ..LoadOptions::default()
     };
     let evidence = load_pack(&args.pack.pack, &options).map_err(Failure::load)?;
-    out!("{}", diagnostics::render(&evidence, style));
-    let errors = evidence.diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = evidence.diagnostics.len() - errors;
-    let documents = evidence
-        .files
-        .iter()
-        .filter(|f| matches!(f.role, accredit_core::evidence::FileRole::Evidence(_)))
-        .count();
-    if !quiet {
-        outln!(
-            "{}, {}: {}, {}",
-            plural(evidence.files.len(), "file"),
-            plural(documents, "evidence document"),
-            plural(errors, "error"),
-            plural(warnings, "warning")
+    if args.format == ValidateFormat::Text {
+        out!("{}", diagnostics::render(&evidence, style));
+        let counts = Counts::of(&evidence);
+        if !quiet {
+            outln!(
+                "{}, {}: {}, {}",
+                plural(counts.files, "file"),
+                plural(counts.documents, "evidence document"),
+                plural(counts.errors, "error"),
+                plural(counts.warnings, "warning")
+            );
+        }
+    } else {
+        let options = crate::render::RenderOptions {
+            style,
+            quiet,
+            path_prefix: crate::render::RenderOptions::prefix_for(&args.pack.pack),
+            baseline: None,
+        };
+        out!(
+            "{}",
+            validate_formats::render(args.format, &evidence, &options)
         );
     }
+    let errors = Counts::of(&evidence).errors;
     let cannot_assess = evidence
         .diagnostics
         .iter()

@@ -40,7 +40,7 @@ pub fn render(a: &Assessment, options: &RenderOptions) -> String {
             &d.message,
         );
     }
-    for id in &a.gaps {
+    for id in a.gaps.iter().filter(|id| options.annotates(id)) {
         let Some(r) = a.requirements.iter().find(|r| &r.id == id) else {
             continue;
         };

@@ -1,6 +1,7 @@
 //! Renderers: each output format is one module with the same `render` shape,
 //! taking the same [`Assessment`] value. Computation never knows the format.
 
+pub mod baseline;
 pub mod github;
 pub mod html;
 pub mod json;
@@ -43,6 +44,9 @@ pub struct RenderOptions {
     /// Prefix that turns pack-relative paths into paths from where the command
     /// ran (the PACK argument as typed), for CI annotations; empty for `.`.
     pub path_prefix: String,
+    /// `--baseline`: the comparison with the baseline, which each format
+    /// carries in its own form (see [`baseline`]).
+    pub baseline: Option<std::sync::Arc<accredit_core::compare::Comparison>>,
 }
 
 impl RenderOptions {
@@ -81,6 +85,19 @@ impl Format {
 
     /// Renders `assessment` in this format.
     pub fn render(self, assessment: &Assessment, options: &RenderOptions) -> String {
+        let alone = || self.render_alone(assessment, options);
+        match (self, options.baseline.as_deref()) {
+            (Format::Json, Some(c)) => baseline::json(assessment, c),
+            (Format::Text, Some(c)) if options.quiet => alone() + &baseline::quiet_line(c),
+            (Format::Text, Some(c)) => alone() + &baseline::text(c, options.style),
+            (Format::Markdown, Some(c)) => alone() + &baseline::markdown(c),
+            (Format::Github, Some(c)) => alone() + &baseline::github_notice(c),
+            _ => alone(),
+        }
+    }
+
+    /// Renders `assessment` in this format, without the baseline comparison.
+    fn render_alone(self, assessment: &Assessment, options: &RenderOptions) -> String {
         match self {
             Format::Text if options.quiet => text::quiet(assessment, options.style),
             Format::Text => text::render(assessment, options.style),
@@ -161,7 +178,7 @@ impl InvalidEvidence {
 /// The evidence's invalidity, when any file or the pack has a validation error.
 /// (The core's count: [`Assessment::evidence`].)
 pub fn invalid_evidence(a: &Assessment) -> Option<InvalidEvidence> {
-    a.evidence_invalid().then(|| InvalidEvidence {
+    a.evidence_invalid().then_some(InvalidEvidence {
         files: a.evidence.invalid_files,
         errors: a.evidence.errors,
     })

@@ -43,7 +43,7 @@ fn sarif_validates_against_the_official_schema() {
     let (code, stdout) = score(dir.path(), "sarif");
     assert_eq!(code, 1);
     let schema_path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/vendor/sarif-schema-2.1.0.json");
+        .join("../../schemas/vendor/sarif-schema-2.1.0.json");
     let mut schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
     // The published schema's `language` patterns have a stray `]` that an

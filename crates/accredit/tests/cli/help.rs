@@ -12,6 +12,7 @@ fn every_subcommand_help_is_snapshotted() {
         vec!["report", "--help"],
         vec!["rules", "--help"],
         vec!["schema", "--help"],
+        vec!["guide", "--help"],
         vec!["init", "--help"],
         vec!["diff", "--help"],
         vec!["portfolio", "--help"],

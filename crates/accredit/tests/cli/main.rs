@@ -2,19 +2,25 @@
 //! One test binary; each module covers a command.
 
 mod baseline;
+mod baseline_formats;
 mod ci_examples;
 mod cover;
 mod desk_data;
 mod formats;
+mod guide;
 mod help;
 mod hostile_output;
 mod init;
+mod markdown_structure;
 mod outputs;
 mod portfolio;
 mod report;
+mod rules_show;
 mod rulesets;
+mod sarif_ingest;
 mod score;
 mod validate;
+mod validate_formats;
 mod verdict;
 
 use std::path::PathBuf;

@@ -1,0 +1,249 @@
+//! `accredit validate --format json|github|sarif|junit`: the validation
+//! diagnostics in the forms CI reads. Text (the default) stays in
+//! `validate.rs`; every format carries the same diagnostics and the exit code
+//! does not depend on the format.
+
+use std::fmt::Write;
+
+use accredit_core::diagnostic::{Diagnostic, Severity};
+use accredit_core::evidence::{Evidence, FileRole, PackFile};
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+use serde_json::json;
+
+use crate::render::RenderOptions;
+
+/// Version of the JSON validation result.
+pub const VALIDATION_FORMAT: &str = "accredit-validation/1";
+
+/// Output formats of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ValidateFormat {
+    /// `file:line:col: error[code]: message` lines and a summary.
+    Text,
+    /// The diagnostics and the files as JSON (format `accredit-validation/1`).
+    Json,
+    /// GitHub Actions workflow-command annotations.
+    Github,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+    /// JUnit XML: one test case per evidence document.
+    Junit,
+}
+
+/// Counts behind the summary line.
+pub struct Counts {
+    /// Files in the pack.
+    pub files: usize,
+    /// Evidence documents.
+    pub documents: usize,
+    /// Error diagnostics.
+    pub errors: usize,
+    /// Warning diagnostics.
+    pub warnings: usize,
+}
+
+impl Counts {
+    /// Counts of `evidence`.
+    pub fn of(evidence: &Evidence) -> Counts {
+        let errors = evidence.diagnostics.iter().filter(|d| d.is_error()).count();
+        Counts {
+            files: evidence.files.len(),
+            documents: evidence
+                .files
+                .iter()
+                .filter(|f| matches!(f.role, FileRole::Evidence(_)))
+                .count(),
+            errors,
+            warnings: evidence.diagnostics.len() - errors,
+        }
+    }
+}
+
+/// Renders `evidence` in a machine format (not text).
+pub fn render(format: ValidateFormat, evidence: &Evidence, options: &RenderOptions) -> String {
+    match format {
+        ValidateFormat::Text => String::new(),
+        ValidateFormat::Json => json(evidence),
+        ValidateFormat::Github => github(evidence, options),
+        ValidateFormat::Sarif => {
+            crate::render::sarif::render_validation(&evidence.diagnostics, &evidence.files, options)
+        }
+        ValidateFormat::Junit => junit(evidence, options),
+    }
+}
+
+fn json(evidence: &Evidence) -> String {
+    let counts = Counts::of(evidence);
+    let value = json!({
+        "format": VALIDATION_FORMAT,
+        "tool": {"name": "accredit", "version": env!("CARGO_PKG_VERSION")},
+        "valid": counts.errors == 0,
+        "errors": counts.errors,
+        "warnings": counts.warnings,
+        "documents": counts.documents,
+        "diagnostics": evidence.diagnostics,
+        "files": evidence.files,
+    });
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn github(evidence: &Evidence, options: &RenderOptions) -> String {
+    let mut out = String::new();
+    for d in &evidence.diagnostics {
+        let level = if d.severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        let mut properties = Vec::new();
+        if let Some(location) = &d.location {
+            properties.push(format!(
+                "file={}",
+                crate::encode::github::property(&options.path(&location.file))
+            ));
+            if let Some(p) = location.position {
+                properties.push(format!("line={},col={}", p.line, p.column));
+            }
+        }
+        properties.push(format!(
+            "title={}",
+            crate::encode::github::property(&format!("accredit {}", d.code.as_str()))
+        ));
+        let _ = writeln!(
+            out,
+            "::{level} {}::{}",
+            properties.join(","),
+            crate::encode::github::data(&d.message)
+        );
+    }
+    let counts = Counts::of(evidence);
+    let _ = writeln!(
+        out,
+        "::notice title=accredit validate::{}{}, {}: {}, {}",
+        if counts.errors > 0 {
+            "the evidence is invalid — "
+        } else {
+            ""
+        },
+        crate::validate::plural(counts.files, "file"),
+        crate::validate::plural(counts.documents, "evidence document"),
+        crate::validate::plural(counts.errors, "error"),
+        crate::validate::plural(counts.warnings, "warning")
+    );
+    out
+}
+
+fn junit(evidence: &Evidence, options: &RenderOptions) -> String {
+    let mut report = Report::new("accredit validate");
+    let mut suite = TestSuite::new("evidence documents");
+    let at = |d: &Diagnostic| match &d.location {
+        Some(l) => match l.position {
+            Some(p) => format!("{}:{}:{}", options.path(&l.file), p.line, p.column),
+            None => options.path(&l.file),
+        },
+        None => options.path("."),
+    };
+    let describe = |diagnostics: &[&Diagnostic]| {
+        diagnostics
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}: {}[{}]: {}",
+                    at(d),
+                    if d.is_error() { "error" } else { "warning" },
+                    d.code.as_str(),
+                    d.message
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let case = |name: String, classname: String, diagnostics: Vec<&Diagnostic>| {
+        let errors: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .copied()
+            .filter(|d| d.is_error())
+            .collect();
+        let status = if errors.is_empty() {
+            TestCaseStatus::success()
+        } else {
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            status.set_message(crate::encode::xml::content(&format!(
+                "{} ({} error(s))",
+                errors[0].message,
+                errors.len()
+            )));
+            status.set_type(errors[0].code.as_str());
+            status.set_description(crate::encode::xml::content(&describe(&diagnostics)));
+            status
+        };
+        let mut case = TestCase::new(crate::encode::xml::content(&name), status);
+        case.set_classname(classname);
+        if errors.is_empty() && !diagnostics.is_empty() {
+            case.set_system_out(crate::encode::xml::content(&describe(&diagnostics)));
+        }
+        case
+    };
+    // Diagnostics that name no file belong to the pack as a whole.
+    let pack_level: Vec<&Diagnostic> = evidence
+        .diagnostics
+        .iter()
+        .filter(|d| d.location.is_none())
+        .collect();
+    suite.add_test_case(case(
+        "the pack as a whole".to_string(),
+        "accredit.validate".to_string(),
+        pack_level,
+    ));
+    for file in evidence.files.iter().filter(|f| shown_in_junit(f)) {
+        let diagnostics: Vec<&Diagnostic> = evidence
+            .diagnostics
+            .iter()
+            .filter(|d| d.location.as_ref().is_some_and(|l| l.file == file.path))
+            .collect();
+        let kind = file.role.kind().map_or("file", |k| k.name());
+        suite.add_test_case(case(
+            options.path(&file.path),
+            format!("accredit.validate.{kind}"),
+            diagnostics,
+        ));
+    }
+    // Diagnostics on files the walk did not index as evidence (e.g. a
+    // symbolic link that leaves the pack) get a case of their own.
+    let mut others: Vec<&str> = evidence
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.location.as_ref().map(|l| l.file.as_str()))
+        .filter(|f| {
+            !evidence
+                .files
+                .iter()
+                .any(|file| file.path == *f && shown_in_junit(file))
+        })
+        .collect();
+    others.sort_unstable();
+    others.dedup();
+    for file in others {
+        let diagnostics: Vec<&Diagnostic> = evidence
+            .diagnostics
+            .iter()
+            .filter(|d| d.location.as_ref().is_some_and(|l| l.file == file))
+            .collect();
+        suite.add_test_case(case(
+            options.path(file),
+            "accredit.validate.file".to_string(),
+            diagnostics,
+        ));
+    }
+    report.add_test_suite(suite);
+    report
+        .to_string()
+        .unwrap_or_else(|e| format!("<!-- cannot write JUnit: {e} -->\n"))
+}
+
+/// Evidence documents and CSV exports are test cases; attachments are not.
+fn shown_in_junit(file: &PackFile) -> bool {
+    !matches!(file.role, FileRole::Attachment)
+}
