@@ -14,6 +14,7 @@ mod portfolio;
 mod report;
 mod rulesets;
 mod score;
+mod signing;
 mod validate;
 
 use std::path::PathBuf;
