@@ -115,6 +115,10 @@ pub struct RequirementRef {
     pub result: String,
     /// Credit, 0 to 1.
     pub credit: f64,
+    /// When an assessor's override (`--overrides`) decided the result: the
+    /// tool's own result, which it replaced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated_result: Option<String>,
 }
 
 /// The JSON result's digest.
@@ -177,6 +181,8 @@ impl Statement {
                         id: r.id.clone(),
                         result: r.result.as_str().to_string(),
                         credit: r.credit,
+                        automated_result: (r.assessor.as_ref())
+                            .map(|j| j.automated_result.as_str().to_string()),
                     })
                     .collect(),
                 result: ResultRef {

@@ -430,9 +430,18 @@ fn the_report_shows_the_fingerprint_of_the_key_it_is_signed_with() {
         .as_str()
         .unwrap()
         .to_string();
+    // Read as a browser reads it (the HTML escapes `/`, which base64 may hold).
+    let document = scraper::Html::parse_document(&page);
+    let line = scraper::Selector::parse("#summary header #signed-with").unwrap();
+    let shown: String = document
+        .select(&line)
+        .next()
+        .expect("the signed line")
+        .text()
+        .collect();
     assert!(
-        page.contains(&format!("Signed with Ed25519 key <code>{keyid}</code>")),
-        "{page}"
+        shown.starts_with(&format!("Signed with Ed25519 key {keyid} ")),
+        "{shown}"
     );
     assert_eq!(t.verify_pack("report.intoto.json").0, 0);
     // Unsigned, no such line.
@@ -514,4 +523,35 @@ fn the_envelope_is_never_written_inside_the_pack_and_needs_a_key() {
     ]);
     assert_eq!(code, 2);
     assert!(stderr.contains("same file"), "{stderr}");
+}
+
+#[test]
+fn an_assessor_s_override_is_signed_with_the_tool_s_own_result_beside_it() {
+    let t = Signing::new();
+    let overrides = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/overrides");
+    let (code, _, stderr) = run(&[
+        "score",
+        s(&t.pack()),
+        "--as-of",
+        AS_OF,
+        "--overrides",
+        s(&overrides),
+        "--format",
+        &format!("json={}", s(&t.path("result.json"))),
+        "--attest",
+        s(&t.path("r.intoto.json")),
+        "--key",
+        s(&t.key()),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let statement = statement(&envelope(&t.path("r.intoto.json")));
+    let requirements = statement["predicate"]["requirements"].as_array().unwrap();
+    let tool03 = requirements.iter().find(|r| r["id"] == "TOOL-03").unwrap();
+    assert_eq!(tool03["result"], "partial");
+    assert_eq!(tool03["credit"], 0.5);
+    assert_eq!(tool03["automated_result"], "pass");
+    let cov01 = requirements.iter().find(|r| r["id"] == "COV-01").unwrap();
+    assert!(cov01.get("automated_result").is_none(), "{cov01}");
+    let result = t.path("result.json");
+    assert_eq!(t.verify("r.intoto.json", &["--result", s(&result)]).0, 0);
 }
