@@ -555,3 +555,71 @@ fn an_assessor_s_override_is_signed_with_the_tool_s_own_result_beside_it() {
     let result = t.path("result.json");
     assert_eq!(t.verify("r.intoto.json", &["--result", s(&result)]).0, 0);
 }
+
+/// No control character but the line break reaches the terminal.
+fn assert_inert(output: &str) {
+    let bad: Vec<char> = (output.chars())
+        .filter(|c| (c.is_control() && *c != '\n') || ('\u{80}'..='\u{9f}').contains(c))
+        .collect();
+    assert!(bad.is_empty(), "control characters {bad:?} in {output}");
+    assert!(
+        !output.lines().any(|l| l.trim_start().starts_with("::")),
+        "{output}"
+    );
+}
+
+#[test]
+fn evidence_text_and_an_unsigned_keyid_are_shown_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("key");
+    assert_eq!(run(&["keygen", s(&key)]).0, 0);
+    let hostile = pack("hostile-output");
+    let envelope_path = dir.path().join("h.intoto.json");
+    let (code, _, stderr) = run(&[
+        "score",
+        s(&hostile),
+        "--as-of",
+        AS_OF,
+        "-q",
+        "--attest",
+        s(&envelope_path),
+        "--key",
+        s(&key),
+    ]);
+    assert!(code == 0 || code == 1, "{stderr}");
+    let public = dir.path().join("key.pub");
+    let (code, stdout, stderr) = run(&[
+        "verify",
+        s(&envelope_path),
+        "--key",
+        s(&public),
+        "--pack",
+        s(&hostile),
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("\\x1b]52;"), "{stdout}");
+    assert_inert(&stdout);
+    assert_inert(&stderr);
+
+    // The keyid is not signed: anyone can put anything there.
+    let mut envelope = envelope(&envelope_path);
+    envelope["signatures"][0]["keyid"] = "\u{1b}[2J\n::error::forged".into();
+    std::fs::write(&envelope_path, serde_json::to_vec(&envelope).unwrap()).unwrap();
+    let (code, stdout, _) = run(&["verify", s(&envelope_path), "--key", s(&public)]);
+    assert_eq!(code, 0, "the keyid is a hint only: {stdout}");
+    let other = dir.path().join("other");
+    assert_eq!(run(&["keygen", s(&other)]).0, 0);
+    let (code, stdout, stderr) = run(&[
+        "verify",
+        s(&envelope_path),
+        "--key",
+        s(&dir.path().join("other.pub")),
+    ]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("signed by key \\x1b[2J\\n::error::forged"),
+        "{stdout}"
+    );
+    assert_inert(&stdout);
+    assert_inert(&stderr);
+}
