@@ -5,7 +5,8 @@
 # `securesystemslib`: `dsse.Envelope.from_dict(...).verify([SSlibKey], 1)`,
 # the Ed25519 key loaded from KEY.pub with `cryptography`). Then shows that
 # securesystemslib rejects a tampered payload and a wrong key, and that
-# `accredit verify` agrees on all three. Exits non-zero on any failure; the
+# `accredit verify` agrees on all three; and the other way round, that an
+# envelope securesystemslib signs with the same key verifies in accredit. Exits non-zero on any failure; the
 # last line is `N passed, M failed`.
 #
 #   tests/signing.sh     # installs securesystemslib[crypto] into a venv under
@@ -141,6 +142,35 @@ if [ "$(sha256sum result.json | cut -d' ' -f1)" = "$("$PY" -c 'import base64,jso
 else
     fail "the predicate's result digest"
 fi
+
+# The other direction: securesystemslib signs (the same statement, with the
+# assessor's private key), and accredit verifies; the same PAE on both sides
+# gives the same Ed25519 signature.
+"$PY" - result.intoto.json assessor resigned.intoto.json <<'PYTHON'
+import base64, hashlib, json, sys
+from cryptography.hazmat.primitives.serialization import (
+    Encoding, PublicFormat, load_pem_private_key)
+from securesystemslib.dsse import Envelope
+from securesystemslib.signer import CryptoSigner, SSlibKey
+
+original = json.load(open(sys.argv[1]))
+private = load_pem_private_key(open(sys.argv[2], "rb").read(), password=None)
+der = private.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+keyid = "SHA256:" + base64.b64encode(hashlib.sha256(der).digest()).decode().rstrip("=")
+signer = CryptoSigner(private, SSlibKey.from_crypto(private.public_key(), keyid=keyid, scheme="ed25519"))
+envelope = Envelope(base64.b64decode(original["payload"]), original["payloadType"], {})
+envelope.sign(signer)
+resigned = envelope.to_dict()
+json.dump(resigned, open(sys.argv[3], "w"))
+same = resigned["signatures"][0]["sig"] == original["signatures"][0]["sig"]
+print(f"securesystemslib signed the statement again: signature {'identical to' if same else 'DIFFERENT FROM'} accredit's")
+sys.exit(0 if same else 1)
+PYTHON
+code=$?
+if [ "$code" -eq 0 ]; then ok "securesystemslib's signature of the same statement is accredit's, byte for byte"; else fail "securesystemslib re-signing (exit $code)"; fi
+"$ACCREDIT" verify resigned.intoto.json --key assessor.pub --pack "$ROOT/fixtures/packs/complete" >/dev/null
+code=$?
+if [ "$code" -eq 0 ]; then ok "accredit verify accepts the envelope securesystemslib signed"; else fail "accredit verify of securesystemslib's envelope (exit $code)"; fi
 
 # --- accredit verify agrees --------------------------------------------------
 "$ACCREDIT" verify result.intoto.json --key assessor.pub --pack "$ROOT/fixtures/packs/complete" --result result.json >verify.out

@@ -61,9 +61,7 @@ pub fn generate(key_path: &Path) -> Result<String, Failure> {
     })?;
     let signing = SigningKey::from_bytes(&secret);
     secret.fill(0);
-    let private_pem = signing
-        .to_pkcs8_pem(LineEnding::LF)
-        .map_err(|e| Failure::msg(format!("cannot encode the private key: {e}")))?;
+    let private_pem = private_pem(&signing)?;
     let public_pem = signing
         .verifying_key()
         .to_public_key_pem(LineEnding::LF)
@@ -75,6 +73,22 @@ pub fn generate(key_path: &Path) -> Result<String, Failure> {
         return Err(failure);
     }
     Ok(fingerprint(&signing.verifying_key()))
+}
+
+/// The private key as PKCS#8 v1 PEM (RFC 8410 `PrivateKeyInfo`, the secret
+/// key alone). Not v2 with the public key inside, which ed25519-dalek writes
+/// by default: OpenSSL 3 and Python's `cryptography` refuse that form, and a
+/// key only accredit can read would lock the assessor in.
+fn private_pem(
+    signing: &SigningKey,
+) -> Result<ed25519_dalek::pkcs8::spki::der::zeroize::Zeroizing<String>, Failure> {
+    let secret_only = ed25519_dalek::pkcs8::KeypairBytes {
+        secret_key: signing.to_bytes(),
+        public_key: None,
+    };
+    secret_only
+        .to_pkcs8_pem(LineEnding::LF)
+        .map_err(|e| Failure::msg(format!("cannot encode the private key: {e}")))
 }
 
 /// Writes `contents` to a new file at `path` with `mode` (before the umask),
@@ -192,6 +206,23 @@ mod tests {
         );
         assert_eq!(fingerprint(&key), expected);
         assert_eq!(expected.len(), "SHA256:".len() + 43);
+    }
+
+    #[test]
+    fn the_private_key_is_pkcs8_v1_as_openssl_reads_it() {
+        let pem = private_pem(&SigningKey::from_bytes(&[9; 32])).unwrap();
+        let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        let der = base64::engine::general_purpose::STANDARD
+            .decode(body)
+            .unwrap();
+        // SEQUENCE (46 bytes) { INTEGER 0, SEQUENCE { OID 1.3.101.112 }, OCTET STRING { OCTET STRING (32) } }
+        let mut expected = vec![
+            0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22,
+            0x04, 0x20,
+        ];
+        expected.extend_from_slice(&[9; 32]);
+        assert_eq!(der, expected);
+        assert!(pem.starts_with("-----BEGIN PRIVATE KEY-----\n"));
     }
 
     #[test]
