@@ -23,7 +23,7 @@ pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure
     };
     let page = html::try_render_signed(&assessment, signer.as_ref().map(|s| s.fingerprint()))
         .map_err(|e| Failure::msg(format!("cannot render the report: {e:#}")))?;
-    output::emit(&destination, &page)?;
+    // The envelope first: a page that says it is signed never lacks one.
     if let Some(signer) = &signer {
         let options = crate::render::RenderOptions {
             style,
@@ -32,6 +32,7 @@ pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure
         };
         signer.attest(&assessment, &options)?;
     }
+    output::emit(&destination, &page)?;
     let exit = score::gate(&assessment, args.require, args.fail_under);
     let to_stdout = destination == Destination::Stdout;
     if !quiet && !to_stdout {
