@@ -212,3 +212,55 @@ impl Statement {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use accredit_core::assess::assess_with_overrides;
+    use accredit_core::load::{LoadOptions, load_pack};
+
+    use super::*;
+
+    fn complete() -> Assessment {
+        let Ok(Ok(ruleset)) = crate::ruleset_choice::choose(None) else {
+            panic!("the built-in ruleset loads");
+        };
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/packs/complete");
+        let options = LoadOptions {
+            known_applications: ruleset.application_ids(),
+            ..LoadOptions::default()
+        };
+        let evidence = load_pack(&root, &options).expect("the complete pack loads");
+        assess_with_overrides(&evidence, &ruleset, jiff::civil::date(2008, 9, 1), &[])
+            .expect("the complete pack is assessed")
+    }
+
+    #[test]
+    fn a_file_whose_digest_is_unknown_is_not_vouched_for() {
+        let mut assessment = complete();
+        let statement = Statement::new(&assessment, "ab".repeat(32)).unwrap();
+        assert_eq!(statement.subject.len(), assessment.files.len());
+        assert_eq!(statement.predicate.result.sha256, "ab".repeat(32));
+        assessment.files[3].sha256.clear();
+        let refused = Statement::new(&assessment, String::new()).unwrap_err();
+        assert!(refused.contains(&assessment.files[3].path), "{refused}");
+    }
+
+    #[test]
+    fn the_payload_reads_back_as_the_statement_it_was() {
+        let statement = Statement::new(&complete(), "cd".repeat(32)).unwrap();
+        let payload = statement.to_payload();
+        let read: Statement = serde_json::from_slice(&payload).unwrap();
+        assert_eq!(read.to_payload(), payload);
+        assert_eq!(read.subject_digests().len(), statement.subject.len());
+        // Compact, keys in the order in-toto documents them.
+        let text = String::from_utf8(payload).unwrap();
+        assert!(
+            text.starts_with(
+                "{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":"
+            ),
+            "{text}"
+        );
+    }
+}
