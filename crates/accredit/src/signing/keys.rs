@@ -127,8 +127,7 @@ fn create_new(path: &Path, contents: &[u8], mode: u32) -> Result<(), Failure> {
 /// Reads a private key (PKCS#8 PEM). A key that others may read gets a
 /// warning on standard error: it still signs, but it should be `chmod 600`.
 pub fn read_private(path: &Path) -> Result<SigningKey, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::msg(format!("cannot read the key {}: {e}", path.display())))?;
+    let text = read_key_file(path)?;
     if text.contains("-----BEGIN PUBLIC KEY-----") {
         return Err(Failure::msg(format!(
             "{} is a public key; sign with the private key (the file without .pub)",
@@ -151,6 +150,26 @@ pub fn read_private(path: &Path) -> Result<SigningKey, Failure> {
     Ok(key)
 }
 
+/// A PEM key file's text. Ed25519 keys are a few hundred bytes; anything far
+/// larger is not a key, and is not read into memory.
+fn read_key_file(path: &Path) -> Result<String, Failure> {
+    use std::io::Read;
+    const MAX_KEY_BYTES: u64 = 16 * 1024;
+    let cannot =
+        |why: String| Failure::msg(format!("cannot read the key {}: {why}", path.display()));
+    let file = std::fs::File::open(path).map_err(|e| cannot(e.to_string()))?;
+    let mut text = String::new();
+    file.take(MAX_KEY_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| cannot(e.to_string()))?;
+    if text.len() as u64 > MAX_KEY_BYTES {
+        return Err(cannot(format!(
+            "it is larger than {MAX_KEY_BYTES} bytes, so it is not an Ed25519 key file"
+        )));
+    }
+    Ok(text)
+}
+
 /// The file's permission bits when group or others have any access to it.
 #[cfg(unix)]
 fn loose_mode(path: &Path) -> Option<u32> {
@@ -166,8 +185,7 @@ fn loose_mode(_path: &Path) -> Option<u32> {
 
 /// Reads a public key (SubjectPublicKeyInfo PEM, as `KEY.pub`).
 pub fn read_public(path: &Path) -> Result<VerifyingKey, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::msg(format!("cannot read the key {}: {e}", path.display())))?;
+    let text = read_key_file(path)?;
     if text.contains("PRIVATE KEY-----") {
         return Err(Failure::msg(format!(
             "{} is a private key; verify with the public key ({}), which is the one to share",
@@ -243,6 +261,14 @@ mod tests {
         let refused = read_private(&public_path(&path)).unwrap_err();
         assert!(
             refused.message.contains("is a public key"),
+            "{}",
+            refused.message
+        );
+        let large = dir.path().join("large.pem");
+        std::fs::write(&large, vec![b'A'; 100_000]).unwrap();
+        let refused = read_public(&large).unwrap_err();
+        assert!(
+            refused.message.contains("larger than"),
             "{}",
             refused.message
         );
