@@ -623,3 +623,28 @@ fn evidence_text_and_an_unsigned_keyid_are_shown_inert() {
     assert_inert(&stdout);
     assert_inert(&stderr);
 }
+
+#[test]
+fn anyone_can_reproduce_the_signed_result_from_a_copy_of_the_pack() {
+    let t = Signing::new();
+    assert_eq!(t.sign("r.intoto.json").0, 0);
+    let elsewhere = t.path("received/another-copy");
+    copy(&t.pack(), &elsewhere);
+    let mine = t.path("mine.json");
+    let (code, _, stderr) = run(&[
+        "score",
+        s(&elsewhere),
+        "--as-of",
+        AS_OF,
+        "--ruleset",
+        "lsd-accreditation@1",
+        "--format",
+        &format!("json={}", s(&mine)),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, _) = t.verify(
+        "r.intoto.json",
+        &["--pack", s(&elsewhere), "--result", s(&mine)],
+    );
+    assert_eq!(code, 0, "{stdout}");
+}
