@@ -172,6 +172,13 @@ fn describe(statement: &Statement) {
         text(&p.ruleset.version),
         text(&p.ruleset.sha256)
     );
+    if p.validation_errors > 0 {
+        outln!(
+            "  the evidence was invalid when signed: {} validation {} (invalid evidence never passes a gate)",
+            p.validation_errors,
+            plural(p.validation_errors, "error", "errors")
+        );
+    }
     outln!(
         "  {} pack files, {} requirements, JSON result SHA-256 {}",
         statement.subject.len(),

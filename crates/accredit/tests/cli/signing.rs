@@ -648,3 +648,35 @@ fn anyone_can_reproduce_the_signed_result_from_a_copy_of_the_pack() {
     );
     assert_eq!(code, 0, "{stdout}");
 }
+
+#[test]
+fn a_result_of_invalid_evidence_is_signed_and_says_so() {
+    let t = Signing::new();
+    let invalid = pack("defect-schema");
+    let envelope_path = t.path("invalid.intoto.json");
+    let (code, _, stderr) = run(&[
+        "score",
+        s(&invalid),
+        "--as-of",
+        AS_OF,
+        "--attest",
+        s(&envelope_path),
+        "--key",
+        s(&t.key()),
+    ]);
+    assert_eq!(code, 1, "the gate fails, the envelope is written: {stderr}");
+    let statement = statement(&envelope(&envelope_path));
+    assert!(
+        statement["predicate"]["validation_errors"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+    let (code, stdout, _) = t.verify("invalid.intoto.json", &["--pack", s(&invalid)]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains("the evidence was invalid when signed"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("verdict not-ready"), "{stdout}");
+}
