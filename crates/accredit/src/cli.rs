@@ -92,6 +92,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = crate::diff::DiffFormat::Text)]
         format: crate::diff::DiffFormat,
     },
+    /// Make an Ed25519 signing key pair: KEY (private, mode 0600) and KEY.pub.
+    Keygen {
+        /// Where to write the private key; the public key goes to KEY.pub. Neither may exist.
+        key: PathBuf,
+    },
+    /// Check a signed result (`--attest`): its signature, and optionally the pack and the result file.
+    Verify(VerifyArgs),
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -199,6 +206,9 @@ pub struct ScoreArgs {
     /// Fail the gate when the overall score is below N (percent).
     #[arg(long, value_name = "N")]
     pub fail_under: Option<f64>,
+    /// Signing the result.
+    #[command(flatten)]
+    pub attest: AttestArgs,
 }
 
 /// `accredit report`: the evaluation options of `score`, one output (the HTML report).
@@ -225,6 +235,36 @@ pub struct ReportArgs {
     /// Fail the gate when the overall score is below N (percent).
     #[arg(long, value_name = "N")]
     pub fail_under: Option<f64>,
+    /// Signing the result.
+    #[command(flatten)]
+    pub attest: AttestArgs,
+}
+
+/// `--attest FILE --key KEY`: sign the result (for every command that writes one).
+#[derive(Debug, Clone, Default, Args)]
+pub struct AttestArgs {
+    /// Also write a signed DSSE envelope of an in-toto statement of this result and the pack's files (never inside the pack); needs --key.
+    #[arg(long, value_name = "FILE", requires = "key")]
+    pub attest: Option<PathBuf>,
+    /// The Ed25519 private key that signs --attest (from `accredit keygen`).
+    #[arg(long, value_name = "KEY", requires = "attest")]
+    pub key: Option<PathBuf>,
+}
+
+/// `accredit verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The signed envelope (written by --attest).
+    pub envelope: PathBuf,
+    /// The signer's public key (KEY.pub from `accredit keygen`).
+    #[arg(long, value_name = "KEY.pub")]
+    pub key: PathBuf,
+    /// Re-hash this pack and list every file added, removed or changed since signing.
+    #[arg(long, value_name = "DIR")]
+    pub pack: Option<PathBuf>,
+    /// Check that this JSON result (`score --format json`) is the one signed.
+    #[arg(long, value_name = "RESULT.json")]
+    pub result: Option<PathBuf>,
 }
 
 /// The verdict a gate requires.

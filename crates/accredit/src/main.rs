@@ -33,6 +33,7 @@ mod rules_test;
 mod ruleset_choice;
 mod schema;
 mod score;
+mod signing;
 mod terminal;
 mod validate;
 mod validate_formats;
@@ -88,6 +89,8 @@ fn main() -> ExitCode {
             }
         },
         Command::Diff { old, new, format } => diff::run(old, new, *format, style),
+        Command::Keygen { key } => signing::keygen(key, cli.quiet),
+        Command::Verify(args) => signing::verify::run(args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut script = Vec::new();

@@ -15,13 +15,24 @@ pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure
     if let Destination::File(path) = &destination {
         output::format_for_path(path, &[("html", ()), ("htm", ())])?;
     }
+    let signer = crate::signing::prepare(&args.attest, &args.pack.pack, [&destination])?;
     let score_args = score_args(args);
     let assessment = match score::assess_pack(&score_args, style)? {
         Ok(a) => a,
         Err(exit) => return Ok(exit),
     };
-    let page = html::try_render(&assessment)
+    let page = html::try_render_signed(&assessment, signer.as_ref().map(|s| s.fingerprint()))
         .map_err(|e| Failure::msg(format!("cannot render the report: {e:#}")))?;
+    // The envelope first: a page that says it is signed never lacks one.
+    if let Some(signer) = &signer {
+        let options = crate::render::RenderOptions {
+            style,
+            quiet,
+            path_prefix: crate::render::RenderOptions::prefix_for(&args.pack.pack),
+            baseline: None,
+        };
+        signer.attest(&assessment, &options)?;
+    }
     output::emit(&destination, &page)?;
     let exit = score::gate(&assessment, args.require, args.fail_under);
     let to_stdout = destination == Destination::Stdout;
@@ -67,5 +78,6 @@ fn score_args(args: &ReportArgs) -> ScoreArgs {
         overrides: args.overrides.clone(),
         baseline: None,
         fail_under: args.fail_under,
+        attest: crate::cli::AttestArgs::default(),
     }
 }

@@ -25,6 +25,11 @@ pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure>
     output::check(&paths, &[&args.pack.pack])?;
     let outputs = plan_outputs(&args.format, args.output.as_deref())?;
     output::check(outputs.iter().map(|(_, d)| d), &[&args.pack.pack])?;
+    let signer = crate::signing::prepare(
+        &args.attest,
+        &args.pack.pack,
+        outputs.iter().map(|(_, d)| d),
+    )?;
     let assessment = match assess_pack(args, style)? {
         Ok(a) => a,
         Err(exit) => return Ok(exit),
@@ -40,6 +45,9 @@ pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure>
         baseline: comparison.clone(),
     };
     write_outputs(&assessment, &outputs, &options)?;
+    if let Some(signer) = &signer {
+        signer.attest(&assessment, &options)?;
+    }
     let exit = match &comparison {
         None => gate(
             &assessment,

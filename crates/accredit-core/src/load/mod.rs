@@ -7,6 +7,7 @@
 //! regular files, never against the filesystem.
 
 mod document;
+mod index;
 mod links;
 mod overrides;
 mod references;
@@ -26,6 +27,7 @@ use crate::model::Kind;
 use crate::yaml::{NodeIndex, YamlLimits};
 pub(crate) use document::yaml_diagnostic;
 use document::{FileOutcome, ParsedDocument, decode, read_markdown, read_yaml, typed};
+pub use index::{HashedFile, PackDigests, hash_pack};
 pub use links::{BrokenLink, LinkCheck, check_links};
 pub use overrides::{Overrides, load_overrides};
 

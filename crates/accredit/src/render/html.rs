@@ -71,6 +71,17 @@ pub fn try_render(assessment: &Assessment) -> Result<String, minijinja::Error> {
     render_view(&view::Report::new(assessment))
 }
 
+/// Renders the HTML report of a result signed with the key of
+/// `fingerprint` (`report --attest … --key …`), which the header shows.
+pub fn try_render_signed(
+    assessment: &Assessment,
+    fingerprint: Option<&str>,
+) -> Result<String, minijinja::Error> {
+    let mut report = view::Report::new(assessment);
+    report.signed_with = fingerprint.map(str::to_string);
+    render_view(&report)
+}
+
 /// Lays out a prepared view.
 fn render_view(report: &view::Report) -> Result<String, minijinja::Error> {
     let env = environment()?;

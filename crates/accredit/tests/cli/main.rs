@@ -19,6 +19,7 @@ mod rules_show;
 mod rulesets;
 mod sarif_ingest;
 mod score;
+mod signing;
 mod validate;
 mod validate_formats;
 mod verdict;

@@ -67,6 +67,8 @@ pub struct Report {
     pub evidence_summary: EvidenceSummary,
     /// (7) Validation problems.
     pub diagnostics: Vec<DiagnosticView>,
+    /// (1) The fingerprint of the key the result is signed with, when it is.
+    pub signed_with: Option<String>,
 }
 
 /// A date, machine-readable and in words.
@@ -572,6 +574,7 @@ impl Report {
                         .map(|l| anchors.location(&l.file, l.line())),
                 })
                 .collect(),
+            signed_with: None,
         }
     }
 }
