@@ -34,6 +34,10 @@ if ! "${fuzz[@]}" build -s "$sanitizer" >logs/build.log 2>&1; then
   exit 2
 fi
 ./seed.sh >/dev/null
+# Run the built binaries directly: `cargo fuzz run` would rebuild first.
+target_dir=${CARGO_TARGET_DIR:-$PWD/target}
+case "$target_dir" in /*) ;; *) target_dir="$PWD/$target_dir" ;; esac
+bin_dir="$target_dir/$(rustc -vV | sed -n 's/^host: //p')/release"
 failed=0
 printf '%-14s %12s %8s %8s %8s\n' target executions wall_s corpus crashes
 for target in "${targets[@]}"; do
@@ -41,7 +45,7 @@ for target in "${targets[@]}"; do
   log="logs/$target.log"
   start=$(date +%s.%N)
   status=0
-  "${fuzz[@]}" run -s "$sanitizer" "$target" "corpus/$target" -- \
+  "$bin_dir/$target" "corpus/$target" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="${FUZZ_MAX_LEN:-16384}" \
     -print_final_stats=1 -artifact_prefix="artifacts/$target/" >"$log" 2>&1 || status=$?
   end=$(date +%s.%N)

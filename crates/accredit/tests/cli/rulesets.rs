@@ -163,3 +163,21 @@ fn docs_ruleset_md_is_generated_from_the_ruleset() {
         "docs/ruleset.md is stale: run `cargo run -p accredit -- rules docs > docs/ruleset.md`"
     );
 }
+
+#[test]
+fn an_expression_whose_text_would_grow_to_gigabytes_is_stopped_at_the_item() {
+    let (code, stdout) = score_with("expression-text-bomb", "json");
+    assert_eq!(code, 0, "ORG-02 is weighted, so the pack is still ready");
+    let r = org_02(&stdout);
+    assert_eq!(r["result"], "error");
+    let finding = &r["findings"][0];
+    let message = finding["message"].as_str().unwrap();
+    assert!(
+        message.contains("made text too long and was stopped")
+            && message.contains("65536-byte limit"),
+        "{message}"
+    );
+    // Located at the customer being checked, not nowhere.
+    assert_eq!(finding["file"], "pack.yaml");
+    assert!(finding["line"].as_u64().unwrap() > 1, "{finding}");
+}
