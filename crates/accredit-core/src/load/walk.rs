@@ -3,8 +3,7 @@
 //! reported and never opened; names that are not UTF-8 reported.
 //!
 //! Files are read through a bound: never more than the size the file
-//! reported when it was listed, and one byte more to notice a file that
-//! lies, so a pseudo-file such as `/proc/self/pagemap`, which reports 0 bytes
+//! reported when it was listed, and 4 KiB more to notice a file that lies, so a pseudo-file such as `/proc/self/pagemap`, which reports 0 bytes
 //! and streams without end, is refused at once; one that reports more than
 //! the limit is refused unread.
 
@@ -183,12 +182,12 @@ fn relative(root: &Path, path: &Path) -> Option<String> {
 pub(crate) const MAX_HASHED_BYTES: u64 = 4 << 30;
 
 /// SHA-256 of a regular file that reported `reported` bytes when listed,
-/// streamed. Never reads more than `reported` bytes and one more.
+/// streamed. Never reads more than `reported` bytes and 4 KiB more.
 ///
 /// # Errors
-/// `FileTooLarge` when it reports more than [`MAX_HASHED_BYTES`]; `InvalidData`
-/// when it holds more than it reported (a pseudo-file or a file being
-/// written); any read error.
+/// `FileTooLarge` when it reports more than [`MAX_HASHED_BYTES`], or holds
+/// more than it reported (a pseudo-file or a file being written); any read
+/// error.
 pub(crate) fn sha256_file(path: &Path, reported: u64) -> std::io::Result<String> {
     let mut hasher = Sha256::new();
     read_bounded(path, reported, MAX_HASHED_BYTES, |chunk| {
@@ -223,8 +222,9 @@ fn read_bounded(
             format!("the file is {reported} bytes, over the {limit} byte limit"),
         ));
     }
-    // One byte more than reported shows a file that does not end there.
-    let mut file = std::fs::File::open(path)?.take(reported.saturating_add(1));
+    // A little more than reported shows a file that does not end there (a
+    // whole page: some pseudo-files refuse reads shorter than a word).
+    let mut file = std::fs::File::open(path)?.take(reported.saturating_add(4096));
     let mut buffer = vec![0u8; 64 * 1024];
     let mut read: u64 = 0;
     loop {
@@ -239,9 +239,9 @@ fn read_bounded(
         read += n as u64;
         if read > reported {
             return Err(Error::new(
-                ErrorKind::InvalidData,
+                ErrorKind::FileTooLarge,
                 format!(
-                    "it reported {reported} bytes but holds more (a pseudo-file, such as those in /proc, or a file still being written), so it was not read to the end"
+                    "the file reported {reported} bytes but holds more (a pseudo-file, such as those in /proc, or a file still being written)"
                 ),
             ));
         }

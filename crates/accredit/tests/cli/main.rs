@@ -8,6 +8,7 @@ mod desk_data;
 mod formats;
 mod help;
 mod init;
+mod odd_values;
 mod portfolio;
 mod report;
 mod rulesets;

@@ -51,6 +51,14 @@ fn each_broken_ruleset_is_a_located_diagnostic_with_exit_2() {
             "RULESET:79:13: error[bad-weight]: requirements[1].weight is too small: `-3` (minimum 0)",
         ),
         (
+            "bad-weight-too-large",
+            "RULESET:79:13: error[bad-weight]: requirements[1].weight is too large: `1000000` (maximum 100)",
+        ),
+        (
+            "bad-window-days",
+            "RULESET:15:14: error[schema]: window_days is too large: `99999999` (maximum 3660)",
+        ),
+        (
             "bad-zero-weights",
             "RULESET:29:3: error[bad-weight]: every domain weight is zero, so no score can be formed",
         ),
