@@ -7,8 +7,8 @@
 //! [`serde_json::Value`] for schema validation, together with a [`NodeIndex`]
 //! that maps JSON pointers back to lines and columns.
 
-use saphyr::{MarkedYaml, Scalar, YamlData, YamlLoader};
-use saphyr_parser::{Event, Parser, ScanError, SpannedEventReceiver};
+use saphyr::Scalar;
+use saphyr_parser::{Event, Parser, ScanError};
 use serde_json::{Map, Number, Value};
 
 use crate::location::{Position, to_u32};
@@ -268,65 +268,311 @@ pub fn parse_document(
     limits: YamlLimits,
 ) -> Result<YamlDocument, YamlError> {
     let shift = first_line.saturating_sub(1);
-    // One pass: drive saphyr's loader from the parser's event iterator (an
-    // iterative state machine), enforcing the depth limit and the
-    // one-document rule before a node is added. `Parser::load` recurses per
-    // nesting level and overflows the stack on hostile input, so it is never
-    // used; the loader itself builds its tree with an explicit stack.
-    let mut loader: YamlLoader<'_, MarkedYaml<'_>> = YamlLoader::default();
-    loader.alias_limit(limits.max_alias_nodes);
-    loader.allow_duplicate_keys(false);
+    // One pass over the parser's events (an iterative state machine):
+    // limits are enforced and the JSON value and its node index are built
+    // with an explicit stack as the events stream past. No YAML tree is
+    // built first (`Parser::load` recurses per nesting level, and a tree of
+    // marked nodes with hashed keys costs several times the JSON value).
+    let mut builder = Builder::new(limits.max_alias_nodes, shift);
     let mut depth = 0usize;
     let mut documents = 0usize;
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| syntax(&e, shift))?;
+        let at = position(span.start, shift);
         if let Event::Scalar(_, _, _, Some(tag))
         | Event::SequenceStart(_, Some(tag))
         | Event::MappingStart(_, Some(tag)) = &event
         {
             return Err(YamlError::Value {
                 message: tag_message(tag),
-                position: position(span.start, shift),
+                position: at,
                 cause: ValueProblem::Tag,
             });
         }
         match event {
-            Event::SequenceStart(..) | Event::MappingStart(..) => {
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 depth += 1;
                 if depth > limits.max_depth {
                     return Err(YamlError::TooDeep {
                         limit: limits.max_depth,
-                        position: position(span.start, shift),
+                        position: at,
                     });
                 }
+                let mapping = matches!(event, Event::MappingStart(..));
+                builder.open(mapping, anchor, at)?;
             }
-            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+            Event::SequenceEnd | Event::MappingEnd => {
+                depth = depth.saturating_sub(1);
+                builder.close()?;
+            }
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
-                    return Err(YamlError::SeveralDocuments {
-                        position: position(span.start, shift),
+                    return Err(YamlError::SeveralDocuments { position: at });
+                }
+            }
+            Event::Scalar(text, style, anchor, _) => {
+                let scalar =
+                    Scalar::parse_from_cow_and_metadata(text, style, None).unwrap_or(Scalar::Null);
+                builder.scalar(&scalar, anchor, at)?;
+            }
+            Event::Alias(anchor) => builder.alias(anchor, at)?,
+            _ => {}
+        }
+    }
+    let Some(value) = builder.root.take() else {
+        return Err(YamlError::Empty);
+    };
+    if value.is_null() && text.trim().is_empty() {
+        return Err(YamlError::Empty);
+    }
+    let mut index = builder.index;
+    index.finish();
+    Ok(YamlDocument { value, index })
+}
+
+/// A list or mapping whose items are still arriving.
+struct Open {
+    /// Its node in the index.
+    node: u32,
+    /// Its anchor id (0: none).
+    anchor: usize,
+    /// Where it starts.
+    at: Position,
+    /// The items so far.
+    items: Items,
+}
+
+enum Items {
+    List(Vec<Value>),
+    /// Entries, and the key waiting for its value (with its place).
+    Mapping(Map<String, Value>, Option<(String, Position)>),
+    /// A list or mapping used as a mapping key: read, then named `<complex key>`.
+    Key,
+}
+
+/// Builds the JSON value and the node index from parser events.
+struct Builder {
+    /// Open lists and mappings, outermost first.
+    stack: Vec<Open>,
+    /// The finished document.
+    root: Option<Value>,
+    /// Node places.
+    index: NodeIndex,
+    /// Anchored values, by anchor id.
+    anchors: std::collections::HashMap<usize, Value>,
+    /// Nodes that aliases may still produce.
+    alias_budget: usize,
+    /// Line shift (front matter).
+    shift: u32,
+}
+
+impl Builder {
+    fn new(alias_budget: usize, shift: u32) -> Builder {
+        Builder {
+            stack: Vec::new(),
+            root: None,
+            index: NodeIndex::default(),
+            anchors: std::collections::HashMap::new(),
+            alias_budget,
+            shift,
+        }
+    }
+
+    /// Whether the next node is a mapping key.
+    fn expecting_key(&self) -> bool {
+        matches!(
+            self.stack.last(),
+            Some(Open {
+                items: Items::Mapping(_, None),
+                ..
+            }) | Some(Open {
+                items: Items::Key,
+                ..
+            })
+        )
+    }
+
+    /// Records a node that starts at `at` in the index, under its parent.
+    fn record(&mut self, at: Position) -> u32 {
+        let (parent, segment, key) = match self.stack.last() {
+            None => (NO_PARENT, String::new(), None),
+            Some(open) => match &open.items {
+                Items::List(items) => (open.node, items.len().to_string(), None),
+                Items::Mapping(_, Some((name, key))) => (
+                    open.node,
+                    name.replace('~', "~0").replace('/', "~1"),
+                    Some(*key),
+                ),
+                Items::Mapping(_, None) | Items::Key => (open.node, "<complex key>".into(), None),
+            },
+        };
+        self.index
+            .record(parent, &segment, NodePlace { value: at, key })
+    }
+
+    fn open(&mut self, mapping: bool, anchor: usize, at: Position) -> Result<(), YamlError> {
+        let as_key = self.expecting_key();
+        let node = self.record(at);
+        let items = if as_key {
+            Items::Key
+        } else if mapping {
+            Items::Mapping(Map::new(), None)
+        } else {
+            Items::List(Vec::new())
+        };
+        self.stack.push(Open {
+            node,
+            anchor,
+            at,
+            items,
+        });
+        Ok(())
+    }
+
+    fn close(&mut self) -> Result<(), YamlError> {
+        let Some(open) = self.stack.pop() else {
+            return Ok(());
+        };
+        let value = match open.items {
+            Items::List(items) => Value::Array(items),
+            Items::Mapping(map, _) => Value::Object(map),
+            Items::Key => {
+                return self.key("<complex key>".to_string(), open.at);
+            }
+        };
+        if open.anchor > 0 {
+            self.anchors.insert(open.anchor, value.clone());
+        }
+        self.attach(value, open.at)
+    }
+
+    fn scalar(
+        &mut self,
+        scalar: &Scalar<'_>,
+        anchor: usize,
+        at: Position,
+    ) -> Result<(), YamlError> {
+        if self.expecting_key() {
+            if anchor > 0 {
+                let value = scalar_value(scalar).map_err(|(cause, message)| YamlError::Value {
+                    message,
+                    position: at,
+                    cause,
+                })?;
+                self.anchors.insert(anchor, value);
+            }
+            return self.key(key_text(scalar), at);
+        }
+        self.record(at);
+        let value = scalar_value(scalar).map_err(|(cause, message)| YamlError::Value {
+            message,
+            position: at,
+            cause,
+        })?;
+        if anchor > 0 {
+            self.anchors.insert(anchor, value.clone());
+        }
+        self.attach(value, at)
+    }
+
+    fn alias(&mut self, anchor: usize, at: Position) -> Result<(), YamlError> {
+        let Some(value) = self.anchors.get(&anchor) else {
+            return Err(YamlError::Syntax {
+                message: "an alias (`*name`) refers to the list or mapping that contains it"
+                    .to_string(),
+                position: at,
+                cause: YamlErrorCause::Malformed,
+            });
+        };
+        if !within_budget(value, &mut self.alias_budget) {
+            return Err(YamlError::Syntax {
+                message:
+                    "aliases (`*name`) expand to too many values; write the values out instead"
+                        .to_string(),
+                position: at,
+                cause: YamlErrorCause::AliasBomb,
+            });
+        }
+        let value = value.clone();
+        if self.expecting_key() {
+            let name = match &value {
+                Value::String(s) => s.clone(),
+                Value::Null => "null".to_string(),
+                Value::Bool(_) | Value::Number(_) => value.to_string(),
+                _ => "<complex key>".to_string(),
+            };
+            return self.key(name, at);
+        }
+        self.record(at);
+        self.attach(value, at)
+    }
+
+    /// A mapping key (or the end of a complex key) has been read.
+    fn key(&mut self, name: String, at: Position) -> Result<(), YamlError> {
+        match self.stack.last_mut() {
+            Some(Open {
+                items: Items::Mapping(map, pending),
+                ..
+            }) => {
+                if map.contains_key(&name) {
+                    return Err(YamlError::Syntax {
+                        message: "the same key appears twice in one mapping".to_string(),
+                        position: at,
+                        cause: YamlErrorCause::DuplicateKey,
                     });
+                }
+                *pending = Some((name, at));
+            }
+            // Inside a complex key: nothing to keep.
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A finished value goes into its parent, or becomes the document.
+    fn attach(&mut self, value: Value, at: Position) -> Result<(), YamlError> {
+        let _ = (at, self.shift);
+        match self.stack.last_mut() {
+            None => self.root = Some(value),
+            Some(open) => match &mut open.items {
+                Items::List(items) => items.push(value),
+                Items::Mapping(map, pending) => {
+                    if let Some((name, _)) = pending.take() {
+                        map.insert(name, value);
+                    }
+                }
+                Items::Key => {}
+            },
+        }
+        Ok(())
+    }
+}
+
+/// Spends one unit of `budget` per node of `value` (a mapping entry counts
+/// its key too, as saphyr's loader does); false when it runs out.
+fn within_budget(value: &Value, budget: &mut usize) -> bool {
+    let mut pending: Vec<&Value> = vec![value];
+    while let Some(value) = pending.pop() {
+        if *budget == 0 {
+            return false;
+        }
+        *budget -= 1;
+        match value {
+            Value::Array(items) => pending.extend(items.iter()),
+            Value::Object(map) => {
+                for item in map.values() {
+                    if *budget == 0 {
+                        return false;
+                    }
+                    *budget -= 1;
+                    pending.push(item);
                 }
             }
             _ => {}
         }
-        loader.on_event(event, span);
-        if let Some(error) = loader.error() {
-            return Err(syntax(error, shift));
-        }
     }
-    let documents = loader.into_documents();
-    let Some(root) = documents.into_iter().next() else {
-        return Err(YamlError::Empty);
-    };
-    if matches!(root.data, YamlData::Value(Scalar::Null)) && text.trim().is_empty() {
-        return Err(YamlError::Empty);
-    }
-    let mut index = NodeIndex::default();
-    let value = convert(&root, NO_PARENT, "", None, &mut index, shift)?;
-    index.finish();
-    Ok(YamlDocument { value, index })
+    true
 }
 
 fn position(marker: saphyr_parser::Marker, shift: u32) -> Position {
@@ -356,67 +602,6 @@ fn syntax(error: &ScanError, shift: u32) -> YamlError {
         position: position(*error.marker(), shift),
         cause,
     }
-}
-
-fn convert(
-    node: &MarkedYaml<'_>,
-    parent: u32,
-    segment: &str,
-    key: Option<Position>,
-    index: &mut NodeIndex,
-    shift: u32,
-) -> Result<Value, YamlError> {
-    let place = NodePlace {
-        value: position(node.span.start, shift),
-        key,
-    };
-    let problem = |cause: ValueProblem, message: String| YamlError::Value {
-        message,
-        position: place.value,
-        cause,
-    };
-    let here = index.record(parent, segment, place);
-    Ok(match &node.data {
-        YamlData::Value(scalar) => scalar_value(scalar).map_err(|(cause, m)| problem(cause, m))?,
-        YamlData::Representation(text, ..) => Value::String(text.to_string()),
-        YamlData::Sequence(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            let mut number = String::new();
-            for (i, item) in items.iter().enumerate() {
-                number.clear();
-                number.push_str(&i.to_string());
-                out.push(convert(item, here, &number, None, index, shift)?);
-            }
-            Value::Array(out)
-        }
-        YamlData::Mapping(entries) => {
-            let mut out = Map::with_capacity(entries.len());
-            for (k, v) in entries {
-                if let YamlData::Tagged(tag, _) = &k.data {
-                    return Err(YamlError::Value {
-                        message: tag_message(tag),
-                        position: position(k.span.start, shift),
-                        cause: ValueProblem::Tag,
-                    });
-                }
-                let name = key_text(k);
-                let escaped = name.replace('~', "~0").replace('/', "~1");
-                let key_place = Some(position(k.span.start, shift));
-                let value = convert(v, here, &escaped, key_place, index, shift)?;
-                out.insert(name, value);
-            }
-            Value::Object(out)
-        }
-        YamlData::Tagged(tag, _) => return Err(problem(ValueProblem::Tag, tag_message(tag))),
-        YamlData::BadValue => {
-            return Err(problem(
-                ValueProblem::Tag,
-                "this value carries a YAML tag (such as `!!int` or `!!str`) that cannot be read; evidence holds plain values, so remove the tag"
-                    .to_string(),
-            ));
-        }
-        YamlData::Alias(_) => Value::Null,
-    })
 }
 
 /// Plain words for a tag evidence does not accept.
@@ -482,15 +667,13 @@ fn out_of_range_year(text: &str) -> Option<&str> {
     (date_shaped && (digits > 4 || (digits == 4 && year == "0000"))).then_some(year)
 }
 
-fn key_text(key: &MarkedYaml<'_>) -> String {
-    match &key.data {
-        YamlData::Value(Scalar::String(s)) => s.to_string(),
-        YamlData::Value(Scalar::Integer(i)) => i.to_string(),
-        YamlData::Value(Scalar::Boolean(b)) => b.to_string(),
-        YamlData::Value(Scalar::FloatingPoint(f)) => f.to_string(),
-        YamlData::Value(Scalar::Null) => "null".to_string(),
-        YamlData::Representation(text, ..) => text.to_string(),
-        _ => "<complex key>".to_string(),
+fn key_text(key: &Scalar<'_>) -> String {
+    match key {
+        Scalar::String(s) => s.to_string(),
+        Scalar::Integer(i) => i.to_string(),
+        Scalar::Boolean(b) => b.to_string(),
+        Scalar::FloatingPoint(f) => f.to_string(),
+        Scalar::Null => "null".to_string(),
     }
 }
 
