@@ -31,7 +31,7 @@ wall=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}')
 rss=$(( $(grep 'Maximum resident set size' "$work/time.txt" | awk '{print $NF}') / 1024 ))
 echo "incidents: score on a pack with a 1,000,000-row incident log (${rows_mb} MB; TOOL-04..06 streamed, file hashed): wall ${wall}, peak ${rss} MB (targets 1.5 s, 64 MB)"
 
-cargo bench -q -p accredit-core --bench analyses 2>/dev/null | grep -E '^(cover|documents):' || true
+cargo bench -q -p accredit-core --bench analyses 2>/dev/null | grep -E '^(cover|documents|bounded):' || true
 
 # Bounded work (issue 12): one very large input per pack, validate and score
 # in a release build. Each must finish in under 2 s (CPU time is shown too:
