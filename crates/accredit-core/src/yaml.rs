@@ -273,7 +273,7 @@ pub fn parse_document(
     // with an explicit stack as the events stream past. No YAML tree is
     // built first (`Parser::load` recurses per nesting level, and a tree of
     // marked nodes with hashed keys costs several times the JSON value).
-    let mut builder = Builder::new(limits.max_alias_nodes, shift);
+    let mut builder = Builder::new(limits.max_alias_nodes);
     let mut depth = 0usize;
     let mut documents = 0usize;
     for event in Parser::new_from_str(text) {
@@ -363,19 +363,16 @@ struct Builder {
     anchors: std::collections::HashMap<usize, Value>,
     /// Nodes that aliases may still produce.
     alias_budget: usize,
-    /// Line shift (front matter).
-    shift: u32,
 }
 
 impl Builder {
-    fn new(alias_budget: usize, shift: u32) -> Builder {
+    fn new(alias_budget: usize) -> Builder {
         Builder {
             stack: Vec::new(),
             root: None,
             index: NodeIndex::default(),
             anchors: std::collections::HashMap::new(),
             alias_budget,
-            shift,
         }
     }
 
@@ -444,7 +441,7 @@ impl Builder {
         if open.anchor > 0 {
             self.anchors.insert(open.anchor, value.clone());
         }
-        self.attach(value, open.at)
+        self.attach(value)
     }
 
     fn scalar(
@@ -473,7 +470,7 @@ impl Builder {
         if anchor > 0 {
             self.anchors.insert(anchor, value.clone());
         }
-        self.attach(value, at)
+        self.attach(value)
     }
 
     fn alias(&mut self, anchor: usize, at: Position) -> Result<(), YamlError> {
@@ -505,34 +502,31 @@ impl Builder {
             return self.key(name, at);
         }
         self.record(at);
-        self.attach(value, at)
+        self.attach(value)
     }
 
     /// A mapping key (or the end of a complex key) has been read.
     fn key(&mut self, name: String, at: Position) -> Result<(), YamlError> {
-        match self.stack.last_mut() {
-            Some(Open {
-                items: Items::Mapping(map, pending),
-                ..
-            }) => {
-                if map.contains_key(&name) {
-                    return Err(YamlError::Syntax {
-                        message: "the same key appears twice in one mapping".to_string(),
-                        position: at,
-                        cause: YamlErrorCause::DuplicateKey,
-                    });
-                }
-                *pending = Some((name, at));
+        // Inside a complex key there is nothing to keep.
+        if let Some(Open {
+            items: Items::Mapping(map, pending),
+            ..
+        }) = self.stack.last_mut()
+        {
+            if map.contains_key(&name) {
+                return Err(YamlError::Syntax {
+                    message: "the same key appears twice in one mapping".to_string(),
+                    position: at,
+                    cause: YamlErrorCause::DuplicateKey,
+                });
             }
-            // Inside a complex key: nothing to keep.
-            _ => {}
+            *pending = Some((name, at));
         }
         Ok(())
     }
 
     /// A finished value goes into its parent, or becomes the document.
-    fn attach(&mut self, value: Value, at: Position) -> Result<(), YamlError> {
-        let _ = (at, self.shift);
+    fn attach(&mut self, value: Value) -> Result<(), YamlError> {
         match self.stack.last_mut() {
             None => self.root = Some(value),
             Some(open) => match &mut open.items {
