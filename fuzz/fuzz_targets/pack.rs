@@ -21,7 +21,10 @@ fn decode(data: &[u8]) -> Vec<(String, &[u8])> {
     let mut rest = data;
     while let Some(start) = find(rest, b"=== ") {
         let after = &rest[start + 4..];
-        let line_end = after.iter().position(|&b| b == b'\n').unwrap_or(after.len());
+        let line_end = after
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(after.len());
         let name = &after[..line_end];
         let body = after.get(line_end + 1..).unwrap_or_default();
         let end = find(body, b"\n=== ").map_or(body.len(), |i| i + 1);
