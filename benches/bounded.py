@@ -6,7 +6,8 @@ large generated input, so `accredit validate` and `score` exercise every
 analysis on it.
 
 usage: bounded.py KIND DIR [N]
-  headings     a Procedure with N headings (default 100,000; repeated names, so anchors are de-duplicated)
+  headings     a Procedure with N headings (default 100,000; repeated names, so anchors are
+               de-duplicated), each followed by a link to a heading's anchor
   links        a Procedure with N links (default 100,000; to anchors, pack files, missing files and the web)
   attachments  N attachment files (default 100,000) in attachments/
   yaml-map     a Pack document with a N-key mapping (default 1,000,000) under an unknown field
@@ -47,7 +48,7 @@ def headings(out, n):
     with open(os.path.join(out, "procedures", "problem.md"), "w") as f:
         f.write(FRONT)
         for i in range(n):
-            f.write(f"## {names[i % len(names)]}\n\nText.\n\n")
+            f.write(f"## {names[i % len(names)]}\n\nSee [the scope](#scope-{i // len(names)}).\n\n")
 
 
 def links(out, n):
