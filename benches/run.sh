@@ -31,4 +31,20 @@ wall=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}')
 rss=$(( $(grep 'Maximum resident set size' "$work/time.txt" | awk '{print $NF}') / 1024 ))
 echo "incidents: score on a pack with a 1,000,000-row incident log (${rows_mb} MB; TOOL-04..06 streamed, file hashed): wall ${wall}, peak ${rss} MB (targets 1.5 s, 64 MB)"
 
-cargo bench -q -p accredit-core --bench analyses 2>/dev/null | grep -E '^(cover|documents):' || true
+cargo bench -q -p accredit-core --bench analyses 2>/dev/null | grep -E '^(cover|documents|bounded):' || true
+
+# Bounded work (issue 12): one very large input per pack, validate and score
+# in a release build. Each must finish in under 2 s (CPU time is shown too:
+# wall time depends on what else the machine runs).
+for kind in headings links attachments yaml-map yaml-list csv-columns; do
+  rm -rf "$work/$kind"
+  python3 benches/bounded.py "$kind" "$work/$kind"
+  for command in validate "score --as-of 2008-09-01"; do
+    # shellcheck disable=SC2086 # the command's words are split on purpose
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" \
+      "$bin" $command "$work/$kind" >/dev/null 2>&1 || true
+    read -r wall user sys rss < <(tail -1 "$work/time.txt")
+    echo "bounded: ${command%% *}, $kind ($(du -sh "$work/$kind" | cut -f1)): wall ${wall} s, cpu $(echo "$user + $sys" | bc -l) s, peak $((rss / 1024)) MB (target 2 s)"
+  done
+  rm -rf "$work/$kind"
+done

@@ -74,8 +74,13 @@ codes! {
     BrokenLink => "broken-link", "A Markdown link between pack files does not resolve.";
     UnknownCheckKind => "unknown-check-kind", "A ruleset requirement names a check kind that does not exist.";
     DuplicateId => "duplicate-id", "A ruleset uses the same requirement or domain id twice.";
-    BadWeight => "bad-weight", "A ruleset weight is negative, or every weight in a group is zero.";
+    BadWeight => "bad-weight", "A ruleset weight is negative or over 100, or every weight in a group is zero.";
     BadParameter => "bad-parameter", "A ruleset check parameter is invalid (e.g. an expression that does not compile).";
+    YamlTag => "yaml-tag", "A YAML value carries a tag (`!!binary`, `!custom`) or does not fit its tag; evidence holds plain values.";
+    NumberOutOfRange => "number-out-of-range", "A number is too large to hold (past a 64-bit integer), infinite or not a number.";
+    YearOutOfRange => "year-out-of-range", "A date's year is outside 0001 to 9999.";
+    FileNameNotUtf8 => "file-name-not-utf8", "A file or folder name is not valid UTF-8, so the file cannot be named in evidence or reports.";
+    NotARegularFile => "not-a-regular-file", "A FIFO, device or socket in the pack; it is listed and skipped, never read.";
 }
 
 /// One problem with the evidence.

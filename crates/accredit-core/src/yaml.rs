@@ -7,8 +7,8 @@
 //! [`serde_json::Value`] for schema validation, together with a [`NodeIndex`]
 //! that maps JSON pointers back to lines and columns.
 
-use saphyr::{MarkedYaml, Scalar, YamlData, YamlLoader};
-use saphyr_parser::{Event, Parser, ScanError, SpannedEventReceiver};
+use saphyr::Scalar;
+use saphyr_parser::{Event, Parser, ScanError};
 use serde_json::{Map, Number, Value};
 
 use crate::location::{Position, to_u32};
@@ -61,6 +61,28 @@ pub enum YamlError {
         /// Start of the second document.
         position: Position,
     },
+    /// Well-formed YAML holding a value evidence cannot carry: a tag, a
+    /// number out of range, a year outside 0001–9999.
+    #[error("{message}")]
+    Value {
+        /// What is wrong, in plain words.
+        message: String,
+        /// Where the value starts.
+        position: Position,
+        /// Which rule it broke.
+        cause: ValueProblem,
+    },
+}
+
+/// The kind of a [`YamlError::Value`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueProblem {
+    /// A YAML tag (`!!binary`, `!custom`), or a value that does not fit its tag.
+    Tag,
+    /// A number too large to hold (an integer past 64 bits, `1e400`, `.nan`).
+    NumberOutOfRange,
+    /// A date whose year is outside 0001–9999.
+    YearOutOfRange,
 }
 
 /// The kind of a [`YamlError::Syntax`].
@@ -80,7 +102,8 @@ impl YamlError {
         match self {
             YamlError::Syntax { position, .. }
             | YamlError::TooDeep { position, .. }
-            | YamlError::SeveralDocuments { position } => Some(*position),
+            | YamlError::SeveralDocuments { position }
+            | YamlError::Value { position, .. } => Some(*position),
             YamlError::Empty => None,
         }
     }
@@ -97,29 +120,41 @@ pub struct NodePlace {
 
 /// Maps JSON pointers (`/levels/2/contact`) to places in the source.
 ///
-/// Lookups are rare (only for diagnostics and findings) while every node of
-/// every file is recorded, so the pointers live in one buffer and the places
-/// in a vector in document order, searched linearly: no allocation per node.
+/// Every node of every file is recorded, so the index is a tree kept flat:
+/// each node stores its parent and its own pointer segment (a key or a list
+/// position, in one shared buffer), never its whole pointer — a long key
+/// above a long list would otherwise be copied once per item. A second
+/// vector orders the nodes by (parent, segment), built once in `n log n`, so
+/// a lookup is one binary search per segment and a check that locates every
+/// item of a 2,000,000-item list stays `n log n`.
 #[derive(Debug, Clone, Default)]
 pub struct NodeIndex {
-    /// Every node's pointer, concatenated.
-    pointers: String,
-    /// (start, end) of each pointer in `pointers`, and its place.
-    places: Vec<(u32, u32, NodePlace)>,
+    /// Every node's segment (escaped as in a JSON pointer), concatenated.
+    segments: String,
+    /// Per node in document order: parent node, segment span, place. The
+    /// root is node 0, with no parent.
+    nodes: Vec<IndexedNode>,
+    /// Node numbers other than the root's, sorted by (parent, segment).
+    children: Vec<u32>,
 }
+
+#[derive(Debug, Clone, Copy)]
+struct IndexedNode {
+    parent: u32,
+    start: u32,
+    end: u32,
+    place: NodePlace,
+}
+
+/// The parent of the root.
+const NO_PARENT: u32 = u32::MAX;
 
 impl NodeIndex {
     /// The place of the node at `pointer`, or of its nearest ancestor that exists.
     pub fn locate(&self, pointer: &str) -> Position {
-        let mut pointer = pointer;
-        loop {
-            if let Some(place) = self.get(pointer) {
-                return place.value;
-            }
-            match pointer.rfind('/') {
-                Some(i) => pointer = &pointer[..i],
-                None => return Position { line: 1, column: 1 },
-            }
+        match self.walk(pointer) {
+            (Some(node), _) | (None, Some(node)) => node.place.value,
+            (None, None) => Position { line: 1, column: 1 },
         }
     }
 
@@ -137,20 +172,82 @@ impl NodeIndex {
         self.get(pointer).is_some()
     }
 
-    fn get(&self, pointer: &str) -> Option<&NodePlace> {
-        self.places
-            .iter()
-            .find(|(start, end, _)| {
-                self.pointers.get(*start as usize..*end as usize) == Some(pointer)
-            })
-            .map(|(_, _, place)| place)
+    /// How many nodes are recorded.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
     }
 
-    fn record(&mut self, pointer: &str, place: NodePlace) {
-        let start = to_u32(self.pointers.len());
-        self.pointers.push_str(pointer);
-        self.places
-            .push((start, to_u32(self.pointers.len()), place));
+    /// Whether no node is recorded.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    fn get(&self, pointer: &str) -> Option<&NodePlace> {
+        self.walk(pointer).0.map(|node| &node.place)
+    }
+
+    /// The node at `pointer` if it exists, and otherwise its nearest
+    /// existing ancestor.
+    fn walk(&self, pointer: &str) -> (Option<&IndexedNode>, Option<&IndexedNode>) {
+        let Some(root) = self.nodes.first() else {
+            return (None, None);
+        };
+        if pointer.is_empty() {
+            return (Some(root), None);
+        }
+        let Some(rest) = pointer.strip_prefix('/') else {
+            return (None, None);
+        };
+        let (mut at, mut node) = (0u32, root);
+        for segment in rest.split('/') {
+            match self.child(at, segment) {
+                Some(child) => (at, node) = (child, &self.nodes[child as usize]),
+                None => return (None, Some(node)),
+            }
+        }
+        (Some(node), None)
+    }
+
+    fn segment(&self, node: &IndexedNode) -> &str {
+        self.segments
+            .get(node.start as usize..node.end as usize)
+            .unwrap_or_default()
+    }
+
+    fn child(&self, parent: u32, segment: &str) -> Option<u32> {
+        let key = |n: u32| {
+            let node = &self.nodes[n as usize];
+            (node.parent, self.segment(node))
+        };
+        let first = self
+            .children
+            .partition_point(|&n| key(n) < (parent, segment));
+        let &n = self.children.get(first)?;
+        (key(n) == (parent, segment)).then_some(n)
+    }
+
+    /// Records a node under `parent` (`NO_PARENT` for the root); returns its number.
+    fn record(&mut self, parent: u32, segment: &str, place: NodePlace) -> u32 {
+        let start = to_u32(self.segments.len());
+        self.segments.push_str(segment);
+        self.nodes.push(IndexedNode {
+            parent,
+            start,
+            end: to_u32(self.segments.len()),
+            place,
+        });
+        to_u32(self.nodes.len() - 1)
+    }
+
+    /// Orders the nodes for lookup; called once, after the last `record`.
+    fn finish(&mut self) {
+        let mut children: Vec<u32> = (1..to_u32(self.nodes.len())).collect();
+        // Stable, so a repeated segment keeps document order and the first wins.
+        children.sort_by(|&a, &b| {
+            let (a, b) = (&self.nodes[a as usize], &self.nodes[b as usize]);
+            (a.parent, self.segment(a)).cmp(&(b.parent, self.segment(b)))
+        });
+        self.children = children;
     }
 }
 
@@ -171,55 +268,305 @@ pub fn parse_document(
     limits: YamlLimits,
 ) -> Result<YamlDocument, YamlError> {
     let shift = first_line.saturating_sub(1);
-    // One pass: drive saphyr's loader from the parser's event iterator (an
-    // iterative state machine), enforcing the depth limit and the
-    // one-document rule before a node is added. `Parser::load` recurses per
-    // nesting level and overflows the stack on hostile input, so it is never
-    // used; the loader itself builds its tree with an explicit stack.
-    let mut loader: YamlLoader<'_, MarkedYaml<'_>> = YamlLoader::default();
-    loader.alias_limit(limits.max_alias_nodes);
-    loader.allow_duplicate_keys(false);
+    // One pass over the parser's events (an iterative state machine):
+    // limits are enforced and the JSON value and its node index are built
+    // with an explicit stack as the events stream past. No YAML tree is
+    // built first (`Parser::load` recurses per nesting level, and a tree of
+    // marked nodes with hashed keys costs several times the JSON value).
+    let mut builder = Builder::new(limits.max_alias_nodes);
     let mut depth = 0usize;
     let mut documents = 0usize;
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| syntax(&e, shift))?;
+        let at = position(span.start, shift);
+        if let Event::Scalar(_, _, _, Some(tag))
+        | Event::SequenceStart(_, Some(tag))
+        | Event::MappingStart(_, Some(tag)) = &event
+        {
+            return Err(YamlError::Value {
+                message: tag_message(tag),
+                position: at,
+                cause: ValueProblem::Tag,
+            });
+        }
         match event {
-            Event::SequenceStart(..) | Event::MappingStart(..) => {
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 depth += 1;
                 if depth > limits.max_depth {
                     return Err(YamlError::TooDeep {
                         limit: limits.max_depth,
-                        position: position(span.start, shift),
+                        position: at,
                     });
                 }
+                let mapping = matches!(event, Event::MappingStart(..));
+                builder.open(mapping, anchor, at)?;
             }
-            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+            Event::SequenceEnd | Event::MappingEnd => {
+                depth = depth.saturating_sub(1);
+                builder.close()?;
+            }
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
-                    return Err(YamlError::SeveralDocuments {
-                        position: position(span.start, shift),
-                    });
+                    return Err(YamlError::SeveralDocuments { position: at });
+                }
+            }
+            Event::Scalar(text, style, anchor, _) => {
+                let scalar =
+                    Scalar::parse_from_cow_and_metadata(text, style, None).unwrap_or(Scalar::Null);
+                builder.scalar(&scalar, anchor, at)?;
+            }
+            Event::Alias(anchor) => builder.alias(anchor, at)?,
+            _ => {}
+        }
+    }
+    let Some(value) = builder.root.take() else {
+        return Err(YamlError::Empty);
+    };
+    if value.is_null() && text.trim().is_empty() {
+        return Err(YamlError::Empty);
+    }
+    let mut index = builder.index;
+    index.finish();
+    Ok(YamlDocument { value, index })
+}
+
+/// A list or mapping whose items are still arriving.
+struct Open {
+    /// Its node in the index.
+    node: u32,
+    /// Its anchor id (0: none).
+    anchor: usize,
+    /// Where it starts.
+    at: Position,
+    /// The items so far.
+    items: Items,
+}
+
+enum Items {
+    List(Vec<Value>),
+    /// Entries, and the key waiting for its value (with its place).
+    Mapping(Map<String, Value>, Option<(String, Position)>),
+    /// A list or mapping used as a mapping key: read, then named `<complex key>`.
+    Key,
+}
+
+/// Builds the JSON value and the node index from parser events.
+struct Builder {
+    /// Open lists and mappings, outermost first.
+    stack: Vec<Open>,
+    /// The finished document.
+    root: Option<Value>,
+    /// Node places.
+    index: NodeIndex,
+    /// Anchored values, by anchor id.
+    anchors: std::collections::HashMap<usize, Value>,
+    /// Nodes that aliases may still produce.
+    alias_budget: usize,
+}
+
+impl Builder {
+    fn new(alias_budget: usize) -> Builder {
+        Builder {
+            stack: Vec::new(),
+            root: None,
+            index: NodeIndex::default(),
+            anchors: std::collections::HashMap::new(),
+            alias_budget,
+        }
+    }
+
+    /// Whether the next node is a mapping key.
+    fn expecting_key(&self) -> bool {
+        matches!(
+            self.stack.last(),
+            Some(Open {
+                items: Items::Mapping(_, None),
+                ..
+            }) | Some(Open {
+                items: Items::Key,
+                ..
+            })
+        )
+    }
+
+    /// Records a node that starts at `at` in the index, under its parent.
+    fn record(&mut self, at: Position) -> u32 {
+        let (parent, segment, key) = match self.stack.last() {
+            None => (NO_PARENT, String::new(), None),
+            Some(open) => match &open.items {
+                Items::List(items) => (open.node, items.len().to_string(), None),
+                Items::Mapping(_, Some((name, key))) => (
+                    open.node,
+                    name.replace('~', "~0").replace('/', "~1"),
+                    Some(*key),
+                ),
+                Items::Mapping(_, None) | Items::Key => (open.node, "<complex key>".into(), None),
+            },
+        };
+        self.index
+            .record(parent, &segment, NodePlace { value: at, key })
+    }
+
+    fn open(&mut self, mapping: bool, anchor: usize, at: Position) -> Result<(), YamlError> {
+        let as_key = self.expecting_key();
+        let node = self.record(at);
+        let items = if as_key {
+            Items::Key
+        } else if mapping {
+            Items::Mapping(Map::new(), None)
+        } else {
+            Items::List(Vec::new())
+        };
+        self.stack.push(Open {
+            node,
+            anchor,
+            at,
+            items,
+        });
+        Ok(())
+    }
+
+    fn close(&mut self) -> Result<(), YamlError> {
+        let Some(open) = self.stack.pop() else {
+            return Ok(());
+        };
+        let value = match open.items {
+            Items::List(items) => Value::Array(items),
+            Items::Mapping(map, _) => Value::Object(map),
+            Items::Key => {
+                return self.key("<complex key>".to_string(), open.at);
+            }
+        };
+        if open.anchor > 0 {
+            self.anchors.insert(open.anchor, value.clone());
+        }
+        self.attach(value)
+    }
+
+    fn scalar(
+        &mut self,
+        scalar: &Scalar<'_>,
+        anchor: usize,
+        at: Position,
+    ) -> Result<(), YamlError> {
+        if self.expecting_key() {
+            if anchor > 0 {
+                let value = scalar_value(scalar).map_err(|(cause, message)| YamlError::Value {
+                    message,
+                    position: at,
+                    cause,
+                })?;
+                self.anchors.insert(anchor, value);
+            }
+            return self.key(key_text(scalar), at);
+        }
+        self.record(at);
+        let value = scalar_value(scalar).map_err(|(cause, message)| YamlError::Value {
+            message,
+            position: at,
+            cause,
+        })?;
+        if anchor > 0 {
+            self.anchors.insert(anchor, value.clone());
+        }
+        self.attach(value)
+    }
+
+    fn alias(&mut self, anchor: usize, at: Position) -> Result<(), YamlError> {
+        let Some(value) = self.anchors.get(&anchor) else {
+            return Err(YamlError::Syntax {
+                message: "an alias (`*name`) refers to the list or mapping that contains it"
+                    .to_string(),
+                position: at,
+                cause: YamlErrorCause::Malformed,
+            });
+        };
+        if !within_budget(value, &mut self.alias_budget) {
+            return Err(YamlError::Syntax {
+                message:
+                    "aliases (`*name`) expand to too many values; write the values out instead"
+                        .to_string(),
+                position: at,
+                cause: YamlErrorCause::AliasBomb,
+            });
+        }
+        let value = value.clone();
+        if self.expecting_key() {
+            let name = match &value {
+                Value::String(s) => s.clone(),
+                Value::Null => "null".to_string(),
+                Value::Bool(_) | Value::Number(_) => value.to_string(),
+                _ => "<complex key>".to_string(),
+            };
+            return self.key(name, at);
+        }
+        self.record(at);
+        self.attach(value)
+    }
+
+    /// A mapping key (or the end of a complex key) has been read.
+    fn key(&mut self, name: String, at: Position) -> Result<(), YamlError> {
+        // Inside a complex key there is nothing to keep.
+        if let Some(Open {
+            items: Items::Mapping(map, pending),
+            ..
+        }) = self.stack.last_mut()
+        {
+            if map.contains_key(&name) {
+                return Err(YamlError::Syntax {
+                    message: "the same key appears twice in one mapping".to_string(),
+                    position: at,
+                    cause: YamlErrorCause::DuplicateKey,
+                });
+            }
+            *pending = Some((name, at));
+        }
+        Ok(())
+    }
+
+    /// A finished value goes into its parent, or becomes the document.
+    fn attach(&mut self, value: Value) -> Result<(), YamlError> {
+        match self.stack.last_mut() {
+            None => self.root = Some(value),
+            Some(open) => match &mut open.items {
+                Items::List(items) => items.push(value),
+                Items::Mapping(map, pending) => {
+                    if let Some((name, _)) = pending.take() {
+                        map.insert(name, value);
+                    }
+                }
+                Items::Key => {}
+            },
+        }
+        Ok(())
+    }
+}
+
+/// Spends one unit of `budget` per node of `value` (a mapping entry counts
+/// its key too, as saphyr's loader does); false when it runs out.
+fn within_budget(value: &Value, budget: &mut usize) -> bool {
+    let mut pending: Vec<&Value> = vec![value];
+    while let Some(value) = pending.pop() {
+        if *budget == 0 {
+            return false;
+        }
+        *budget -= 1;
+        match value {
+            Value::Array(items) => pending.extend(items.iter()),
+            Value::Object(map) => {
+                for item in map.values() {
+                    if *budget == 0 {
+                        return false;
+                    }
+                    *budget -= 1;
+                    pending.push(item);
                 }
             }
             _ => {}
         }
-        loader.on_event(event, span);
-        if let Some(error) = loader.error() {
-            return Err(syntax(error, shift));
-        }
     }
-    let documents = loader.into_documents();
-    let Some(root) = documents.into_iter().next() else {
-        return Err(YamlError::Empty);
-    };
-    if matches!(root.data, YamlData::Value(Scalar::Null)) && text.trim().is_empty() {
-        return Err(YamlError::Empty);
-    }
-    let mut index = NodeIndex::default();
-    let mut pointer = String::new();
-    let value = convert(&root, &mut pointer, None, &mut index, shift);
-    Ok(YamlDocument { value, index })
+    true
 }
 
 fn position(marker: saphyr_parser::Marker, shift: u32) -> Position {
@@ -251,73 +598,76 @@ fn syntax(error: &ScanError, shift: u32) -> YamlError {
     }
 }
 
-fn convert(
-    node: &MarkedYaml<'_>,
-    pointer: &mut String,
-    key: Option<Position>,
-    index: &mut NodeIndex,
-    shift: u32,
-) -> Value {
-    index.record(
-        pointer,
-        NodePlace {
-            value: position(node.span.start, shift),
-            key,
-        },
-    );
-    match &node.data {
-        YamlData::Value(scalar) => scalar_value(scalar),
-        YamlData::Representation(text, ..) => Value::String(text.to_string()),
-        YamlData::Sequence(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
-                out.push(convert(item, pointer, None, index, shift));
-                pointer.truncate(len);
-            }
-            Value::Array(out)
-        }
-        YamlData::Mapping(entries) => {
-            let mut out = Map::with_capacity(entries.len());
-            for (k, v) in entries {
-                let name = key_text(k);
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&name.replace('~', "~0").replace('/', "~1"));
-                let key_place = Some(position(k.span.start, shift));
-                let value = convert(v, pointer, key_place, index, shift);
-                pointer.truncate(len);
-                out.insert(name, value);
-            }
-            Value::Object(out)
-        }
-        YamlData::Tagged(_, inner) => convert(inner, pointer, key, index, shift),
-        YamlData::Alias(_) | YamlData::BadValue => Value::Null,
-    }
+/// Plain words for a tag evidence does not accept.
+fn tag_message(tag: &saphyr_parser::Tag) -> String {
+    let shown = if tag.handle == "tag:yaml.org,2002:" {
+        format!("!!{}", tag.suffix)
+    } else {
+        format!("{}{}", tag.handle, tag.suffix)
+    };
+    format!(
+        "the YAML tag `{}` is not accepted: evidence holds plain text, numbers, dates, lists and mappings, so remove the tag",
+        shown.chars().take(60).collect::<String>()
+    )
 }
 
-fn scalar_value(scalar: &Scalar<'_>) -> Value {
-    match scalar {
+/// Largest magnitude a number in evidence may have (that of a 64-bit integer).
+const LARGEST_NUMBER: f64 = 9_223_372_036_854_775_807.0;
+
+fn scalar_value(scalar: &Scalar<'_>) -> Result<Value, (ValueProblem, String)> {
+    Ok(match scalar {
         Scalar::Null => Value::Null,
         Scalar::Boolean(b) => Value::Bool(*b),
         Scalar::Integer(i) => Value::Number((*i).into()),
-        Scalar::FloatingPoint(f) => Number::from_f64(f.into_inner())
-            .map_or_else(|| Value::String(f.to_string()), Value::Number),
-        Scalar::String(s) => Value::String(s.to_string()),
-    }
+        Scalar::FloatingPoint(f) => {
+            let f = f.into_inner();
+            match Number::from_f64(f) {
+                Some(number) if f.abs() < LARGEST_NUMBER => Value::Number(number),
+                _ => {
+                    return Err((
+                        ValueProblem::NumberOutOfRange,
+                        "this number is too large to hold (or not a number): write a whole number between -9223372036854775808 and 9223372036854775807, or quote it as text".to_string(),
+                    ));
+                }
+            }
+        }
+        Scalar::String(s) => {
+            if let Some(year) = out_of_range_year(s) {
+                return Err((
+                    ValueProblem::YearOutOfRange,
+                    format!(
+                        "the year {} is outside 0001 to 9999: write dates as YYYY-MM-DD with a four-digit year",
+                        year.chars().take(20).collect::<String>()
+                    ),
+                ));
+            }
+            Value::String(s.to_string())
+        }
+    })
 }
 
-fn key_text(key: &MarkedYaml<'_>) -> String {
-    match &key.data {
-        YamlData::Value(Scalar::String(s)) => s.to_string(),
-        YamlData::Value(Scalar::Integer(i)) => i.to_string(),
-        YamlData::Value(Scalar::Boolean(b)) => b.to_string(),
-        YamlData::Value(Scalar::FloatingPoint(f)) => f.to_string(),
-        YamlData::Value(Scalar::Null) => "null".to_string(),
-        YamlData::Representation(text, ..) => text.to_string(),
-        _ => "<complex key>".to_string(),
+/// The year of a text that is written as a date (`YYYY-MM-DD`, perhaps
+/// followed by a time) but whose year is `0000` or longer than four digits.
+fn out_of_range_year(text: &str) -> Option<&str> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = text.as_bytes().get(digits..)?;
+    let date_shaped = rest.len() >= 6
+        && rest[0] == b'-'
+        && rest[1..3].iter().all(u8::is_ascii_digit)
+        && rest[3] == b'-'
+        && rest[4..6].iter().all(u8::is_ascii_digit)
+        && rest.get(6).is_none_or(|b| matches!(b, b'T' | b't' | b' '));
+    let year = &text[..digits];
+    (date_shaped && (digits > 4 || (digits == 4 && year == "0000"))).then_some(year)
+}
+
+fn key_text(key: &Scalar<'_>) -> String {
+    match key {
+        Scalar::String(s) => s.to_string(),
+        Scalar::Integer(i) => i.to_string(),
+        Scalar::Boolean(b) => b.to_string(),
+        Scalar::FloatingPoint(f) => f.to_string(),
+        Scalar::Null => "null".to_string(),
     }
 }
 
@@ -430,5 +780,105 @@ mod tests {
         assert_eq!(parse("# only a comment\n").unwrap_err(), YamlError::Empty);
         let err = parse("a: 1\n---\nb: 2\n").unwrap_err();
         assert!(matches!(err, YamlError::SeveralDocuments { .. }));
+    }
+
+    fn value_problem(text: &str) -> (ValueProblem, Position, String) {
+        match parse(text).unwrap_err() {
+            YamlError::Value {
+                cause,
+                position,
+                message,
+            } => (cause, position, message),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn tags_are_refused_at_the_tagged_value_in_plain_words() {
+        let (cause, at, message) = value_problem("a: 1\nlogo: !!binary R0lGODlh\n");
+        assert_eq!(
+            (cause, at),
+            (ValueProblem::Tag, Position { line: 2, column: 7 })
+        );
+        assert!(message.contains("`!!binary`"), "{message}");
+        let (cause, at, message) = value_problem("list:\n  - !custom {a: 1}\n");
+        assert_eq!((cause, at.line), (ValueProblem::Tag, 2));
+        assert!(message.contains("`!custom`"), "{message}");
+        // A core tag that does not fit its value is refused too, not read as null.
+        let (cause, _, _) = value_problem("n: !!int twelve\n");
+        assert_eq!(cause, ValueProblem::Tag);
+    }
+
+    #[test]
+    fn numbers_past_64_bits_are_refused_not_rounded() {
+        let (cause, at, message) = value_problem("staff: 99999999999999999999\n");
+        assert_eq!(
+            (cause, at),
+            (
+                ValueProblem::NumberOutOfRange,
+                Position { line: 1, column: 8 }
+            )
+        );
+        assert!(message.contains("too large"), "{message}");
+        assert!(matches!(
+            value_problem("x: 1e400\n").0,
+            ValueProblem::NumberOutOfRange
+        ));
+        assert!(matches!(
+            value_problem("x: .nan\n").0,
+            ValueProblem::NumberOutOfRange
+        ));
+        let doc = parse("a: 9223372036854775807\nb: -12\nc: 2.5\n").unwrap();
+        assert_eq!(doc.value["a"], i64::MAX);
+        assert_eq!(doc.value["c"], 2.5);
+    }
+
+    #[test]
+    fn years_outside_0001_to_9999_are_refused() {
+        let (cause, at, message) = value_problem("start: 10000-01-01\n");
+        assert_eq!(
+            (cause, at),
+            (
+                ValueProblem::YearOutOfRange,
+                Position { line: 1, column: 8 }
+            )
+        );
+        assert!(message.contains("10000"), "{message}");
+        assert!(matches!(
+            value_problem("at: '0000-03-01T10:00:00Z'\n").0,
+            ValueProblem::YearOutOfRange
+        ));
+        // Ordinary dates and text that merely contains numbers are fine.
+        assert!(parse("a: 2008-10-06\nb: 9999-12-31\nc: ref 10000-01-01\nd: 12345\n").is_ok());
+    }
+
+    #[test]
+    fn lookups_are_by_segment_for_large_documents() {
+        // A long key above a long list: the index stores each segment once.
+        let key = "k".repeat(1_000);
+        let items = vec!["x"; 10_000].join(", ");
+        let doc = parse(&format!("{key}: [{items}]\n")).unwrap();
+        assert_eq!(doc.index.len(), 10_002);
+        assert_eq!(
+            doc.index.segments.len(),
+            key.len()
+                + (0..10_000)
+                    .map(|i: usize| i.to_string().len())
+                    .sum::<usize>()
+        );
+        let at = doc.index.locate(&format!("/{key}/9999"));
+        assert_eq!(at.line, 1);
+        assert!(doc.index.contains(&format!("/{key}/0")));
+        assert!(!doc.index.contains(&format!("/{key}/10000")));
+        // Keys with `/` and `~` are escaped as in JSON pointers.
+        let doc = parse("a/b:\n  c~d: 1\n").unwrap();
+        assert_eq!(
+            doc.index.locate("/a~1b/c~0d"),
+            Position { line: 2, column: 8 }
+        );
+        assert_eq!(
+            doc.index.locate("nonsense"),
+            Position { line: 1, column: 1 }
+        );
     }
 }

@@ -7,9 +7,17 @@
 //! item, or the document), `pack` (the Pack), `window_start` and
 //! `window_end` (dates as `YYYY-MM-DD` text). A true value meets the
 //! requirement; each false one is a finding whose text is the `message`
-//! template. Undefined values are errors (strict), and evaluation has a fuel
-//! limit, so a broken or runaway expression yields an `error` result, never a
-//! crash or a hang.
+//! template. Undefined values are errors (strict), and evaluation is bounded
+//! in time and memory, so a broken or runaway expression yields an `error`
+//! result at the item it was evaluating, never a crash, a hang or gigabytes:
+//! - a fuel limit on the instructions run;
+//! - text made by `replace` and `join` is limited to [`MAX_TEXT_BYTES`]
+//!   (a chain of `replace` doubling a string is stopped at that size);
+//! - the filters that make text of a size given as a number or a format
+//!   (`indent`, `format`, `tojson`, `pprint`) are not available;
+//! - a message is at most [`MAX_TEXT_BYTES`], and a message template holds
+//!   only `{{ … }}` substitutions, no `{% … %}` statements (no `set` or
+//!   `macro` to build text in steps).
 
 use minijinja::{Environment, UndefinedBehavior, Value as Template};
 use serde::{Deserialize, Serialize};
@@ -24,6 +32,86 @@ use crate::ruleset::Ruleset;
 
 /// Fuel for one evaluation: enough for any field condition, far too little for a loop bomb.
 const FUEL: u64 = 20_000;
+
+/// Longest text an expression may make with `replace` or `join`, or render
+/// as a message (64 KiB: a finding is a sentence, not a document).
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+/// Filters that make text of a size set by a number or a format string.
+const UNBOUNDED_FILTERS: [&str; 4] = ["indent", "format", "tojson", "pprint"];
+
+fn too_long() -> minijinja::Error {
+    minijinja::Error::new(
+        minijinja::ErrorKind::InvalidOperation,
+        format!("the text would be longer than the {MAX_TEXT_BYTES}-byte limit"),
+    )
+}
+
+/// `replace`, refusing to make text past the limit (checked before it is made).
+fn bounded_replace(value: &str, from: &str, to: &str) -> Result<String, minijinja::Error> {
+    let count = if from.is_empty() {
+        value.chars().count() + 1
+    } else {
+        value.matches(from).count()
+    };
+    let length = (value.len() - count.saturating_mul(from.len()).min(value.len()))
+        .saturating_add(count.saturating_mul(to.len()));
+    if length > MAX_TEXT_BYTES {
+        return Err(too_long());
+    }
+    Ok(value.replace(from, to))
+}
+
+/// `join`, stopping as soon as the text passes the limit.
+fn bounded_join(value: &Template, joiner: Option<&str>) -> Result<String, minijinja::Error> {
+    let mut out = String::new();
+    for (i, item) in value.try_iter()?.enumerate() {
+        if i > 0 {
+            out.push_str(joiner.unwrap_or(""));
+        }
+        match item.as_str() {
+            Some(text) => out.push_str(text),
+            None => {
+                use std::fmt::Write;
+                let _ = write!(out, "{item}");
+            }
+        }
+        if out.len() > MAX_TEXT_BYTES {
+            return Err(too_long());
+        }
+    }
+    Ok(out)
+}
+
+/// A writer that refuses to hold more than the limit.
+struct BoundedText(String);
+
+impl std::io::Write for BoundedText {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + bytes.len() > MAX_TEXT_BYTES {
+            return Err(std::io::Error::other("message too long"));
+        }
+        self.0.push_str(&String::from_utf8_lossy(bytes));
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Renders a message within the limit.
+fn render_message(
+    template: &minijinja::Template<'_, '_>,
+    variables: Template,
+) -> Result<String, minijinja::Error> {
+    let mut out = BoundedText(String::new());
+    match template.render_captured_to(variables, &mut out) {
+        Ok(_) => Ok(out.0),
+        Err(e) if e.kind() == minijinja::ErrorKind::WriteFailure => Err(too_long()),
+        Err(e) => Err(e),
+    }
+}
 
 /// Parameters of `expression`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -60,6 +148,15 @@ fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_fuel(Some(FUEL));
+    for name in UNBOUNDED_FILTERS {
+        env.remove_filter(name);
+    }
+    env.add_filter("replace", |value: &str, from: &str, to: &str| {
+        bounded_replace(value, from, to)
+    });
+    env.add_filter("join", |value: Template, joiner: Option<&str>| {
+        bounded_join(&value, joiner)
+    });
     env
 }
 
@@ -106,6 +203,12 @@ impl CheckKind for ExpressionCheck {
                 field: "message".into(),
                 message: format!("the message template does not compile: {e}"),
             })?;
+        if self.message.contains("{%") {
+            return Err(ParameterProblem {
+                field: "message".into(),
+                message: "a message template holds only `{{ … }}` substitutions, not `{% … %}` statements".into(),
+            });
+        }
         Ok(())
     }
 
@@ -149,12 +252,16 @@ impl CheckKind for ExpressionCheck {
                 let location = Some(Location::at(file, place.line, place.column));
                 match expression.eval(variables.clone()) {
                     Ok(value) if value.is_true() => {}
-                    Ok(_) => {
-                        let text = template
-                            .render(variables)
-                            .unwrap_or_else(|e| broken(&e).message);
-                        findings.push(Finding::new("expression-not-met", text, location));
-                    }
+                    Ok(_) => match render_message(&template, variables) {
+                        Ok(text) => {
+                            findings.push(Finding::new("expression-not-met", text, location));
+                        }
+                        Err(e) => {
+                            let mut finding = broken(&e);
+                            finding.location = location;
+                            return Outcome::error(vec![finding]);
+                        }
+                    },
                     Err(e) => {
                         let mut finding = broken(&e);
                         finding.location = location;
@@ -180,6 +287,9 @@ fn broken(error: &minijinja::Error) -> Finding {
     let why = match error.kind() {
         minijinja::ErrorKind::UndefinedError => "reads a field that is not there",
         minijinja::ErrorKind::OutOfFuel => "ran too long and was stopped",
+        minijinja::ErrorKind::InvalidOperation if error.to_string().contains("byte limit") => {
+            "made text too long and was stopped"
+        }
         _ => "could not be evaluated",
     };
     Finding::new(
@@ -235,5 +345,59 @@ fn documents(evidence: &Evidence, kind: Kind) -> Vec<(&str, &crate::yaml::NodeIn
         Kind::StaffRegister => all(&evidence.staff_registers),
         Kind::Waiver => all(&evidence.waivers),
         Kind::Override => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eval(expression: &str) -> Result<Template, minijinja::Error> {
+        let env = environment();
+        let expression = env.compile_expression(expression)?;
+        expression.eval(minijinja::context! { name => "Harbourne and Wyke" })
+    }
+
+    #[test]
+    fn a_chain_of_replace_stops_at_the_text_limit_not_gigabytes() {
+        let chain = "name".to_string() + &"|replace('a', 'aaaaaaaaaa')".repeat(40);
+        let error = eval(&(chain + "|length")).unwrap_err();
+        assert!(error.to_string().contains("65536-byte limit"), "{error}");
+        // Ordinary use still works.
+        let value = eval("name|replace('and', '&')").unwrap();
+        assert_eq!(value.as_str(), Some("Harbourne & Wyke"));
+        assert_eq!(bounded_replace("ab", "", "-").unwrap(), "-a-b-");
+    }
+
+    #[test]
+    fn join_stops_at_the_text_limit_and_size_setting_filters_are_gone() {
+        let error = eval("([name * 1000] * 1000)|join(',')").unwrap_err();
+        assert!(error.to_string().contains("byte limit"), "{error}");
+        assert_eq!(eval("['a', 'b']|join('-')").unwrap().as_str(), Some("a-b"));
+        for filter in UNBOUNDED_FILTERS {
+            let error = eval(&format!("name|{filter}(1000000000)")).unwrap_err();
+            assert_eq!(
+                error.kind(),
+                minijinja::ErrorKind::UnknownFilter,
+                "{filter}"
+            );
+        }
+    }
+
+    #[test]
+    fn messages_are_bounded_and_hold_no_statements() {
+        let env = environment();
+        let template = env.template_from_str("{{ name * 70000 }}").unwrap();
+        let error = render_message(&template, minijinja::context! { name => "x" }).unwrap_err();
+        assert!(error.to_string().contains("byte limit"), "{error}");
+        let check = ExpressionCheck {
+            evidence: "Pack".into(),
+            for_each: None,
+            expression: "true".into(),
+            message: "{% set x = doc %}{{ x }}".into(),
+            when_none: WhenNone::Missing,
+        };
+        let problem = check.prepare(&Ruleset::builtin()).unwrap_err();
+        assert_eq!(problem.field, "message");
     }
 }

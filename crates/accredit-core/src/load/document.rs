@@ -8,7 +8,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::location::{LineIndex, Location};
 use crate::markdown::{FrontMatterSplit, split_front_matter};
 use crate::model::{API_VERSION, Kind};
-use crate::yaml::{NodeIndex, YamlError, YamlErrorCause, YamlLimits, parse_document};
+use crate::yaml::{NodeIndex, ValueProblem, YamlError, YamlErrorCause, YamlLimits, parse_document};
 
 /// A file that parsed as an evidence document of a kind.
 pub(crate) struct ParsedDocument {
@@ -272,6 +272,11 @@ pub(crate) fn yaml_diagnostic(file: &str, error: &YamlError) -> Diagnostic {
         YamlError::TooDeep { .. } => Code::NestingTooDeep,
         YamlError::Empty => Code::EmptyFile,
         YamlError::SeveralDocuments { .. } => Code::SeveralDocuments,
+        YamlError::Value { cause, .. } => match cause {
+            ValueProblem::Tag => Code::YamlTag,
+            ValueProblem::NumberOutOfRange => Code::NumberOutOfRange,
+            ValueProblem::YearOutOfRange => Code::YearOutOfRange,
+        },
     };
     let location = match error.position() {
         Some(p) => Location::at(file, p.line, p.column),

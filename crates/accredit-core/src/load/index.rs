@@ -42,7 +42,7 @@ pub fn hash_pack(root: &Path) -> Result<PackDigests, LoadFailure> {
     let hashed: Vec<Result<HashedFile, Diagnostic>> = found
         .par_iter()
         .map(|file| {
-            walk::sha256_file(&root.join(&file.path))
+            walk::sha256_file(&root.join(&file.path), file.bytes)
                 .map(|sha256| HashedFile {
                     path: file.path.clone(),
                     sha256,

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::evidence::Evidence;
 use crate::location::{Location, Position};
-use crate::markdown::{LinkKind, LinkTarget, MarkdownReport, analyse_markdown};
+use crate::markdown::{Anchors, LinkKind, LinkTarget, MarkdownReport, analyse_markdown};
 
 use super::walk::resolve_reference;
 
@@ -134,9 +134,13 @@ pub fn check_links(evidence: &Evidence) -> Vec<LinkCheck> {
     documents.sort_by(|a, b| a.0.cmp(b.0));
     let mut targets = Targets {
         evidence,
-        analysed: documents.iter().copied().collect(),
+        analysed: documents
+            .iter()
+            .map(|(file, report)| (*file, report.anchor_set()))
+            .collect(),
         read: HashMap::new(),
         suggestions: HashMap::new(),
+        suggestion_budget: SUGGESTION_BUDGET,
     };
     let mut checks = Vec::new();
     for (file, report) in &documents {
@@ -144,7 +148,11 @@ pub fn check_links(evidence: &Evidence) -> Vec<LinkCheck> {
             let broken = match &link.target {
                 LinkTarget::External { .. } | LinkTarget::Empty => continue,
                 LinkTarget::Anchor { anchor } => {
-                    (!report.has_anchor(anchor)).then(|| BrokenLink::NoSuchAnchor {
+                    let lands = targets
+                        .analysed
+                        .get(file)
+                        .is_none_or(|own| own.contains(anchor));
+                    (!lands).then(|| BrokenLink::NoSuchAnchor {
                         path: (*file).to_owned(),
                         anchor: anchor.clone(),
                         same_document: true,
@@ -231,9 +239,15 @@ fn is_folder(evidence: &Evidence, path: &str) -> bool {
         .is_some_and(|f| f.path.starts_with(&prefix))
 }
 
+/// How many file names, in all, are compared with missing link targets for
+/// suggestions: enough for any real pack, and a bound on the work for a
+/// document with 100,000 broken links into a folder of 100,000 files.
+const SUGGESTION_BUDGET: usize = 200_000;
+
 /// The name of a file in the same folder as `path` whose name differs from
 /// its name by at most two letters (or only in case), if there is one.
-fn similar_name(evidence: &Evidence, path: &str) -> Option<String> {
+/// Each name compared spends one unit of `budget`; none is left, no suggestion.
+fn similar_name(evidence: &Evidence, path: &str, budget: &mut usize) -> Option<String> {
     let (folder, name) = match path.rsplit_once('/') {
         Some((folder, name)) => (format!("{folder}/"), name),
         None => (String::new(), path),
@@ -245,20 +259,31 @@ fn similar_name(evidence: &Evidence, path: &str) -> Option<String> {
     let first = evidence
         .files
         .partition_point(|f| f.path.as_str() < folder.as_str());
-    evidence.files[first..]
+    let in_folder = evidence.files[first..]
         .iter()
-        .take_while(|f| f.path.starts_with(&folder))
-        .filter_map(|f| {
-            let candidate = f.path.get(folder.len()..)?;
-            if candidate.contains('/') || candidate.len() > 200 {
-                return None;
-            }
-            let letters: Vec<char> = candidate.to_lowercase().chars().collect();
-            let distance = edit_distance(&wanted, &letters);
-            (distance <= 2 && distance < wanted.len().max(1)).then_some((distance, candidate))
-        })
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate.to_owned())
+        .take_while(|f| f.path.starts_with(&folder));
+    let mut best: Option<(usize, &str)> = None;
+    for f in in_folder {
+        if *budget == 0 {
+            return None;
+        }
+        *budget -= 1;
+        let Some(candidate) = f.path.get(folder.len()..) else {
+            continue;
+        };
+        if candidate.contains('/') || candidate.len() > 200 {
+            continue;
+        }
+        let letters: Vec<char> = candidate.to_lowercase().chars().collect();
+        let distance = edit_distance(&wanted, &letters);
+        if distance <= 2
+            && distance < wanted.len().max(1)
+            && best.is_none_or(|(shortest, _)| distance < shortest)
+        {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate.to_owned())
 }
 
 /// Levenshtein distance between two short strings.
@@ -282,38 +307,40 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 struct Targets<'a> {
     /// The pack.
     evidence: &'a Evidence,
-    /// Analyses made when the evidence was loaded.
-    analysed: HashMap<&'a str, &'a MarkdownReport>,
-    /// Other Markdown files read so far (`None`: could not be read).
-    read: HashMap<String, Option<MarkdownReport>>,
+    /// Anchors of the analyses made when the evidence was loaded.
+    analysed: HashMap<&'a str, Anchors>,
+    /// Other Markdown files read so far (`None`: could not be read), with
+    /// their anchors.
+    read: HashMap<String, Option<Anchors>>,
     /// Suggestions made so far, by missing path.
     suggestions: HashMap<String, Option<String>>,
+    /// File names still allowed to be compared for suggestions.
+    suggestion_budget: usize,
 }
 
 impl Targets<'_> {
     /// [`similar_name`], remembered for each missing path.
     fn similar_name(&mut self, path: &str) -> Option<String> {
         let evidence = self.evidence;
+        let budget = &mut self.suggestion_budget;
         self.suggestions
             .entry(path.to_owned())
-            .or_insert_with(|| similar_name(evidence, path))
+            .or_insert_with(|| similar_name(evidence, path, budget))
             .clone()
     }
 
     /// Whether the Markdown file `path` has a heading with `anchor`; true
     /// when the file cannot be read (nothing to check against).
     fn has_anchor(&mut self, path: &str, anchor: &str) -> bool {
-        if let Some(report) = self.analysed.get(path) {
-            return report.has_anchor(anchor);
+        if let Some(anchors) = self.analysed.get(path) {
+            return anchors.contains(anchor);
         }
         let evidence = self.evidence;
-        let report = self
-            .read
+        self.read
             .entry(path.to_owned())
-            .or_insert_with(|| read_markdown(evidence, path));
-        report
+            .or_insert_with(|| read_markdown(evidence, path).map(|r| r.anchor_set()))
             .as_ref()
-            .is_none_or(|report| report.has_anchor(anchor))
+            .is_none_or(|anchors| anchors.contains(anchor))
     }
 }
 
@@ -322,7 +349,8 @@ fn read_markdown(evidence: &Evidence, path: &str) -> Option<MarkdownReport> {
     if let Some(text) = evidence.sources.get(path) {
         return Some(analyse_markdown(text));
     }
-    let file = evidence.files.iter().find(|f| f.path == path)?;
+    let at = evidence.files.partition_point(|f| f.path.as_str() < path);
+    let file = evidence.files.get(at).filter(|f| f.path == path)?;
     if file.bytes > MAX_TARGET_BYTES {
         return None;
     }
@@ -455,9 +483,21 @@ mod tests {
         assert_eq!(edit_distance(&chars(""), &chars("ab")), 2);
         let evidence = evidence(vec![], &["procedures/Change.md", "procedures/release.md"]);
         assert_eq!(
-            similar_name(&evidence, "procedures/change.md").as_deref(),
+            similar_name(
+                &evidence,
+                "procedures/change.md",
+                &mut SUGGESTION_BUDGET.clone()
+            )
+            .as_deref(),
             Some("Change.md")
         );
-        assert_eq!(similar_name(&evidence, "procedures/problem.md"), None);
+        assert_eq!(
+            similar_name(
+                &evidence,
+                "procedures/problem.md",
+                &mut SUGGESTION_BUDGET.clone()
+            ),
+            None
+        );
     }
 }

@@ -164,7 +164,7 @@ fn load_file(root: &Path, file: &walk::FoundFile, options: &LoadOptions) -> Load
     let is_markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
     let full = root.join(&file.path);
     if !is_yaml && !is_markdown {
-        match walk::sha256_file(&full) {
+        match walk::sha256_file(&full, file.bytes) {
             Ok(sha) => out.sha256 = sha,
             Err(error) => {
                 out.diagnostics.push(unreadable(&file.path, &error));
@@ -182,11 +182,11 @@ fn load_file(root: &Path, file: &walk::FoundFile, options: &LoadOptions) -> Load
             ),
             Some(Location::file(&file.path)),
         ));
-        out.sha256 = walk::sha256_file(&full).unwrap_or_default();
+        out.sha256 = walk::sha256_file(&full, file.bytes).unwrap_or_default();
         out.valid = false;
         return out;
     }
-    let bytes = match std::fs::read(&full) {
+    let bytes = match walk::read_file(&full, file.bytes, options.max_file_bytes) {
         Ok(bytes) => bytes,
         Err(error) => {
             out.diagnostics.push(unreadable(&file.path, &error));
@@ -337,6 +337,13 @@ fn choose_pack(
 }
 
 fn unreadable(file: &str, error: &std::io::Error) -> Diagnostic {
+    if error.kind() == std::io::ErrorKind::FileTooLarge {
+        return Diagnostic::error(
+            Code::FileTooLarge,
+            format!("{error}; it is not read or hashed"),
+            Some(Location::file(file)),
+        );
+    }
     Diagnostic::error(
         Code::Unreadable,
         format!("cannot read the file: {error}"),

@@ -1,5 +1,11 @@
 //! Walking the pack: sorted, deterministic, hidden entries skipped, symbolic
-//! links reported and never followed or read.
+//! links reported and never followed or read; FIFOs, devices and sockets
+//! reported and never opened; names that are not UTF-8 reported.
+//!
+//! Files are read through a bound: never more than the size the file
+//! reported when it was listed, and 4 KiB more to notice a file that lies, so a pseudo-file such as `/proc/self/pagemap`, which reports 0 bytes
+//! and streams without end, is refused at once; one that reports more than
+//! the limit is refused unread.
 
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -19,15 +25,16 @@ pub(crate) struct FoundFile {
     pub bytes: u64,
 }
 
-/// Lists the regular files under `root`, sorted by path, and reports links.
+/// Lists the regular files under `root`, sorted by path, and reports links,
+/// special files and names that are not UTF-8.
 pub(crate) fn walk(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<FoundFile> {
     let mut files = Vec::new();
-    let walker = WalkDir::new(root)
+    let mut walker = WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
@@ -47,15 +54,59 @@ pub(crate) fn walk(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<FoundF
             continue;
         };
         let file_type = entry.file_type();
+        if entry.depth() > 0 && entry.file_name().to_str().is_none() {
+            let what = if file_type.is_dir() {
+                walker.skip_current_dir();
+                "folder name is not UTF-8 text; nothing in it is read"
+            } else {
+                "file name is not UTF-8 text; the file is not read"
+            };
+            diagnostics.push(Diagnostic::error(
+                Code::FileNameNotUtf8,
+                format!(
+                    "this {what} — rename it (evidence and reports can only name files whose names are text)"
+                ),
+                Some(Location::file(path)),
+            ));
+            continue;
+        }
         if file_type.is_symlink() {
             diagnostics.push(symlink_diagnostic(root, entry.path(), &path));
         } else if file_type.is_file() {
             let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
             files.push(FoundFile { path, bytes });
+        } else if !file_type.is_dir() {
+            diagnostics.push(Diagnostic::warning(
+                Code::NotARegularFile,
+                format!(
+                    "this is a {}, not a file: it is skipped and never opened",
+                    special_kind(&file_type)
+                ),
+                Some(Location::file(path)),
+            ));
         }
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// What a special file is, in plain words.
+fn special_kind(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "named pipe (FIFO)";
+        }
+        if file_type.is_socket() {
+            return "socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "device";
+        }
+    }
+    let _ = file_type;
+    "special file"
 }
 
 /// A link is reported, never followed. One that resolves outside the pack is
@@ -126,19 +177,76 @@ fn relative(root: &Path, path: &Path) -> Option<String> {
     }
 }
 
-/// SHA-256 of a file, streamed.
-pub(crate) fn sha256_file(path: &Path) -> std::io::Result<String> {
-    let mut file = std::fs::File::open(path)?;
+/// Largest file hashed, in bytes (4 GiB): a file that reports more is
+/// refused without being read.
+pub(crate) const MAX_HASHED_BYTES: u64 = 4 << 30;
+
+/// SHA-256 of a regular file that reported `reported` bytes when listed,
+/// streamed. Never reads more than `reported` bytes and 4 KiB more.
+///
+/// # Errors
+/// `FileTooLarge` when it reports more than [`MAX_HASHED_BYTES`], or holds
+/// more than it reported (a pseudo-file or a file being written); any read
+/// error.
+pub(crate) fn sha256_file(path: &Path, reported: u64) -> std::io::Result<String> {
     let mut hasher = Sha256::new();
-    let mut buffer = vec![0u8; 64 * 1024];
-    loop {
-        let n = file.read(&mut buffer)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buffer[..n]);
-    }
+    read_bounded(path, reported, MAX_HASHED_BYTES, |chunk| {
+        hasher.update(chunk)
+    })?;
     Ok(hex(&hasher.finalize()))
+}
+
+/// The bytes of a regular file that reported `reported` bytes (at most `limit`).
+///
+/// # Errors
+/// As [`sha256_file`], with `limit` as the size limit.
+pub(crate) fn read_file(path: &Path, reported: u64, limit: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(usize::try_from(reported.min(limit)).unwrap_or(0));
+    read_bounded(path, reported, limit, |chunk| {
+        bytes.extend_from_slice(chunk)
+    })?;
+    Ok(bytes)
+}
+
+/// Streams a file to `take`, one chunk at a time, within the bounds.
+fn read_bounded(
+    path: &Path,
+    reported: u64,
+    limit: u64,
+    mut take: impl FnMut(&[u8]),
+) -> std::io::Result<()> {
+    use std::io::{Error, ErrorKind};
+    if reported > limit {
+        return Err(Error::new(
+            ErrorKind::FileTooLarge,
+            format!("the file is {reported} bytes, over the {limit} byte limit"),
+        ));
+    }
+    // A little more than reported shows a file that does not end there (a
+    // whole page: some pseudo-files refuse reads shorter than a word).
+    let mut file = std::fs::File::open(path)?.take(reported.saturating_add(4096));
+    let mut buffer = vec![0u8; 64 * 1024];
+    let mut read: u64 = 0;
+    loop {
+        let n = match file.read(&mut buffer) {
+            Ok(n) => n,
+            Err(error) if error.kind() == ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if n == 0 {
+            return Ok(());
+        }
+        read += n as u64;
+        if read > reported {
+            return Err(Error::new(
+                ErrorKind::FileTooLarge,
+                format!(
+                    "the file reported {reported} bytes but holds more (a pseudo-file, such as those in /proc, or a file still being written)"
+                ),
+            ));
+        }
+        take(&buffer[..n]);
+    }
 }
 
 /// SHA-256 of bytes already in memory.

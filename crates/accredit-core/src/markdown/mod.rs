@@ -30,6 +30,8 @@ pub use raw_html::{RawHtml, RawHtmlKind};
 pub use section_name::normalise_heading;
 pub use slug::{github_slug, heading_slugs};
 
+use std::collections::HashSet;
+
 use pulldown_cmark::{Options, Parser};
 use serde::Serialize;
 
@@ -61,19 +63,44 @@ impl MarkdownReport {
     /// Whether a link to `#anchor` in this file lands on something: a
     /// heading's GitHub anchor (matched as written or lower-cased, as GitHub
     /// does), a heading's `{#id}`, or the top of the page (`#` or `#top`).
+    ///
+    /// This scans the headings; to check many links against one file, make
+    /// its [`Anchors`] once with [`MarkdownReport::anchor_set`].
     pub fn has_anchor(&self, anchor: &str) -> bool {
-        if anchor.is_empty() || anchor.eq_ignore_ascii_case("top") {
-            return true;
-        }
-        let lower = anchor.to_lowercase();
-        self.anchors
-            .iter()
-            .any(|slug| *slug == anchor || *slug == lower)
-            || self
+        self.anchor_set().contains(anchor)
+    }
+
+    /// The anchors of this file, for checking many links in constant time each.
+    pub fn anchor_set(&self) -> Anchors {
+        Anchors {
+            slugs: self.anchors.iter().cloned().collect(),
+            ids: self
                 .outline
                 .headings
                 .iter()
-                .any(|heading| heading.id.as_deref() == Some(anchor))
+                .filter_map(|heading| heading.id.clone())
+                .collect(),
+        }
+    }
+}
+
+/// The anchors a link into one Markdown file may name (see
+/// [`MarkdownReport::has_anchor`]), hashed.
+#[derive(Debug, Clone, Default)]
+pub struct Anchors {
+    slugs: HashSet<String>,
+    ids: HashSet<String>,
+}
+
+impl Anchors {
+    /// Whether `#anchor` lands on something in the file.
+    pub fn contains(&self, anchor: &str) -> bool {
+        if anchor.is_empty() || anchor.eq_ignore_ascii_case("top") {
+            return true;
+        }
+        self.slugs.contains(anchor)
+            || self.ids.contains(anchor)
+            || self.slugs.contains(&anchor.to_lowercase())
     }
 }
 

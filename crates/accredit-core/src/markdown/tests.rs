@@ -262,3 +262,45 @@ proptest! {
         prop_assert!(text.is_char_boundary(body_offset));
     }
 }
+
+/// A procedure with `n` headings drawn from a few repeated names (the case
+/// that needs de-duplicated anchors) and a link to a heading after each.
+fn many_headings(n: usize) -> String {
+    let names = ["Scope", "Scope-1", "Scope 2", "Purpose", "Roles & duties"];
+    let mut text = String::from("---\nkind: Procedure\n---\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "## {}\n\nSee [here](#scope-{}).\n\n",
+            names[i % names.len()],
+            i / names.len()
+        ));
+    }
+    text
+}
+
+/// 10× and 100× a large real procedure (about 1,000 headings): the results
+/// scale with the input, anchors stay unique, and every anchor check is a
+/// hash lookup (the 100× case would take minutes if either were quadratic;
+/// `benches/run.sh` times the release build on 100,000 headings).
+#[test]
+fn headings_and_anchor_links_scale_linearly() {
+    for n in [10_000, 100_000] {
+        let report = analyse_markdown(&many_headings(n));
+        assert_eq!(report.outline.headings.len(), n);
+        assert_eq!(report.links.len(), n);
+        let unique: std::collections::HashSet<&str> =
+            report.anchors.iter().map(String::as_str).collect();
+        assert_eq!(unique.len(), n, "every anchor is distinct");
+        let anchors = report.anchor_set();
+        let landing = report
+            .links
+            .iter()
+            .filter(|link| match &link.target {
+                LinkTarget::Anchor { anchor } => anchors.contains(anchor),
+                _ => false,
+            })
+            .count();
+        // `#scope-K` exists for K up to about n/5 (from the repeated "Scope").
+        assert!(landing > n / 10 && landing < n, "{landing} of {n}");
+    }
+}

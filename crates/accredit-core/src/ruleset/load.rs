@@ -170,7 +170,7 @@ fn check_semantics(
 fn ruleset_code(message: &str) -> Code {
     if message.contains(".check.kind must be one of") {
         Code::UnknownCheckKind
-    } else if message.contains("weight is too small") {
+    } else if message.contains("weight is too small") || message.contains("weight is too large") {
         Code::BadWeight
     } else if message.contains(".check.") {
         Code::BadParameter

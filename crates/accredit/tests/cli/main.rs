@@ -12,6 +12,7 @@ mod help;
 mod hostile_output;
 mod init;
 mod markdown_structure;
+mod odd_values;
 mod outputs;
 mod portfolio;
 mod report;

@@ -51,6 +51,14 @@ fn each_broken_ruleset_is_a_located_diagnostic_with_exit_2() {
             "RULESET:79:13: error[bad-weight]: requirements[1].weight is too small: `-3` (minimum 0)",
         ),
         (
+            "bad-weight-too-large",
+            "RULESET:79:13: error[bad-weight]: requirements[1].weight is too large: `1000000` (maximum 100)",
+        ),
+        (
+            "bad-window-days",
+            "RULESET:15:14: error[schema]: window_days is too large: `99999999` (maximum 3660)",
+        ),
+        (
             "bad-zero-weights",
             "RULESET:29:3: error[bad-weight]: every domain weight is zero, so no score can be formed",
         ),
@@ -162,4 +170,22 @@ fn docs_ruleset_md_is_generated_from_the_ruleset() {
         committed == generated,
         "docs/ruleset.md is stale: run `cargo run -p accredit -- rules docs > docs/ruleset.md`"
     );
+}
+
+#[test]
+fn an_expression_whose_text_would_grow_to_gigabytes_is_stopped_at_the_item() {
+    let (code, stdout) = score_with("expression-text-bomb", "json");
+    assert_eq!(code, 0, "ORG-02 is weighted, so the pack is still ready");
+    let r = org_02(&stdout);
+    assert_eq!(r["result"], "error");
+    let finding = &r["findings"][0];
+    let message = finding["message"].as_str().unwrap();
+    assert!(
+        message.contains("made text too long and was stopped")
+            && message.contains("65536-byte limit"),
+        "{message}"
+    );
+    // Located at the customer being checked, not nowhere.
+    assert_eq!(finding["file"], "pack.yaml");
+    assert!(finding["line"].as_u64().unwrap() > 1, "{finding}");
 }

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Generate packs with one very large input each (deterministic; nothing is downloaded).
+
+Each pack is the complete fixture pack plus, or with one file replaced by, a
+large generated input, so `accredit validate` and `score` exercise every
+analysis on it.
+
+usage: bounded.py KIND DIR [N]
+  headings     a Procedure with N headings (default 100,000; repeated names, so anchors are
+               de-duplicated), each followed by a link to a heading's anchor
+  links        a Procedure with N links (default 100,000; to anchors, pack files, missing files and the web)
+  attachments  N attachment files (default 100,000) in attachments/
+  yaml-map     a Pack document with a N-key mapping (default 1,000,000) under an unknown field
+  yaml-list    a Pack whose applications_in_scope list has N items (default 2,000,000)
+  csv-columns  an incident log whose header row has N columns (default 10,000,000)
+"""
+import os
+import shutil
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+COMPLETE = os.path.join(HERE, "..", "fixtures", "packs", "complete")
+
+FRONT = """---
+apiVersion: accredit/v1
+kind: Procedure
+process: problem
+title: Problem Management Procedure
+version: "1.0"
+owner: IT Service Desk Manager
+approved_by: Director of IM&T
+approved_on: 2008-06-30
+review_due: 2009-06-30
+---
+
+# Problem Management Procedure
+
+"""
+
+
+def pack(out):
+    shutil.copytree(COMPLETE, out)
+
+
+def headings(out, n):
+    pack(out)
+    names = ["Scope", "Scope-1", "Purpose", "Roles & responsibilities", "Review", "Scope 2"]
+    with open(os.path.join(out, "procedures", "problem.md"), "w") as f:
+        f.write(FRONT)
+        for i in range(n):
+            f.write(f"## {names[i % len(names)]}\n\nSee [the scope](#scope-{i // len(names)}).\n\n")
+
+
+def links(out, n):
+    pack(out)
+    targets = ["#scope", "#missing", "incident.md#purpose", "incident.md#nowhere",
+               "missing.md", "https://example.org/x", "../samples/monthly-incident-report.pdf"]
+    with open(os.path.join(out, "procedures", "problem.md"), "w") as f:
+        f.write(FRONT + "## Scope\n\n")
+        for i in range(n):
+            f.write(f"See [item {i}]({targets[i % len(targets)]}).\n")
+
+
+def attachments(out, n):
+    pack(out)
+    base = os.path.join(out, "attachments")
+    for i in range(n):
+        d = os.path.join(base, f"{i // 1000:03d}")
+        if i % 1000 == 0:
+            os.makedirs(d)
+        with open(os.path.join(d, f"scan-{i:06d}.pdf"), "w") as f:
+            f.write(f"%PDF-1.4 scan {i}\n")
+
+
+def yaml_map(out, n):
+    # A flow mapping keeps 1,000,000 keys (about 12 MB) under the 16 MiB limit.
+    pack(out)
+    with open(os.path.join(out, "pack.yaml"), "a") as f:
+        f.write("notes: {")
+        f.write(", ".join(f"k{i}: {i % 10}" for i in range(n)))
+        f.write("}\n")
+
+
+def yaml_list(out, n):
+    # A flow list keeps 2,000,000 items (about 12 MB) under the 16 MiB limit.
+    pack(out)
+    path = os.path.join(out, "pack.yaml")
+    with open(path) as f:
+        text = f.read()
+    start = text.index("applications_in_scope:")
+    end = text.index("\n", text.index("\n", start) + 1)
+    while text[end + 1:].startswith("  -"):
+        end = text.index("\n", end + 1)
+    items = ", ".join(["pacs"] * n)
+    with open(path, "w") as f:
+        f.write(text[:start] + f"applications_in_scope: [{items}]" + text[end:])
+
+
+def csv_columns(out, n):
+    pack(out)
+    path = os.path.join(out, "logs", "incidents.csv")
+    with open(path) as f:
+        lines = f.read().splitlines()
+    header, rows = lines[0], lines[1:1001]
+    with open(path, "w") as f:
+        f.write(header)
+        chunk = "".join(f",extra{i}" for i in range(10000))
+        for _ in range(n // 10000):
+            f.write(chunk)
+        f.write("\n")
+        for row in rows:
+            f.write(row + "\n")
+
+
+KINDS = {
+    "headings": (headings, 100_000),
+    "links": (links, 100_000),
+    "attachments": (attachments, 100_000),
+    "yaml-map": (yaml_map, 1_000_000),
+    "yaml-list": (yaml_list, 2_000_000),
+    "csv-columns": (csv_columns, 10_000_000),
+}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 3 or sys.argv[1] not in KINDS:
+        sys.exit(__doc__)
+    make, default = KINDS[sys.argv[1]]
+    make(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else default)
