@@ -126,8 +126,7 @@ struct ShiftRow<'r> {
 impl ShiftColumns {
     /// Finds the columns by name (any case); `Err` names each missing one.
     fn find(header: &csv::StringRecord, file: &str) -> Result<ShiftColumns, Vec<Finding>> {
-        let columns = crate::model::column_names(header.iter().map(str::as_bytes));
-        let column = |name: &str| crate::model::find_column(&columns, name);
+        let column = |name: &str| crate::model::find_column(header.iter().map(str::as_bytes), name);
         match REQUIRED_COLUMNS.map(column) {
             [Some(staff_id), Some(start), Some(end), Some(_role)] => Ok(ShiftColumns {
                 staff_id,

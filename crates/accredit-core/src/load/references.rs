@@ -143,19 +143,25 @@ fn check_columns<T>(
             let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(f);
             reader
                 .byte_headers()
-                .map(|h| crate::model::column_names(h.iter()))
+                .map(|h| {
+                    (required.iter().copied())
+                        .filter(|needed| crate::model::find_column(h.iter(), needed).is_none())
+                        .collect::<Vec<&str>>()
+                })
                 .map_err(|e| e.to_string())
         });
     match header {
-        Ok(columns) => {
-            for needed in required {
-                if crate::model::find_column(&columns, needed).is_none() {
-                    diagnostics.push(Diagnostic::error(
-                        Code::CsvMissingColumn,
-                        format!("{csv_path} has no `{needed}` column, which {} {kind} needs (named by {})", article(kind), doc.file),
-                        Some(Location::at(csv_path, 1, 1)),
-                    ));
-                }
+        Ok(missing) => {
+            for needed in missing {
+                diagnostics.push(Diagnostic::error(
+                    Code::CsvMissingColumn,
+                    format!(
+                        "{csv_path} has no `{needed}` column, which {} {kind} needs (named by {})",
+                        article(kind),
+                        doc.file
+                    ),
+                    Some(Location::at(csv_path, 1, 1)),
+                ));
             }
         }
         Err(error) => diagnostics.push(Diagnostic::error(

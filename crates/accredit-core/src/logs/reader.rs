@@ -21,7 +21,11 @@ const DATE_EXPECTED: &str = "a date YYYY-MM-DD";
 /// A CSV export being streamed: the reader, its header and one reused record.
 pub(super) struct LogReader<R> {
     csv: csv::Reader<R>,
-    headers: Vec<String>,
+    /// How many fields the header row has.
+    width: usize,
+    /// The names of the columns looked up (index, name as written), for
+    /// findings: never the whole header, which may hold millions of fields.
+    names: Vec<(usize, String)>,
     record: ByteRecord,
     file: String,
     tally: RowTally,
@@ -43,12 +47,16 @@ impl<R: Read> LogReader<R> {
             .from_reader(reader);
         let header_record = csv.byte_headers().map_err(|e| unreadable(file, &e))?;
         let header_line = header_record.position().map_or(1, |p| line_of(p.line()));
-        let headers = crate::model::column_names(header_record.iter());
+        let width = header_record.len();
+        let mut names = Vec::with_capacity(N);
         let mut indices = [0; N];
         let mut findings = Vec::new();
         for (slot, name) in indices.iter_mut().zip(required) {
-            match crate::model::find_column(&headers, name) {
-                Some(index) => *slot = index,
+            match crate::model::find_column(header_record.iter(), name) {
+                Some(index) => {
+                    *slot = index;
+                    names.push((index, crate::model::column_name(name)));
+                }
                 None => findings.push(Finding::new(
                     codes::MISSING_COLUMN,
                     format!(
@@ -63,7 +71,8 @@ impl<R: Read> LogReader<R> {
         }
         let log = LogReader {
             csv,
-            headers,
+            width,
+            names,
             record: ByteRecord::new(),
             file: file.to_owned(),
             tally: RowTally::default(),
@@ -73,8 +82,10 @@ impl<R: Read> LogReader<R> {
     }
 
     /// The index of an optional column, if the header has it.
-    pub(super) fn column(&self, name: &str) -> Option<usize> {
-        crate::model::find_column(&self.headers, name)
+    pub(super) fn column(&mut self, name: &str) -> Option<usize> {
+        let index = crate::model::find_column(self.csv.byte_headers().ok()?.iter(), name)?;
+        self.names.push((index, crate::model::column_name(name)));
+        Some(index)
     }
 
     /// Streams every data row through `visit`. Ragged rows and rows with a
@@ -96,16 +107,16 @@ impl<R: Read> LogReader<R> {
             let oversized = self.record.as_slice().len() > MAX_FIELD_BYTES;
             let row = Row {
                 record: &self.record,
-                headers: &self.headers,
+                names: &self.names,
                 line,
             };
-            let outcome = if self.record.len() != self.headers.len() {
+            let outcome = if self.record.len() != self.width {
                 Err(BadRow::new(
                     codes::RAGGED_ROW,
                     format!(
                         "row has {} fields but the header has {}; row skipped",
                         self.record.len(),
-                        self.headers.len()
+                        self.width
                     ),
                 ))
             } else if let Some(column) = oversized.then(|| row.oversized_column()).flatten() {
@@ -155,7 +166,7 @@ impl<R: Read> LogReader<R> {
 /// One data row, valid in shape (as many fields as the header, none too long).
 pub(super) struct Row<'r> {
     record: &'r ByteRecord,
-    headers: &'r [String],
+    names: &'r [(usize, String)],
     line: u32,
 }
 
@@ -277,7 +288,10 @@ impl<'r> Row<'r> {
 
     /// The name of a column.
     fn header(&self, column: usize) -> &str {
-        self.headers.get(column).map_or("?", String::as_str)
+        self.names
+            .iter()
+            .find(|(index, _)| *index == column)
+            .map_or("?", |(_, name)| name.as_str())
     }
 
     /// The first column whose field is longer than [`MAX_FIELD_BYTES`].

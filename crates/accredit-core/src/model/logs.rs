@@ -81,18 +81,25 @@ pub fn column_name(written: &str) -> String {
     written.trim_start_matches('\u{feff}').trim().to_lowercase()
 }
 
-/// The header row's names as matched (see [`column_name`]).
-pub fn column_names<'a>(header: impl IntoIterator<Item = &'a [u8]>) -> Vec<String> {
-    header
-        .into_iter()
-        .map(|name| column_name(&String::from_utf8_lossy(name)))
-        .collect()
+/// Whether the header field `written` is the column `name` under
+/// [`column_name`]'s rule, compared without allocating (a header row may hold
+/// millions of fields).
+pub fn is_column(written: &[u8], name: &str) -> bool {
+    let written = String::from_utf8_lossy(written);
+    let written = written.trim_start_matches('\u{feff}').trim();
+    let name = name.trim_start_matches('\u{feff}').trim();
+    written
+        .chars()
+        .flat_map(char::to_lowercase)
+        .eq(name.chars().flat_map(char::to_lowercase))
 }
 
-/// Where the column `name` is in a header read by [`column_names`].
-pub fn find_column(columns: &[String], name: &str) -> Option<usize> {
-    let wanted = column_name(name);
-    columns.iter().position(|c| *c == wanted)
+/// Where the column `name` is in a header row (see [`column_name`]): one
+/// pass over the fields, nothing kept.
+pub fn find_column<'a>(header: impl IntoIterator<Item = &'a [u8]>, name: &str) -> Option<usize> {
+    header
+        .into_iter()
+        .position(|written| is_column(written, name))
 }
 
 #[cfg(test)]
@@ -102,9 +109,15 @@ mod column_tests {
     #[test]
     fn columns_match_ignoring_case_spaces_and_a_byte_order_mark() {
         let header: Vec<&[u8]> = vec!["\u{feff}Staff_ID".as_bytes(), b" Role ", b"START_DATE"];
-        let columns = column_names(header);
-        assert_eq!(columns, ["staff_id", "role", "start_date"]);
-        assert_eq!(find_column(&columns, "start_date"), Some(2));
-        assert_eq!(find_column(&columns, "end_date"), None);
+        let names: Vec<String> = header
+            .iter()
+            .map(|h| column_name(&String::from_utf8_lossy(h)))
+            .collect();
+        assert_eq!(names, ["staff_id", "role", "start_date"]);
+        assert_eq!(find_column(header.iter().copied(), "staff_id"), Some(0));
+        assert_eq!(find_column(header.iter().copied(), " ROLE"), Some(1));
+        assert_eq!(find_column(header.iter().copied(), "start_date"), Some(2));
+        assert_eq!(find_column(header.iter().copied(), "end_date"), None);
+        assert!(!is_column(b"start_dates", "start_date"));
     }
 }
