@@ -21,4 +21,5 @@ pub mod markdown;
 pub mod model;
 pub mod ruleset;
 pub mod schema;
+pub mod timeline;
 pub mod yaml;

@@ -25,6 +25,7 @@ mod finding_codes;
 mod guide;
 mod init;
 mod output;
+//PLAN mod plan;
 mod portfolio;
 mod render;
 mod report;
@@ -34,6 +35,7 @@ mod ruleset_choice;
 mod schema;
 mod score;
 mod terminal;
+mod timeline;
 mod validate;
 mod validate_formats;
 
@@ -87,6 +89,8 @@ fn main() -> ExitCode {
                 portfolio::run(packs, &ruleset, as_of, *format, output.as_deref())
             }
         },
+        Command::Timeline(args) => timeline::run(args, style),
+//PLAN        Command::Plan(args) => plan::run(args, style),
         Command::Diff { old, new, format } => diff::run(old, new, *format, style),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -102,6 +102,36 @@ fn digest(assessment: &Assessment) -> Result<accredit_core::compare::ResultDiges
 /// Loads the ruleset and the pack and assesses it; `Err(exit)` when it
 /// cannot be assessed (after printing why).
 pub fn assess_pack(args: &ScoreArgs, style: Style) -> Result<Result<Assessment, Exit>, Failure> {
+    let loaded = match load_for_assessment(args, style)? {
+        Ok(loaded) => loaded,
+        Err(exit) => return Ok(Err(exit)),
+    };
+    assess_with_overrides(
+        &loaded.evidence,
+        &loaded.ruleset,
+        loaded.as_of,
+        &loaded.overrides,
+    )
+    .map(Ok)
+    .map_err(|e| Failure::new(&e))
+}
+
+/// What an assessment is made from: the pack, the ruleset, the run date
+/// and the assessor's overrides (`timeline` and `plan` use them too).
+pub struct Loaded {
+    /// The pack's evidence (with a valid Pack document).
+    pub evidence: accredit_core::evidence::Evidence,
+    /// The ruleset.
+    pub ruleset: accredit_core::ruleset::Ruleset,
+    /// The run date.
+    pub as_of: Date,
+    /// The assessor's overrides.
+    pub overrides: Vec<accredit_core::evidence::Located<accredit_core::model::Override>>,
+}
+
+/// Loads the ruleset, the pack and the overrides as `score` does;
+/// `Err(exit)` when the pack cannot be assessed (after printing why).
+pub fn load_for_assessment(args: &ScoreArgs, style: Style) -> Result<Result<Loaded, Exit>, Failure> {
     let ruleset = match ruleset_choice::choose(args.ruleset.as_deref())? {
         Ok(r) => r,
         Err(problem) => {
@@ -142,9 +172,12 @@ pub fn assess_pack(args: &ScoreArgs, style: Style) -> Result<Result<Assessment, 
             loaded.overrides
         }
     };
-    assess_with_overrides(&evidence, &ruleset, as_of, &overrides)
-        .map(Ok)
-        .map_err(|e| Failure::new(&e))
+    Ok(Ok(Loaded {
+        evidence,
+        ruleset,
+        as_of,
+        overrides,
+    }))
 }
 
 /// Today's date in England (the date an assessor's calendar shows).
