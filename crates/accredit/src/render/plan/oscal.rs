@@ -169,6 +169,20 @@ pub fn render(plan: &Plan, digest: &str) -> String {
         }));
         all_observations.extend(observed);
     }
+    if items.is_empty() {
+        // OSCAL requires at least one poam-item (ADR 0084): a plan with no
+        // gap says so in one item that relates to no risk.
+        items.push(json!({
+            "uuid": uuids.of("no-gaps/poam-item"),
+            "title": "No open items",
+            "description": format!(
+                "As of {}, every counted requirement of {} passes or is validly waived; the verdict is {}. There is nothing to remediate.",
+                plan.as_of,
+                plan.ruleset,
+                plan.verdict.as_str()
+            ),
+        }));
+    }
     let system_id = plan
         .ods_code
         .as_deref()
