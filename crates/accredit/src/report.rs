@@ -16,11 +16,20 @@ pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure
         output::format_for_path(path, &[("html", ()), ("htm", ())])?;
     }
     let score_args = score_args(args);
-    let assessment = match score::assess_pack(&score_args, style)? {
-        Ok(a) => a,
+    let loaded = match score::load_for_assessment(&score_args, style)? {
+        Ok(loaded) => loaded,
         Err(exit) => return Ok(exit),
     };
-    let page = html::try_render(&assessment)
+    let assessment = accredit_core::assess::assess_with_overrides(
+        &loaded.evidence,
+        &loaded.ruleset,
+        loaded.as_of,
+        &loaded.overrides,
+    )
+    .map_err(|e| Failure::new(&e))?;
+    // Readiness by start date: 26 weeks from the run date, as `timeline`.
+    let readiness = score::readiness(&loaded)?;
+    let page = html::try_render_with_timeline(&assessment, &readiness)
         .map_err(|e| Failure::msg(format!("cannot render the report: {e:#}")))?;
     output::emit(&destination, &page)?;
     let exit = score::gate(&assessment, args.require, args.fail_under);

@@ -25,9 +25,21 @@ pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure>
     output::check(&paths, &[&args.pack.pack])?;
     let outputs = plan_outputs(&args.format, args.output.as_deref())?;
     output::check(outputs.iter().map(|(_, d)| d), &[&args.pack.pack])?;
-    let assessment = match assess_pack(args, style)? {
-        Ok(a) => a,
+    let loaded = match load_for_assessment(args, style)? {
+        Ok(loaded) => loaded,
         Err(exit) => return Ok(exit),
+    };
+    let assessment = assess_with_overrides(
+        &loaded.evidence,
+        &loaded.ruleset,
+        loaded.as_of,
+        &loaded.overrides,
+    )
+    .map_err(|e| Failure::new(&e))?;
+    // The HTML report's "Readiness by start date", as `report` writes it.
+    let readiness = match outputs.iter().any(|(f, _)| *f == Format::Html) {
+        true => Some(std::sync::Arc::new(readiness(&loaded)?)),
+        false => None,
     };
     let comparison = match &args.baseline {
         Some(path) => Some(std::sync::Arc::new(baseline_comparison(path, &assessment)?)),
@@ -38,6 +50,7 @@ pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure>
         quiet,
         path_prefix: RenderOptions::prefix_for(&args.pack.pack),
         baseline: comparison.clone(),
+        readiness,
     };
     write_outputs(&assessment, &outputs, &options)?;
     let exit = match &comparison {
@@ -99,20 +112,17 @@ fn digest(assessment: &Assessment) -> Result<accredit_core::compare::ResultDiges
         .map_err(|e| Failure::msg(format!("cannot compare with the baseline: {e}")))
 }
 
-/// Loads the ruleset and the pack and assesses it; `Err(exit)` when it
-/// cannot be assessed (after printing why).
-pub fn assess_pack(args: &ScoreArgs, style: Style) -> Result<Result<Assessment, Exit>, Failure> {
-    let loaded = match load_for_assessment(args, style)? {
-        Ok(loaded) => loaded,
-        Err(exit) => return Ok(Err(exit)),
-    };
-    assess_with_overrides(
+/// The timeline of the 26 weeks from the run date, for the HTML report.
+pub fn readiness(loaded: &Loaded) -> Result<accredit_core::timeline::Timeline, Failure> {
+    let (from, to) = crate::timeline::default_range(loaded.as_of)?;
+    accredit_core::timeline::timeline(
         &loaded.evidence,
         &loaded.ruleset,
         loaded.as_of,
+        from,
+        to,
         &loaded.overrides,
     )
-    .map(Ok)
     .map_err(|e| Failure::new(&e))
 }
 

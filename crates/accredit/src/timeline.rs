@@ -65,6 +65,14 @@ const EXTENSIONS: &[(&str, TimelineFormat)] = &[
 /// The default range: 26 weeks after `from`.
 const DEFAULT_WEEKS: i64 = 26;
 
+/// The default range from `from`: 26 weeks after it.
+pub fn default_range(from: Date) -> Result<(Date, Date), Failure> {
+    let to = from
+        .checked_add(jiff::Span::new().weeks(DEFAULT_WEEKS))
+        .map_err(|e| Failure::msg(format!("cannot add 26 weeks to {from}: {e}")))?;
+    Ok((from, to))
+}
+
 /// Runs `timeline`.
 pub fn run(args: &TimelineArgs, style: Style) -> Result<Exit, Failure> {
     let destination = args
@@ -98,9 +106,7 @@ pub fn run(args: &TimelineArgs, style: Style) -> Result<Exit, Failure> {
     let from = args.from.unwrap_or(loaded.as_of);
     let to = match args.to {
         Some(to) => to,
-        None => from
-            .checked_add(jiff::Span::new().weeks(DEFAULT_WEEKS))
-            .map_err(|e| Failure::msg(format!("cannot add 26 weeks to {from}: {e}")))?,
+        None => default_range(from)?.1,
     };
     let made = timeline(
         &loaded.evidence,

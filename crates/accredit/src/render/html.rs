@@ -12,6 +12,7 @@
 
 mod charts;
 mod markdown;
+mod readiness;
 #[cfg(test)]
 mod tests;
 mod view;
@@ -56,6 +57,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/sections/waivers.html"),
     ),
     (
+        "readiness.html",
+        include_str!("../../templates/sections/readiness.html"),
+    ),
+    (
         "evidence.html",
         include_str!("../../templates/sections/evidence.html"),
     ),
@@ -69,6 +74,27 @@ pub fn render(assessment: &Assessment) -> String {
 /// Renders the HTML report, or says why a template failed.
 pub fn try_render(assessment: &Assessment) -> Result<String, minijinja::Error> {
     render_view(&view::Report::new(assessment))
+}
+
+/// [`render`] with the "Readiness by start date" section of `timeline`.
+pub fn render_with_timeline(
+    assessment: &Assessment,
+    timeline: &accredit_core::timeline::Timeline,
+) -> String {
+    try_render_with_timeline(assessment, timeline).unwrap_or_else(|error| failure_page(&error))
+}
+
+/// [`try_render`] with the "Readiness by start date" section of `timeline`.
+pub fn try_render_with_timeline(
+    assessment: &Assessment,
+    timeline: &accredit_core::timeline::Timeline,
+) -> Result<String, minijinja::Error> {
+    let readiness = readiness::ReadinessView::new(timeline);
+    let env = environment()?;
+    env.get_template("report.html")?.render(minijinja::context! {
+        readiness => Serde(&readiness),
+        ..Value::from(Serde(view::Report::new(assessment)))
+    })
 }
 
 /// Lays out a prepared view.

@@ -78,3 +78,49 @@ fn the_output_extension_picks_the_format_and_never_writes_inside_the_pack() {
     assert_eq!(code, 2);
     assert!(!inside.exists());
 }
+
+#[test]
+fn the_report_has_a_readiness_section_with_strip_words_and_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.html");
+    let (code, _, stderr) = run(&["report", &complete(), "--as-of", "2008-09-01", "-o", &out.display().to_string()]);
+    assert_eq!(code, 0, "{stderr}");
+    let page = std::fs::read_to_string(&out).unwrap();
+    let html = scraper::Html::parse_document(&page);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let section = html.select(&select("section#readiness")).next().expect("the section");
+    let text: String = section.text().collect();
+    assert!(text.contains("the earliest ready start is 6 September 2008"), "{text}");
+    assert!(text.contains("stays ready until 1 November 2008"), "{text}");
+    // One strip rectangle and one table row (with its status word) per run.
+    let rects = section.select(&select("svg.readiness-strip rect")).count();
+    let rows: Vec<String> = section
+        .select(&select("table.readiness-runs tbody tr"))
+        .map(|r| r.text().collect())
+        .collect();
+    assert_eq!(rects, 6);
+    assert_eq!(rows.len(), 6);
+    assert!(rows[2].contains("ready") && rows[0].contains("not ready"), "{rows:?}");
+    let lapses = section.select(&select("table.lapses tbody tr")).count();
+    assert!(lapses > 10, "{lapses}");
+    assert!(text.contains("rota-period-end"));
+    assert!(!page.contains("<script"));
+}
+
+#[test]
+fn hostile_evidence_text_is_escaped_in_the_readiness_section() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::copy(&pack("complete"), dir.path());
+    let file = dir.path().join("procedures/incident.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("review_due: 2009-06-30", "review_due: 2008-12-01")).unwrap();
+    let renamed = dir.path().join("procedures/incident-<b>x<b>.md");
+    std::fs::rename(&file, &renamed).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let report = out.path().join("r.html");
+    let (code, _, stderr) = run(&["report", &dir.path().display().to_string(), "--as-of", "2008-09-01", "-o", &report.display().to_string()]);
+    assert!(code == 0 || code == 1, "{stderr}");
+    let page = std::fs::read_to_string(&report).unwrap();
+    assert!(!page.contains("<b>x<b>"));
+    assert!(page.contains("incident-&lt;b&gt;x&lt;b&gt;.md"), "escaped name");
+}
