@@ -90,7 +90,7 @@ fn main() -> ExitCode {
             }
         },
         Command::Timeline(args) => timeline::run(args, style),
-       Command::Plan(args) => plan::run(args, style),
+        Command::Plan(args) => plan::run(args, style),
         Command::Diff { old, new, format } => diff::run(old, new, *format, style),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -141,7 +141,10 @@ pub struct Loaded {
 
 /// Loads the ruleset, the pack and the overrides as `score` does;
 /// `Err(exit)` when the pack cannot be assessed (after printing why).
-pub fn load_for_assessment(args: &ScoreArgs, style: Style) -> Result<Result<Loaded, Exit>, Failure> {
+pub fn load_for_assessment(
+    args: &ScoreArgs,
+    style: Style,
+) -> Result<Result<Loaded, Exit>, Failure> {
     let ruleset = match ruleset_choice::choose(args.ruleset.as_deref())? {
         Ok(r) => r,
         Err(problem) => {

@@ -163,10 +163,7 @@ fn shown_lapses(timeline: &Timeline) -> (Vec<&Lapse>, usize, usize) {
 fn earliest(timeline: &Timeline) -> String {
     match (timeline.earliest_ready, timeline.ready_until) {
         (Some(from), Some(until)) => format!("{from}, ready until {until}"),
-        _ => format!(
-            "never ready between {} and {}",
-            timeline.from, timeline.to
-        ),
+        _ => format!("never ready between {} and {}", timeline.from, timeline.to),
     }
 }
 
@@ -200,7 +197,9 @@ fn text(timeline: &Timeline) -> String {
         }
     }
     let (shown, before, after) = shown_lapses(timeline);
-    out.push_str("\nLapse calendar (the start date from which each piece of evidence stops counting)\n");
+    out.push_str(
+        "\nLapse calendar (the start date from which each piece of evidence stops counting)\n",
+    );
     if shown.is_empty() {
         out.push_str("  nothing lapses in the range\n");
     }

@@ -15,7 +15,13 @@ fn gaps_become_items_with_owner_action_and_due() {
         .find(|p| p.file == "procedures/incident.md")
         .expect("the incident procedure");
     procedure.value.front.control.review_due = Some(date(2008, 11, 1));
-    let owner = procedure.value.front.control.owner.clone().expect("an owner");
+    let owner = procedure
+        .value
+        .front
+        .control
+        .owner
+        .clone()
+        .expect("an owner");
     let ruleset = Ruleset::builtin();
     let assessment = assess(&evidence, &ruleset, AS_OF).unwrap();
     let plan = plan(&evidence, &ruleset, &assessment);
@@ -28,7 +34,11 @@ fn gaps_become_items_with_owner_action_and_due() {
     // 2008-10-06 less 14 days.
     assert_eq!(item.due, date(2008, 9, 22));
     assert_eq!(item.files, vec!["procedures/incident.md".to_string()]);
-    assert!(item.action.contains("procedures/incident.md:10:13"), "{}", item.action);
+    assert!(
+        item.action.contains("procedures/incident.md:10:13"),
+        "{}",
+        item.action
+    );
     assert!(item.action.contains("2008-11-01"), "{}", item.action);
 }
 
@@ -40,19 +50,40 @@ fn the_owner_falls_back_to_the_contact_then_unassigned_and_due_to_the_run_date()
     let late = date(2008, 9, 30);
     let assessment = assess(&evidence, &ruleset, late).unwrap();
     let made = plan(&evidence, &ruleset, &assessment);
-    let cover = made.items.iter().find(|i| i.requirement == "COV-02").unwrap();
-    assert_eq!((cover.owner.as_str(), cover.owner_source), ("Helen Marsh", OwnerSource::Contact));
+    let cover = made
+        .items
+        .iter()
+        .find(|i| i.requirement == "COV-02")
+        .unwrap();
+    assert_eq!(
+        (cover.owner.as_str(), cover.owner_source),
+        ("Helen Marsh", OwnerSource::Contact)
+    );
     // 2008-09-22 has passed on 2008-09-30.
     assert_eq!(cover.due, late);
     if let Some(pack) = evidence.pack.as_mut() {
         pack.value.contact = None;
     }
     let made = plan(&evidence, &ruleset, &assessment);
-    let cover = made.items.iter().find(|i| i.requirement == "COV-02").unwrap();
-    assert_eq!((cover.owner.as_str(), cover.owner_source), ("unassigned", OwnerSource::Unassigned));
+    let cover = made
+        .items
+        .iter()
+        .find(|i| i.requirement == "COV-02")
+        .unwrap();
+    assert_eq!(
+        (cover.owner.as_str(), cover.owner_source),
+        ("unassigned", OwnerSource::Unassigned)
+    );
     // Mandatory first: the order is the assessment's fix-first order.
     let order: Vec<&str> = made.items.iter().map(|i| i.requirement.as_str()).collect();
-    assert_eq!(order, assessment.gaps.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(
+        order,
+        assessment
+            .gaps
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]

@@ -173,10 +173,7 @@ pub fn lapse_calendar(evidence: &Evidence, ruleset: &Ruleset, as_of: Date) -> Ve
                             aged_out(on, c.max_age_days),
                             LapseCause::ApprovalAge,
                             on,
-                            format!(
-                                "the {} approval of {on}",
-                                c.document_type.as_str()
-                            ),
+                            format!("the {} approval of {on}", c.document_type.as_str()),
                             format!("is more than {} days old", c.max_age_days),
                             document.at("/approved_on"),
                         );
@@ -184,14 +181,20 @@ pub fn lapse_calendar(evidence: &Evidence, ruleset: &Ruleset, as_of: Date) -> Ve
                 }
             }
             Check::DocumentControl(_) => {
-                let procedures = evidence
-                    .procedures
-                    .iter()
-                    .map(|d| (d.file.as_str(), d.value.front.control.review_due, d.at("/review_due")));
-                let documents = evidence
-                    .documents
-                    .iter()
-                    .map(|d| (d.file.as_str(), d.value.front.control.review_due, d.at("/review_due")));
+                let procedures = evidence.procedures.iter().map(|d| {
+                    (
+                        d.file.as_str(),
+                        d.value.front.control.review_due,
+                        d.at("/review_due"),
+                    )
+                });
+                let documents = evidence.documents.iter().map(|d| {
+                    (
+                        d.file.as_str(),
+                        d.value.front.control.review_due,
+                        d.at("/review_due"),
+                    )
+                });
                 for (file, due, at) in procedures.chain(documents) {
                     if let Some(due) = due {
                         push(

@@ -225,9 +225,7 @@ fn start_independent(
     ruleset
         .requirements
         .iter()
-        .map(|r| {
-            (!r.check.depends_on_start()).then(|| crate::assess::evaluate(r, &context))
-        })
+        .map(|r| (!r.check.depends_on_start()).then(|| crate::assess::evaluate(r, &context)))
         .collect()
 }
 
@@ -290,7 +288,8 @@ fn finding_cause(
     old: &crate::assess::RequirementResult,
     new: &crate::assess::RequirementResult,
 ) -> (String, Option<String>) {
-    let absent_from = |a: &crate::assess::RequirementResult, b: &crate::assess::RequirementResult| {
+    let absent_from = |a: &crate::assess::RequirementResult,
+                       b: &crate::assess::RequirementResult| {
         a.findings
             .iter()
             .find(|f| !b.findings.iter().any(|g| g.message == f.message))

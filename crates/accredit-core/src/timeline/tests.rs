@@ -77,7 +77,12 @@ fn readiness_ends_when_training_ages_past_730_days() {
         boundaries(&t),
         vec![
             (FROM, date(2008, 11, 1), Verdict::Ready, vec![]),
-            (date(2008, 11, 2), date(2008, 11, 5), Verdict::NotReady, ids(&["NAK-01"])),
+            (
+                date(2008, 11, 2),
+                date(2008, 11, 5),
+                Verdict::NotReady,
+                ids(&["NAK-01"])
+            ),
         ]
     );
     assert_eq!(
@@ -236,7 +241,10 @@ fn runs_cover_the_range_without_gaps_or_overlaps() {
     let mut expected = AS_OF;
     for run in &t.runs {
         assert_eq!(run.from, expected);
-        assert_eq!(i64::from(run.from.until(run.to).unwrap().get_days()) + 1, run.days);
+        assert_eq!(
+            i64::from(run.from.until(run.to).unwrap().get_days()) + 1,
+            run.days
+        );
         expected = next_day(run.to);
     }
     assert_eq!(t.runs.last().map(|r| r.to), Some(date(2009, 3, 2)));
@@ -255,9 +263,18 @@ fn requirements_said_not_to_depend_on_the_start_do_not() {
     assert_eq!(early, late);
     let at = |start| crate::assess::assess_at(&evidence, &ruleset, AS_OF, start, &[], &[]).unwrap();
     let (a, b) = (at(date(2008, 9, 1)), at(date(2010, 6, 1)));
-    for (requirement, (x, y)) in ruleset.requirements.iter().zip(a.requirements.iter().zip(&b.requirements)) {
+    for (requirement, (x, y)) in ruleset
+        .requirements
+        .iter()
+        .zip(a.requirements.iter().zip(&b.requirements))
+    {
         if !requirement.check.depends_on_start() {
-            assert_eq!((x.result, x.credit), (y.result, y.credit), "{}", requirement.id);
+            assert_eq!(
+                (x.result, x.credit),
+                (y.result, y.credit),
+                "{}",
+                requirement.id
+            );
         }
     }
 }

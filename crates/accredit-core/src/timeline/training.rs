@@ -19,7 +19,11 @@ fn lookbacks(ruleset: &Ruleset) -> Vec<(&'static str, String, u32)> {
     for requirement in &ruleset.requirements {
         match &requirement.check {
             Check::ApplicationTraining(c) => {
-                out.push(("national-application", requirement.id.clone(), c.max_age_days));
+                out.push((
+                    "national-application",
+                    requirement.id.clone(),
+                    c.max_age_days,
+                ));
             }
             Check::ItilFoundation(c) => {
                 out.push(("itil-foundation", requirement.id.clone(), c.max_age_days));
@@ -71,9 +75,7 @@ pub(super) fn training_lapses(evidence: &Evidence, ruleset: &Ruleset) -> Vec<Lap
                 requirement: requirement.clone(),
                 cause: LapseCause::TrainingAge,
                 dated: date,
-                evidence: format!(
-                    "the {course} training{on} of {date} ({staff} staff)"
-                ),
+                evidence: format!("the {course} training{on} of {date} ({staff} staff)"),
                 reason: format!("is more than {days} days old"),
                 location: location.to_string(),
             });

@@ -91,10 +91,11 @@ pub fn try_render_with_timeline(
 ) -> Result<String, minijinja::Error> {
     let readiness = readiness::ReadinessView::new(timeline);
     let env = environment()?;
-    env.get_template("report.html")?.render(minijinja::context! {
-        readiness => Serde(&readiness),
-        ..Value::from(Serde(view::Report::new(assessment)))
-    })
+    env.get_template("report.html")?
+        .render(minijinja::context! {
+            readiness => Serde(&readiness),
+            ..Value::from(Serde(view::Report::new(assessment)))
+        })
 }
 
 /// Lays out a prepared view.

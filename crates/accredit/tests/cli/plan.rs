@@ -8,7 +8,14 @@ fn minimal() -> String {
 }
 
 fn plan(pack_dir: &str, format: &str) -> String {
-    let (code, stdout, stderr) = run(&["plan", pack_dir, "--as-of", "2008-09-01", "--format", format]);
+    let (code, stdout, stderr) = run(&[
+        "plan",
+        pack_dir,
+        "--as-of",
+        "2008-09-01",
+        "--format",
+        format,
+    ]);
     assert_eq!(code, 0, "{stderr}");
     stdout
 }
@@ -18,14 +25,20 @@ fn json_follows_its_schema_in_fix_first_order() {
     let value: serde_json::Value = serde_json::from_str(&plan(&minimal(), "json")).unwrap();
     let (_, schema, _) = run(&["schema", "plan"]);
     let validator = jsonschema::validator_for(&serde_json::from_str(&schema).unwrap()).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let items = value["items"].as_array().unwrap();
     assert_eq!(items[0]["requirement"], "SCN-01");
     assert_eq!(items[0]["owner"], "unassigned");
     assert_eq!(items[0]["due"], "2008-09-22");
     // Mandatory (blocking) items come before weighted ones.
-    let blocking: Vec<bool> = items.iter().map(|i| i["blocking"].as_bool().unwrap()).collect();
+    let blocking: Vec<bool> = items
+        .iter()
+        .map(|i| i["blocking"].as_bool().unwrap())
+        .collect();
     assert!(blocking.windows(2).all(|w| w[0] >= w[1]), "{blocking:?}");
 }
 
@@ -37,7 +50,13 @@ fn invalid_evidence_is_the_first_item() {
     assert_eq!(first["requirement"], "EVIDENCE");
     assert_eq!(first["result"], "error");
     assert_eq!(first["files"][0], "escalation-plan.yaml");
-    assert!(first["action"].as_str().unwrap().contains("escalation-plan.yaml:16:5"), "{first}");
+    assert!(
+        first["action"]
+            .as_str()
+            .unwrap()
+            .contains("escalation-plan.yaml:16:5"),
+        "{first}"
+    );
 }
 
 #[test]
@@ -64,7 +83,11 @@ fn csv_has_a_bom_and_reads_back_with_the_csv_crate_and_python() {
         .args(["-c", script, &file.display().to_string()])
         .output()
         .expect("python3 runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert_eq!(
         String::from_utf8_lossy(&output.stdout).trim(),
         format!("{} requirement SCN-01 2008-09-22", rows.len())
@@ -111,5 +134,8 @@ fn markdown_and_text_name_owner_and_due() {
     assert!(md.contains("| 1 | SCN-01 "), "{md}");
     let text = plan(&minimal(), "text");
     assert!(text.contains("1. [blocking] SCN-01"), "{text}");
-    assert!(text.contains("Owner: unassigned (nobody is named)   Due: 2008-09-22"), "{text}");
+    assert!(
+        text.contains("Owner: unassigned (nobody is named)   Due: 2008-09-22"),
+        "{text}"
+    );
 }

@@ -28,7 +28,11 @@ fn points(value: f64) -> String {
 }
 
 fn rank_label(item: &PlanItem) -> &'static str {
-    if item.blocking { "blocking" } else { "weighted" }
+    if item.blocking {
+        "blocking"
+    } else {
+        "weighted"
+    }
 }
 
 /// Text for a terminal or a file.

@@ -133,7 +133,11 @@ pub fn render(plan: &Plan, digest: &str) -> String {
         let what = if item.requirement == INVALID_EVIDENCE {
             "Invalid evidence".to_string()
         } else {
-            format!("{} {}", item.requirement, non_empty(&item.title, "requirement"))
+            format!(
+                "{} {}",
+                item.requirement,
+                non_empty(&item.title, "requirement")
+            )
         };
         let blocking = if item.blocking {
             "It is mandatory: the pack cannot be ready until it is closed."
