@@ -16,6 +16,8 @@ fn every_subcommand_help_is_snapshotted() {
         vec!["init", "--help"],
         vec!["diff", "--help"],
         vec!["portfolio", "--help"],
+        vec!["timeline", "--help"],
+        vec!["plan", "--help"],
         vec!["completions", "--help"],
     ] {
         let (code, stdout, _) = run(&command);
