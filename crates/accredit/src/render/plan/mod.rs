@@ -145,8 +145,12 @@ pub const CSV_COLUMNS: &[&str] = &[
 ];
 
 /// CSV: UTF-8 with a byte-order mark (so spreadsheet programs read it as
-/// UTF-8), one row per item, every cell defused against formulas.
+/// UTF-8), one row per item, every cell defused against formulas. Control
+/// characters in evidence text become visible escapes first (as on a
+/// terminal), so `cat plan.csv` is as inert as a spreadsheet; the findings
+/// cell keeps one finding per line.
 pub fn csv(plan: &Plan) -> String {
+    use encode::text::text as t;
     let mut out = String::from("\u{feff}");
     out.push_str(&encode::csv::record(CSV_COLUMNS.iter().copied()));
     for item in &plan.items {
@@ -154,19 +158,19 @@ pub fn csv(plan: &Plan) -> String {
             .findings
             .iter()
             .map(|f| match place(f) {
-                Some(at) => format!("{} ({at})", f.message),
-                None => f.message.clone(),
+                Some(at) => t(&format!("{} ({at})", f.message)).into_owned(),
+                None => t(&f.message).into_owned(),
             })
             .collect();
         let cells = [
             item.rank.to_string(),
-            item.requirement.clone(),
-            item.title.clone(),
-            item.domain.clone(),
+            t(&item.requirement).into_owned(),
+            t(&item.title).into_owned(),
+            t(&item.domain).into_owned(),
             if item.blocking { "yes" } else { "no" }.to_string(),
             item.result.as_str().to_string(),
             points(item.points_at_stake),
-            item.owner.clone(),
+            t(&item.owner).into_owned(),
             match item.owner_source {
                 OwnerSource::Document => "document",
                 OwnerSource::Contact => "contact",
@@ -174,8 +178,8 @@ pub fn csv(plan: &Plan) -> String {
             }
             .to_string(),
             item.due.to_string(),
-            item.files.join("; "),
-            item.action.clone(),
+            t(&item.files.join("; ")).into_owned(),
+            t(&item.action).into_owned(),
             findings.join("\n"),
         ];
         out.push_str(&encode::csv::record(cells.iter().map(String::as_str)));
