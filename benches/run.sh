@@ -32,6 +32,7 @@ rss=$(( $(grep 'Maximum resident set size' "$work/time.txt" | awk '{print $NF}')
 echo "incidents: score on a pack with a 1,000,000-row incident log (${rows_mb} MB; TOOL-04..06 streamed, file hashed): wall ${wall}, peak ${rss} MB (targets 1.5 s, 64 MB)"
 
 cargo bench -q -p accredit-core --bench analyses 2>/dev/null | grep -E '^(cover|documents|bounded):' || true
+benches/timeline.sh
 
 # Bounded work (issue 12): one very large input per pack, validate and score
 # in a release build. Each must finish in under 2 s (CPU time is shown too:

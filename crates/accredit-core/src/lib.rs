@@ -19,6 +19,8 @@ pub mod location;
 pub mod logs;
 pub mod markdown;
 pub mod model;
+pub mod plan;
 pub mod ruleset;
 pub mod schema;
+pub mod timeline;
 pub mod yaml;

@@ -82,6 +82,10 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Readiness by assessment start date: runs, the earliest ready date, the lapse calendar.
+    Timeline(crate::timeline::TimelineArgs),
+    /// The improvement plan: one item per gap with its action, owner and due date.
+    Plan(crate::plan::PlanArgs),
     /// What changed between two scored results: score movement, closed and new gaps.
     Diff {
         /// The earlier result (`score --format json`).

@@ -25,6 +25,7 @@ mod finding_codes;
 mod guide;
 mod init;
 mod output;
+mod plan;
 mod portfolio;
 mod render;
 mod report;
@@ -35,6 +36,7 @@ mod schema;
 mod score;
 mod signing;
 mod terminal;
+mod timeline;
 mod validate;
 mod validate_formats;
 
@@ -88,6 +90,8 @@ fn main() -> ExitCode {
                 portfolio::run(packs, &ruleset, as_of, *format, output.as_deref())
             }
         },
+        Command::Timeline(args) => timeline::run(args, style),
+        Command::Plan(args) => plan::run(args, style),
         Command::Diff { old, new, format } => diff::run(old, new, *format, style),
         Command::Keygen { key } => signing::keygen(key, cli.quiet),
         Command::Verify(args) => signing::verify::run(args),

@@ -17,11 +17,21 @@ pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure
     }
     let signer = crate::signing::prepare(&args.attest, &args.pack.pack, [&destination])?;
     let score_args = score_args(args);
-    let assessment = match score::assess_pack(&score_args, style)? {
-        Ok(a) => a,
+    let loaded = match score::load_for_assessment(&score_args, style)? {
+        Ok(loaded) => loaded,
         Err(exit) => return Ok(exit),
     };
-    let page = html::try_render_signed(&assessment, signer.as_ref().map(|s| s.fingerprint()))
+    let assessment = accredit_core::assess::assess_with_overrides(
+        &loaded.evidence,
+        &loaded.ruleset,
+        loaded.as_of,
+        &loaded.overrides,
+    )
+    .map_err(|e| Failure::new(&e))?;
+    // Readiness by start date: 26 weeks from the run date, as `timeline`.
+    let readiness = score::readiness(&loaded)?;
+    let fingerprint = signer.as_ref().map(|s| s.fingerprint());
+    let page = html::try_render_with_timeline(&assessment, &readiness, fingerprint)
         .map_err(|e| Failure::msg(format!("cannot render the report: {e:#}")))?;
     // The envelope first: a page that says it is signed never lacks one.
     if let Some(signer) = &signer {
@@ -30,6 +40,7 @@ pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure
             quiet,
             path_prefix: crate::render::RenderOptions::prefix_for(&args.pack.pack),
             baseline: None,
+            readiness: None,
         };
         signer.attest(&assessment, &options)?;
     }

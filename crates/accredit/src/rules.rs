@@ -168,6 +168,25 @@ pub fn markdown(ruleset: &Ruleset) -> String {
         ruleset.window_days,
         number(ruleset.ready_threshold)
     );
+    let dated: Vec<&str> = ruleset
+        .requirements
+        .iter()
+        .filter(|r| r.check.depends_on_start())
+        .map(|r| r.id.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "**Date-dependent requirements.** These measure the window or look back from \
+         `assessment.start`, so their result can change with the start date (`accredit timeline` \
+         re-evaluates them for every candidate start; the others are evaluated once): {}. \
+         Improvement-plan items (`accredit plan`) are due {} days before the start.\n",
+        if dated.is_empty() {
+            "none".to_string()
+        } else {
+            dated.join(", ")
+        },
+        ruleset.plan_lead_days
+    );
     let _ = writeln!(
         out,
         "| Domain | Title | Weight | Requirements |\n|---|---|---|---|"

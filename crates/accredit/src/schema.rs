@@ -9,6 +9,8 @@ use crate::exit::{Exit, Failure};
 
 const RESULT_SCHEMA: &str = include_str!("../../../schemas/result.schema.json");
 const VALIDATION_SCHEMA: &str = include_str!("../../../schemas/validation.schema.json");
+const TIMELINE_SCHEMA: &str = include_str!("../../../schemas/timeline.schema.json");
+const PLAN_SCHEMA: &str = include_str!("../../../schemas/plan.schema.json");
 
 /// The JSON Schema dialect to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -31,12 +33,16 @@ pub fn run(kind: Option<&str>, draft: Draft) -> Result<Exit, Failure> {
         outln!("  {:<16} schemas/ruleset.schema.json", "ruleset");
         outln!("  {:<16} schemas/result.schema.json", "result");
         outln!("  {:<16} schemas/validation.schema.json", "validation");
+        outln!("  {:<16} schemas/timeline.schema.json", "timeline");
+        outln!("  {:<16} schemas/plan.schema.json", "plan");
         return Ok(Exit::Passed);
     };
     let text = match name.to_ascii_lowercase().as_str() {
         "ruleset" => accredit_core::ruleset::SCHEMA_TEXT,
         "result" => RESULT_SCHEMA,
         "validation" => VALIDATION_SCHEMA,
+        "timeline" => TIMELINE_SCHEMA,
+        "plan" => PLAN_SCHEMA,
         _ => {
             let kind = Kind::ALL
                 .into_iter()

@@ -30,9 +30,21 @@ pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure>
         &args.pack.pack,
         outputs.iter().map(|(_, d)| d),
     )?;
-    let assessment = match assess_pack(args, style)? {
-        Ok(a) => a,
+    let loaded = match load_for_assessment(args, style)? {
+        Ok(loaded) => loaded,
         Err(exit) => return Ok(exit),
+    };
+    let assessment = assess_with_overrides(
+        &loaded.evidence,
+        &loaded.ruleset,
+        loaded.as_of,
+        &loaded.overrides,
+    )
+    .map_err(|e| Failure::new(&e))?;
+    // The HTML report's "Readiness by start date", as `report` writes it.
+    let readiness = match outputs.iter().any(|(f, _)| *f == Format::Html) {
+        true => Some(std::sync::Arc::new(readiness(&loaded)?)),
+        false => None,
     };
     let comparison = match &args.baseline {
         Some(path) => Some(std::sync::Arc::new(baseline_comparison(path, &assessment)?)),
@@ -43,6 +55,7 @@ pub fn run(args: &ScoreArgs, style: Style, quiet: bool) -> Result<Exit, Failure>
         quiet,
         path_prefix: RenderOptions::prefix_for(&args.pack.pack),
         baseline: comparison.clone(),
+        readiness,
     };
     write_outputs(&assessment, &outputs, &options)?;
     if let Some(signer) = &signer {
@@ -107,9 +120,39 @@ fn digest(assessment: &Assessment) -> Result<accredit_core::compare::ResultDiges
         .map_err(|e| Failure::msg(format!("cannot compare with the baseline: {e}")))
 }
 
-/// Loads the ruleset and the pack and assesses it; `Err(exit)` when it
-/// cannot be assessed (after printing why).
-pub fn assess_pack(args: &ScoreArgs, style: Style) -> Result<Result<Assessment, Exit>, Failure> {
+/// The timeline of the 26 weeks from the run date, for the HTML report.
+pub fn readiness(loaded: &Loaded) -> Result<accredit_core::timeline::Timeline, Failure> {
+    let (from, to) = crate::timeline::default_range(loaded.as_of)?;
+    accredit_core::timeline::timeline(
+        &loaded.evidence,
+        &loaded.ruleset,
+        loaded.as_of,
+        from,
+        to,
+        &loaded.overrides,
+    )
+    .map_err(|e| Failure::new(&e))
+}
+
+/// What an assessment is made from: the pack, the ruleset, the run date
+/// and the assessor's overrides (`timeline` and `plan` use them too).
+pub struct Loaded {
+    /// The pack's evidence (with a valid Pack document).
+    pub evidence: accredit_core::evidence::Evidence,
+    /// The ruleset.
+    pub ruleset: accredit_core::ruleset::Ruleset,
+    /// The run date.
+    pub as_of: Date,
+    /// The assessor's overrides.
+    pub overrides: Vec<accredit_core::evidence::Located<accredit_core::model::Override>>,
+}
+
+/// Loads the ruleset, the pack and the overrides as `score` does;
+/// `Err(exit)` when the pack cannot be assessed (after printing why).
+pub fn load_for_assessment(
+    args: &ScoreArgs,
+    style: Style,
+) -> Result<Result<Loaded, Exit>, Failure> {
     let ruleset = match ruleset_choice::choose(args.ruleset.as_deref())? {
         Ok(r) => r,
         Err(problem) => {
@@ -150,9 +193,12 @@ pub fn assess_pack(args: &ScoreArgs, style: Style) -> Result<Result<Assessment, 
             loaded.overrides
         }
     };
-    assess_with_overrides(&evidence, &ruleset, as_of, &overrides)
-        .map(Ok)
-        .map_err(|e| Failure::new(&e))
+    Ok(Ok(Loaded {
+        evidence,
+        ruleset,
+        as_of,
+        overrides,
+    }))
 }
 
 /// Today's date in England (the date an assessor's calendar shows).

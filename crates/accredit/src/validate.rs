@@ -42,6 +42,7 @@ pub fn run(args: &ValidateArgs, style: Style, quiet: bool) -> Result<Exit, Failu
             quiet,
             path_prefix: crate::render::RenderOptions::prefix_for(&args.pack.pack),
             baseline: None,
+            readiness: None,
         };
         out!(
             "{}",

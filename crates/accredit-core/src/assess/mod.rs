@@ -45,8 +45,25 @@ pub fn assess_with_overrides(
     assessor_overrides: &[Located<Override>],
 ) -> Result<Assessment, AssessError> {
     let pack = evidence.pack.as_ref().ok_or(AssessError::NoPack)?;
+    let start = pack.value.assessment.start;
+    assess_at(evidence, ruleset, as_of, start, assessor_overrides, &[])
+}
+
+/// [`assess_with_overrides`] as if `assessment.start` were `start`. Where
+/// `known` holds an outcome for a requirement (by ruleset position), it is
+/// used instead of evaluating the check again: the timeline evaluates the
+/// requirements that do not depend on the start once.
+pub(crate) fn assess_at(
+    evidence: &Evidence,
+    ruleset: &Ruleset,
+    as_of: Date,
+    start: Date,
+    assessor_overrides: &[Located<Override>],
+    known: &[Option<Outcome>],
+) -> Result<Assessment, AssessError> {
+    let pack = evidence.pack.as_ref().ok_or(AssessError::NoPack)?;
     let window = AssessmentWindow {
-        start: pack.value.assessment.start,
+        start,
         days: ruleset.window_days,
     };
     let context = Context {
@@ -61,7 +78,11 @@ pub fn assess_with_overrides(
     let outcomes: Vec<Outcome> = ruleset
         .requirements
         .iter()
-        .map(|requirement| evaluate(requirement, &context))
+        .enumerate()
+        .map(|(i, requirement)| match known.get(i) {
+            Some(Some(outcome)) => outcome.clone(),
+            _ => evaluate(requirement, &context),
+        })
         .collect();
     let mut results: Vec<RequirementResult> = ruleset
         .requirements
@@ -184,7 +205,7 @@ fn day_name(weekday: &str) -> &'static str {
 /// Evaluates one requirement: `error` if the evidence it reads is invalid,
 /// `missing` if there is none (none of a kind it needs, or, for a check that
 /// needs any one of its kinds, none of them), otherwise what the check measures.
-fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outcome {
+pub(crate) fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outcome {
     let kinds = requirement.check.evidence();
     let invalid: Vec<Finding> = kinds
         .iter()

@@ -34,7 +34,7 @@ mod pack_documents;
 mod placeholder_text;
 mod procedure_sections;
 mod referral_references;
-mod rehearsals;
+pub(crate) mod rehearsals;
 mod reports;
 mod response_targets;
 mod rota_staffed;
@@ -45,7 +45,7 @@ mod test_actions;
 #[cfg(test)]
 mod test_documents;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 pub mod wording;
 
 use jiff::civil::Date;
@@ -209,6 +209,31 @@ registry! {
     SectionLength(section_length::SectionLength) => "section-length",
     DocumentPerApplication(application_documents::DocumentPerApplication) => "document-per-application",
     Expression(expression::ExpressionCheck) => "expression",
+}
+
+impl Check {
+    /// Whether the outcome can change with the assessment start (the window
+    /// it measures, or a look-back that ends on the start). The timeline
+    /// evaluates these for every candidate start and the others once; a test
+    /// keeps this list honest by moving the start of real packs.
+    pub fn depends_on_start(&self) -> bool {
+        matches!(
+            self,
+            Check::RotaStaffed(_)
+                | Check::LoneWorking(_)
+                | Check::OnCallCover(_)
+                | Check::ApplicationTraining(_)
+                | Check::ItilFoundation(_)
+                | Check::EscalationPlanApproved(_)
+                | Check::EscalationTested(_)
+                | Check::EscalationTestCoverage(_)
+                | Check::TestActionsNotOverdue(_)
+                | Check::ScenarioTestsPerApplication(_)
+                | Check::DocumentApproved(_)
+                | Check::DocumentControl(_)
+                | Check::Expression(_)
+        )
+    }
 }
 
 /// What every check kind provides.

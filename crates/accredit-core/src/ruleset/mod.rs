@@ -42,6 +42,9 @@ pub struct Ruleset {
     /// Overall score (percent) at or above which a pack with no mandatory gap is `ready`.
     #[serde(default = "default_ready_threshold")]
     pub ready_threshold: f64,
+    /// Days before the assessment start by which an improvement-plan item is due.
+    #[serde(default = "default_plan_lead_days")]
+    pub plan_lead_days: u16,
     /// National applications a pack may declare in scope.
     pub applications: Vec<Application>,
     /// Scoring domains.
@@ -62,6 +65,10 @@ fn default_window_days() -> u16 {
 
 fn default_ready_threshold() -> f64 {
     85.0
+}
+
+fn default_plan_lead_days() -> u16 {
+    14
 }
 
 /// A national application.

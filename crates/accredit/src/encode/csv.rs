@@ -6,11 +6,6 @@
 //! spreadsheet shows as text. A cell holding a comma, a quote or a line break
 //! is quoted, with quotes doubled.
 
-#![allow(
-    dead_code,
-    reason = "the improvement plan's CSV export uses it (issue 12); tested here"
-)]
-
 use std::borrow::Cow;
 
 /// One cell, defused and quoted as needed.

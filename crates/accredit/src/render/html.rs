@@ -12,6 +12,7 @@
 
 mod charts;
 mod markdown;
+mod readiness;
 #[cfg(test)]
 mod tests;
 mod view;
@@ -56,6 +57,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/sections/waivers.html"),
     ),
     (
+        "readiness.html",
+        include_str!("../../templates/sections/readiness.html"),
+    ),
+    (
         "evidence.html",
         include_str!("../../templates/sections/evidence.html"),
     ),
@@ -71,15 +76,32 @@ pub fn try_render(assessment: &Assessment) -> Result<String, minijinja::Error> {
     render_view(&view::Report::new(assessment))
 }
 
-/// Renders the HTML report of a result signed with the key of
-/// `fingerprint` (`report --attest … --key …`), which the header shows.
-pub fn try_render_signed(
+/// [`render`] with the "Readiness by start date" section of `timeline`.
+pub fn render_with_timeline(
     assessment: &Assessment,
+    timeline: &accredit_core::timeline::Timeline,
+) -> String {
+    try_render_with_timeline(assessment, timeline, None)
+        .unwrap_or_else(|error| failure_page(&error))
+}
+
+/// [`try_render`] with the "Readiness by start date" section of `timeline`;
+/// `fingerprint` is the signing key's when the result is signed
+/// (`report --attest … --key …`), which the header shows.
+pub fn try_render_with_timeline(
+    assessment: &Assessment,
+    timeline: &accredit_core::timeline::Timeline,
     fingerprint: Option<&str>,
 ) -> Result<String, minijinja::Error> {
+    let readiness = readiness::ReadinessView::new(timeline);
     let mut report = view::Report::new(assessment);
     report.signed_with = fingerprint.map(str::to_string);
-    render_view(&report)
+    let env = environment()?;
+    env.get_template("report.html")?
+        .render(minijinja::context! {
+            readiness => Serde(&readiness),
+            ..Value::from(Serde(report))
+        })
 }
 
 /// Lays out a prepared view.

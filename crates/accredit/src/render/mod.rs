@@ -7,6 +7,7 @@ pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod plan;
 pub mod sarif;
 pub mod text;
 
@@ -47,6 +48,8 @@ pub struct RenderOptions {
     /// `--baseline`: the comparison with the baseline, which each format
     /// carries in its own form (see [`baseline`]).
     pub baseline: Option<std::sync::Arc<accredit_core::compare::Comparison>>,
+    /// The timeline for the HTML report's "Readiness by start date" section.
+    pub readiness: Option<std::sync::Arc<accredit_core::timeline::Timeline>>,
 }
 
 impl RenderOptions {
@@ -106,7 +109,10 @@ impl Format {
             Format::Junit => junit::render(assessment, options),
             Format::Sarif => sarif::render(assessment, options),
             Format::Github => github::render(assessment, options),
-            Format::Html => html::render(assessment),
+            Format::Html => match &options.readiness {
+                Some(timeline) => html::render_with_timeline(assessment, timeline),
+                None => html::render(assessment),
+            },
         }
     }
 }

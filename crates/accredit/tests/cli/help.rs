@@ -18,6 +18,8 @@ fn every_subcommand_help_is_snapshotted() {
         vec!["portfolio", "--help"],
         vec!["keygen", "--help"],
         vec!["verify", "--help"],
+        vec!["timeline", "--help"],
+        vec!["plan", "--help"],
         vec!["completions", "--help"],
     ] {
         let (code, stdout, _) = run(&command);

@@ -515,3 +515,48 @@ fn markdown_structure_holds_with_no_gaps_and_with_many() {
         assert_eq!(items, gaps, "{name}: {markdown}");
     }
 }
+
+/// `timeline` and `plan` on the hostile pack: text and Markdown carry no
+/// control character, workflow command or raw HTML from the evidence; the
+/// CSV's cells never start a formula.
+#[test]
+fn timeline_and_plan_outputs_are_inert() {
+    let hostile = pack("hostile-output");
+    let dir = hostile.to_str().unwrap();
+    for (command, format) in [
+        ("timeline", "text"),
+        ("timeline", "markdown"),
+        ("plan", "text"),
+        ("plan", "markdown"),
+        ("plan", "csv"),
+    ] {
+        let (code, stdout, stderr) = run(&[command, dir, "--as-of", AS_OF, "--format", format]);
+        assert_eq!(code, 0, "{command} {format}: {stderr}");
+        let checked = stdout.replace("\r\n", "\n");
+        no_control_characters(format, &checked);
+        assert!(
+            !checked.lines().any(starts_command),
+            "{command} {format}: {stdout}"
+        );
+        if format == "markdown" {
+            for event in Parser::new_ext(&stdout, Options::all()) {
+                assert!(
+                    !matches!(event, Event::Html(_) | Event::InlineHtml(_)),
+                    "{command}: raw HTML {event:?}"
+                );
+            }
+        }
+        if format == "csv" {
+            let mut reader =
+                csv::Reader::from_reader(stdout.trim_start_matches('\u{feff}').as_bytes());
+            for row in reader.records() {
+                for cell in row.unwrap().iter() {
+                    assert!(
+                        !cell.starts_with(['=', '+', '-', '@']),
+                        "formula cell {cell:?}"
+                    );
+                }
+            }
+        }
+    }
+}

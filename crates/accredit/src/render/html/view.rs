@@ -81,7 +81,7 @@ pub struct DateView {
 }
 
 impl DateView {
-    fn new(date: Date) -> DateView {
+    pub(super) fn new(date: Date) -> DateView {
         DateView {
             iso: date.to_string(),
             long: date.strftime("%-d %B %Y").to_string(),
