@@ -79,7 +79,7 @@ fn render_view(report: &view::Report) -> Result<String, minijinja::Error> {
 
 /// The template environment: every template escapes HTML, and an undefined
 /// value is an error.
-fn environment() -> Result<Environment<'static>, minijinja::Error> {
+pub(crate) fn environment() -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     // Before HTML escaping, control characters (a parse error in HTML) become
