@@ -43,7 +43,12 @@ pub fn run(old: &Path, new: &Path, format: DiffFormat, style: Style) -> Result<E
         DiffFormat::Markdown => {
             let lines: String = warnings
                 .iter()
-                .map(|w| format!("> ⚠ **Warning:** {}\n\n", crate::encode::markdown::inline(w)))
+                .map(|w| {
+                    format!(
+                        "> ⚠ **Warning:** {}\n\n",
+                        crate::encode::markdown::inline(w)
+                    )
+                })
                 .collect();
             lines + &markdown(&comparison)
         }

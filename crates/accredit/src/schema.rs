@@ -9,6 +9,7 @@ use crate::exit::{Exit, Failure};
 
 const RESULT_SCHEMA: &str = include_str!("../../../schemas/result.schema.json");
 const VALIDATION_SCHEMA: &str = include_str!("../../../schemas/validation.schema.json");
+const PORTFOLIO_SCHEMA: &str = include_str!("../../../schemas/portfolio.schema.json");
 
 /// The JSON Schema dialect to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -31,12 +32,14 @@ pub fn run(kind: Option<&str>, draft: Draft) -> Result<Exit, Failure> {
         outln!("  {:<16} schemas/ruleset.schema.json", "ruleset");
         outln!("  {:<16} schemas/result.schema.json", "result");
         outln!("  {:<16} schemas/validation.schema.json", "validation");
+        outln!("  {:<16} schemas/portfolio.schema.json", "portfolio");
         return Ok(Exit::Passed);
     };
     let text = match name.to_ascii_lowercase().as_str() {
         "ruleset" => accredit_core::ruleset::SCHEMA_TEXT,
         "result" => RESULT_SCHEMA,
         "validation" => VALIDATION_SCHEMA,
+        "portfolio" => PORTFOLIO_SCHEMA,
         _ => {
             let kind = Kind::ALL
                 .into_iter()

@@ -291,10 +291,11 @@ fn assess_one(
         },
         _ => Vec::new(),
     };
-    let assessment = match assess_with_overrides(&evidence, settings.ruleset, settings.as_of, &overrides) {
-        Ok(a) => a,
-        Err(e) => return Ok(row.cannot(Failure::new(&e).message)),
-    };
+    let assessment =
+        match assess_with_overrides(&evidence, settings.ruleset, settings.as_of, &overrides) {
+            Ok(a) => a,
+            Err(e) => return Ok(row.cannot(Failure::new(&e).message)),
+        };
     drop(evidence);
     if let Some((dir, prefix)) = &settings.reports {
         let page = crate::render::html::try_render(&assessment)

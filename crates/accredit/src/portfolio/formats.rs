@@ -176,7 +176,11 @@ pub fn markdown(c: &Caseload) -> String {
     for row in &c.packs {
         let _ = write!(out, "| {} |", md::code(&row.path));
         for d in &c.domains {
-            let cell = row.domains.iter().find(|x| x.id == d.id).and_then(|x| x.score);
+            let cell = row
+                .domains
+                .iter()
+                .find(|x| x.id == d.id)
+                .and_then(|x| x.score);
             let _ = write!(out, " {} |", score(cell));
         }
         out.push('\n');
@@ -236,7 +240,9 @@ pub fn csv(c: &Caseload) -> String {
                 .map(|v| format!("{:.1}", crate::render::towards_zero(v, 1)))
                 .unwrap_or_default(),
             row.mandatory_met.map(|n| n.to_string()).unwrap_or_default(),
-            row.mandatory_total.map(|n| n.to_string()).unwrap_or_default(),
+            row.mandatory_total
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
             (!row.invalid()).to_string(),
             row.validation_errors.to_string(),
             row.invalid_files.to_string(),
@@ -246,7 +252,11 @@ pub fn csv(c: &Caseload) -> String {
             row.report.clone().unwrap_or_default(),
         ];
         for d in &c.domains {
-            let cell = row.domains.iter().find(|x| x.id == d.id).and_then(|x| x.score);
+            let cell = row
+                .domains
+                .iter()
+                .find(|x| x.id == d.id)
+                .and_then(|x| x.score);
             cells.push(number(cell.map(|v| crate::render::towards_zero(v, 1))));
         }
         for r in &c.requirements {

@@ -165,7 +165,14 @@ fn row_view(n: usize, row: &PackRow, c: &Caseload) -> RowView {
         domains: c
             .domains
             .iter()
-            .map(|d| percent(row.domains.iter().find(|x| x.id == d.id).and_then(|x| x.score)))
+            .map(|d| {
+                percent(
+                    row.domains
+                        .iter()
+                        .find(|x| x.id == d.id)
+                        .and_then(|x| x.score),
+                )
+            })
             .collect(),
     }
 }
@@ -240,7 +247,10 @@ fn page(c: &Caseload) -> Page {
                         .map(|(i, row)| MatrixRow {
                             number: i + 1,
                             anchor: format!("pack-{}", i + 1),
-                            label: row.organisation.clone().unwrap_or_else(|| row.folder.clone()),
+                            label: row
+                                .organisation
+                                .clone()
+                                .unwrap_or_else(|| row.folder.clone()),
                             cells: requirements
                                 .iter()
                                 .map(|r| result_status(row.results.get(&r.id)))
