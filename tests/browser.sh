@@ -230,7 +230,7 @@ if command -v pdfinfo >/dev/null 2>&1 || { as_root apt-get update -qq && DEBIAN_
     check "portfolio: no <script> element in the DOM" bash -c "! grep -qi '<script' '$dom'"
     check "portfolio: the Content-Security-Policy meta is in the DOM" grep -q 'http-equiv="Content-Security-Policy"' "$dom"
     check "portfolio: the invalid pack is flagged" grep -q 'INVALID EVIDENCE: 1 file, 2 errors' "$dom"
-    check "portfolio: the hostile name stays text" grep -qF '=HYPERLINK(&quot;http://example.invalid&quot;' "$dom"
+    check "portfolio: the hostile name stays text" grep -qF '<span class="organisation">=HYPERLINK("http://example.invalid"' "$dom"
     requests="$(page_requests "$netlog" 2>>"$OUT/chromium.log")"
     if [ -z "$requests" ] && [ -s "$netlog" ]; then
         ok "portfolio: no http/https request from the page"
