@@ -96,8 +96,7 @@ fn folder_name(path: &Path) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     absolute
         .components()
-        .filter(|c| matches!(c, std::path::Component::Normal(_)))
-        .next_back()
+        .rfind(|c| matches!(c, std::path::Component::Normal(_)))
         .map_or_else(
             || "pack".to_string(),
             |c| c.as_os_str().to_string_lossy().into_owned(),
