@@ -162,4 +162,89 @@ for pack in complete hostile hostile-output; do
     esac
 done
 
+# --- printing: page count, page numbers, break rules --------------------------
+# pdftotext -layout keeps each page's text, pages separated by form feeds.
+page_texts() { pdftotext -layout "$1" - 2>/dev/null; }
+pages_of() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
+# Every page ends with "Page N of M" (the @bottom-right margin box).
+numbered_pages() {
+    local pdf="$1" n
+    n="$(pages_of "$pdf")"
+    [ -n "$n" ] || return 1
+    for i in $(seq 1 "$n"); do
+        pdftotext -f "$i" -l "$i" -layout "$pdf" - 2>/dev/null | grep -q "Page $i of $n" || return 1
+    done
+}
+# No page whose last line of text (above the page number) is a section heading.
+stranded_headings() {
+    local pdf="$1" n
+    n="$(pages_of "$pdf")"
+    for i in $(seq 1 "$n"); do
+        pdftotext -f "$i" -l "$i" -layout "$pdf" - 2>/dev/null | grep -v '^[[:space:]]*$' | grep -v 'Page [0-9]* of [0-9]*' | tail -n 1 |
+            grep -E '^[[:space:]]*([1-7] (Summary|Domain scores|Fix first|24/7 cover|Requirements|Waivers and overrides|Evidence index)|Sign-off|Summary|Packs|Domain scores|Most common gaps|Results by requirement)[[:space:]]*$' &&
+            echo "page $i"
+    done
+}
+# A fix-first card's title ("N. ID Title") as the last line of a page: the card was split.
+stranded_cards() {
+    local pdf="$1" n
+    n="$(pages_of "$pdf")"
+    for i in $(seq 1 "$n"); do
+        pdftotext -f "$i" -l "$i" -layout "$pdf" - 2>/dev/null | grep -v '^[[:space:]]*$' | grep -v 'Page [0-9]* of [0-9]*' | tail -n 1 |
+            grep -E '^[[:space:]]*[0-9]+\. [A-Z]+-[0-9]+ ' && echo "page $i"
+    done
+}
+
+if command -v pdfinfo >/dev/null 2>&1 || { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq poppler-utils >/dev/null; }; then
+    # The complete pack printed in 12 pages with a forced break per section;
+    # flowing, it needs 10 (measured with Debian's Chromium 156).
+    COMPLETE_PAGES_MAX=10
+    print_pdf() { run_chromium --no-pdf-header-footer --print-to-pdf="$2" "file://$1" >/dev/null; }
+    "$ACCREDIT" --color=never report "$ROOT/fixtures/packs/minimal" --as-of "$AS_OF" --require any -q -o "$OUT/not-ready.html"
+    for name in complete not-ready; do
+        html="$OUT/$name.html"
+        pdf="$OUT/$name.print.pdf"
+        print_pdf "$html" "$pdf"
+        check "$name report: prints to PDF" test -s "$pdf"
+        check "$name report: every page is numbered (Page N of M)" numbered_pages "$pdf"
+        check "$name report: the running header names the organisation and the verdict on every page" \
+            test "$(page_texts "$pdf" | grep -c 'gap report · Harbourne Valley Hospitals NHS Trust · ')" -eq "$(pages_of "$pdf")"
+        check "$name report: no page ends with a section heading" test -z "$(stranded_headings "$pdf")"
+        check "$name report: no page ends with a fix-first card's title" test -z "$(stranded_cards "$pdf")"
+    done
+    check "complete report: prints in at most $COMPLETE_PAGES_MAX pages (was 12)" test "$(pages_of "$OUT/complete.print.pdf")" -le "$COMPLETE_PAGES_MAX"
+    check "complete report: the header says READY" grep -q 'READY' <(page_texts "$OUT/complete.print.pdf" | head -n 3)
+    check "not-ready report: the header says NOT READY" grep -q 'NOT READY' <(page_texts "$OUT/not-ready.print.pdf" | head -n 3)
+    check "complete report: requirement tables keep one column layout" \
+        test "$(grep -c '<colgroup><col class="c-requirement">' "$OUT/complete.html")" -ge 9
+
+    # --- the portfolio page ----------------------------------------------------
+    portfolio="$OUT/caseload.html"
+    "$ACCREDIT" --color=never portfolio "$ROOT/fixtures/caseload" "$ROOT/fixtures/packs/complete" --as-of "$AS_OF" \
+        -q -o "$portfolio" --reports "$OUT/reports"
+    check "portfolio: the page was written" test -s "$portfolio"
+    check "portfolio: a gap report per assessed pack" test "$(find "$OUT/reports" -name '*.html' | wc -l)" -eq 5
+    dom="$OUT/caseload.dom.html"
+    netlog="$OUT/caseload.netlog.json"
+    run_chromium --log-net-log="$netlog" --dump-dom "file://$portfolio" >"$dom"
+    check "portfolio: no <script> element in the DOM" bash -c "! grep -qi '<script' '$dom'"
+    check "portfolio: the Content-Security-Policy meta is in the DOM" grep -q 'http-equiv="Content-Security-Policy"' "$dom"
+    check "portfolio: the invalid pack is flagged" grep -q 'INVALID EVIDENCE: 1 file, 2 errors' "$dom"
+    check "portfolio: the hostile name stays text" grep -qF '<span class="organisation">=HYPERLINK("http://example.invalid"' "$dom"
+    requests="$(page_requests "$netlog" 2>>"$OUT/chromium.log")"
+    if [ -z "$requests" ] && [ -s "$netlog" ]; then
+        ok "portfolio: no http/https request from the page"
+    else
+        fail "portfolio: no http/https request from the page"
+    fi
+    print_pdf "$portfolio" "$OUT/caseload.pdf"
+    check "portfolio: prints to PDF" test -s "$OUT/caseload.pdf"
+    check "portfolio: every page is numbered (Page N of M)" numbered_pages "$OUT/caseload.pdf"
+    check "portfolio: no page ends with a section heading" test -z "$(stranded_headings "$OUT/caseload.pdf")"
+    check "portfolio: every pack is listed in print" \
+        test "$(page_texts "$OUT/caseload.pdf" | grep -c 'st-elsewhere-')" -ge 2
+else
+    fail "pdfinfo and pdftotext (poppler-utils) are available"
+fi
+
 finish

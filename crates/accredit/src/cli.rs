@@ -65,23 +65,7 @@ pub enum Command {
         start: Option<jiff::civil::Date>,
     },
     /// Score many packs (an assessor's caseload) into one summary.
-    Portfolio {
-        /// The pack directories.
-        #[arg(required = true)]
-        packs: Vec<PathBuf>,
-        /// Ruleset: the built-in id, a file, or a directory holding ruleset.yaml.
-        #[arg(long, value_name = "ID|PATH")]
-        ruleset: Option<String>,
-        /// The run date (YYYY-MM-DD). Default: today.
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<jiff::civil::Date>,
-        /// Output format (default: text, or what the extension of --output names).
-        #[arg(long, value_enum)]
-        format: Option<crate::portfolio::PortfolioFormat>,
-        /// Write to this file instead of standard output (never inside a pack).
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-    },
+    Portfolio(crate::portfolio::PortfolioArgs),
     /// Readiness by assessment start date: runs, the earliest ready date, the lapse calendar.
     Timeline(crate::timeline::TimelineArgs),
     /// The improvement plan: one item per gap with its action, owner and due date.

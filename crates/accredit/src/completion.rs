@@ -70,7 +70,7 @@ fn schemas() -> &'static [&'static str] {
     static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
     NAMES.get_or_init(|| {
         let mut names = kinds().to_vec();
-        names.extend(["ruleset", "result", "validation"]);
+        names.extend(["ruleset", "result", "validation", "portfolio"]);
         names
     })
 }

@@ -24,9 +24,34 @@ pub fn read_result(path: &Path) -> Result<ResultDigest, Failure> {
 /// Runs `diff`: exit 1 when anything regressed, so CI can gate on it.
 pub fn run(old: &Path, new: &Path, format: DiffFormat, style: Style) -> Result<Exit, Failure> {
     let comparison = compare(&read_result(old)?, &read_result(new)?);
+    let warnings = mismatches(&identity(old), &identity(new));
+    for warning in &warnings {
+        eprintln!(
+            "{}: {}",
+            style.paint("1;33", "warning"),
+            crate::encode::text::text(warning)
+        );
+    }
     let text = match format {
-        DiffFormat::Text => text(&comparison, style),
-        DiffFormat::Markdown => markdown(&comparison),
+        DiffFormat::Text => {
+            let lines: String = warnings
+                .iter()
+                .map(|w| format!("⚠ Warning: {}\n", crate::encode::text::text(w)))
+                .collect();
+            lines + &text(&comparison, style)
+        }
+        DiffFormat::Markdown => {
+            let lines: String = warnings
+                .iter()
+                .map(|w| {
+                    format!(
+                        "> ⚠ **Warning:** {}\n\n",
+                        crate::encode::markdown::inline(w)
+                    )
+                })
+                .collect();
+            lines + &markdown(&comparison)
+        }
         DiffFormat::Json => serde_json::to_string_pretty(&comparison).unwrap_or_default() + "\n",
     };
     out!("{text}");
@@ -35,6 +60,72 @@ pub fn run(old: &Path, new: &Path, format: DiffFormat, style: Style) -> Result<E
     } else {
         Exit::Passed
     })
+}
+
+/// Who and what a result is about: enough to tell two packs or rulesets apart.
+#[derive(Debug, Default, serde::Deserialize)]
+struct Identity {
+    #[serde(default)]
+    applicant: Option<ApplicantId>,
+    #[serde(default)]
+    ruleset: Option<RulesetId>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct ApplicantId {
+    #[serde(default)]
+    organisation: Option<String>,
+    #[serde(default)]
+    ods_code: Option<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct RulesetId {
+    id: String,
+    version: String,
+}
+
+/// The identity of a result file (empty when it has none, as a hand-written digest).
+fn identity(path: &Path) -> Identity {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Why the two results may not be comparable: different trusts (by ODS
+/// code; by organisation name when either has no ODS code) or rulesets.
+fn mismatches(old: &Identity, new: &Identity) -> Vec<String> {
+    let mut out = Vec::new();
+    if let (Some(a), Some(b)) = (&old.applicant, &new.applicant) {
+        let ods = |x: &ApplicantId| {
+            x.ods_code
+                .as_deref()
+                .map(|c| c.trim().to_ascii_uppercase())
+                .filter(|c| !c.is_empty())
+        };
+        match (ods(a), ods(b)) {
+            (Some(x), Some(y)) if x != y => out.push(format!(
+                "the two results are of different packs: ODS code {x} and {y}"
+            )),
+            (Some(_), Some(_)) => {}
+            _ if a.organisation != b.organisation => out.push(format!(
+                "the two results are of different packs: {} and {}",
+                a.organisation.as_deref().unwrap_or("(no organisation)"),
+                b.organisation.as_deref().unwrap_or("(no organisation)")
+            )),
+            _ => {}
+        }
+    }
+    if let (Some(a), Some(b)) = (&old.ruleset, &new.ruleset)
+        && (a.id != b.id || a.version != b.version)
+    {
+        out.push(format!(
+            "the two results were scored with different rulesets: {} {} and {} {}",
+            a.id, a.version, b.id, b.version
+        ));
+    }
+    out
 }
 
 /// Output formats of `diff`.

@@ -73,22 +73,13 @@ fn main() -> ExitCode {
                 start: *start,
             },
         ),
-        Command::Portfolio {
-            packs,
-            ruleset,
-            as_of,
-            format,
-            output,
-        } => match ruleset_choice::choose(ruleset.as_deref()) {
+        Command::Portfolio(args) => match ruleset_choice::choose(args.ruleset.as_deref()) {
             Err(failure) => Err(failure),
             Ok(Err(problem)) => {
                 ruleset_choice::report(&problem, style);
                 Ok(Exit::CannotAssess)
             }
-            Ok(Ok(ruleset)) => {
-                let as_of = as_of.unwrap_or_else(score::today);
-                portfolio::run(packs, &ruleset, as_of, *format, output.as_deref())
-            }
+            Ok(Ok(ruleset)) => portfolio::run(args, &ruleset),
         },
         Command::Timeline(args) => timeline::run(args, style),
         Command::Plan(args) => plan::run(args, style),

@@ -11,6 +11,7 @@ const RESULT_SCHEMA: &str = include_str!("../../../schemas/result.schema.json");
 const VALIDATION_SCHEMA: &str = include_str!("../../../schemas/validation.schema.json");
 const TIMELINE_SCHEMA: &str = include_str!("../../../schemas/timeline.schema.json");
 const PLAN_SCHEMA: &str = include_str!("../../../schemas/plan.schema.json");
+const PORTFOLIO_SCHEMA: &str = include_str!("../../../schemas/portfolio.schema.json");
 
 /// The JSON Schema dialect to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,6 +36,7 @@ pub fn run(kind: Option<&str>, draft: Draft) -> Result<Exit, Failure> {
         outln!("  {:<16} schemas/validation.schema.json", "validation");
         outln!("  {:<16} schemas/timeline.schema.json", "timeline");
         outln!("  {:<16} schemas/plan.schema.json", "plan");
+        outln!("  {:<16} schemas/portfolio.schema.json", "portfolio");
         return Ok(Exit::Passed);
     };
     let text = match name.to_ascii_lowercase().as_str() {
@@ -43,6 +45,7 @@ pub fn run(kind: Option<&str>, draft: Draft) -> Result<Exit, Failure> {
         "validation" => VALIDATION_SCHEMA,
         "timeline" => TIMELINE_SCHEMA,
         "plan" => PLAN_SCHEMA,
+        "portfolio" => PORTFOLIO_SCHEMA,
         _ => {
             let kind = Kind::ALL
                 .into_iter()

@@ -112,7 +112,7 @@ fn render_view(report: &view::Report) -> Result<String, minijinja::Error> {
 
 /// The template environment: every template escapes HTML, and an undefined
 /// value is an error.
-fn environment() -> Result<Environment<'static>, minijinja::Error> {
+pub(crate) fn environment() -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     // Before HTML escaping, control characters (a parse error in HTML) become
@@ -140,10 +140,31 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
         "content_security_policy",
         Value::from_safe_string(CONTENT_SECURITY_POLICY.to_string()),
     );
+    // Text inside a style sheet (the running header in `@page`): a quoted
+    // CSS string in which every character but letters, digits and spaces is
+    // a hex escape, so no value can end the string, the rule or the element.
+    env.add_filter("css_string", |value: String| {
+        Value::from_safe_string(css_string(&value))
+    });
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;
     }
     Ok(env)
+}
+
+/// `value` as a quoted CSS string: letters, digits and spaces as they are,
+/// control characters dropped, anything else a hex escape (`\3c `).
+pub(crate) fn css_string(value: &str) -> String {
+    let mut out = String::from("\"");
+    for c in value.chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else if !c.is_control() {
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// What is written if a template fails (a bug the tests are there to catch):

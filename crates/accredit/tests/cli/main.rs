@@ -3,6 +3,7 @@
 
 mod baseline;
 mod baseline_formats;
+mod caseload;
 mod ci_examples;
 mod cover;
 mod desk_data;

@@ -47,7 +47,7 @@ fn a_caseload_is_summarised_with_the_most_common_gaps() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|g| g[0].as_str().unwrap())
+        .map(|g| g["id"].as_str().unwrap())
         .collect();
     assert!(
         gaps.contains(&"COV-01") && gaps.contains(&"NAK-01"),

@@ -63,7 +63,7 @@ fn invalid_evidence_fails_every_gate_whatever_require_says() {
     assert_eq!(code, 1, "report: {stdout}{stderr}");
     let (code, stdout, stderr) = run(&["portfolio", pack_dir, "--as-of", "2008-09-01"]);
     assert_eq!(code, 1, "portfolio: {stdout}{stderr}");
-    assert!(stdout.contains("evidence invalid (1 file)"), "{stdout}");
+    assert!(stdout.contains("INVALID EVIDENCE: 1 file, "), "{stdout}");
     let (_, json, _) = run(&[
         "score",
         pack_dir,
