@@ -197,8 +197,10 @@ stranded_cards() {
 
 if command -v pdfinfo >/dev/null 2>&1 || { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq poppler-utils >/dev/null; }; then
     # The complete pack printed in 12 pages with a forced break per section;
-    # flowing, it needs 10 (measured with Debian's Chromium 156).
-    COMPLETE_PAGES_MAX=10
+    # flowing, it needs 10 (measured with Debian's Chromium 156). The
+    # "Readiness by start date" section (runs and lapse calendar over 26
+    # weeks) adds 4 more: 14.
+    COMPLETE_PAGES_MAX=14
     print_pdf() { run_chromium --no-pdf-header-footer --print-to-pdf="$2" "file://$1" >/dev/null; }
     "$ACCREDIT" --color=never report "$ROOT/fixtures/packs/minimal" --as-of "$AS_OF" --require any -q -o "$OUT/not-ready.html"
     for name in complete not-ready; do
