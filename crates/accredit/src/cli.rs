@@ -199,6 +199,34 @@ pub struct ScoreArgs {
     pub attest: AttestArgs,
 }
 
+impl ScoreArgs {
+    /// The `score` options with which another command (`report`, `plan`,
+    /// `timeline`, `portfolio`) assesses one pack: no outputs, no baseline,
+    /// no signing and no gate options (set those with struct update syntax).
+    pub fn assessing(
+        pack: &PackArgs,
+        ruleset: Option<String>,
+        as_of: Option<jiff::civil::Date>,
+        overrides: Option<PathBuf>,
+    ) -> ScoreArgs {
+        ScoreArgs {
+            pack: PackArgs {
+                pack: pack.pack.clone(),
+                max_file_size: pack.max_file_size,
+            },
+            ruleset,
+            as_of,
+            format: Vec::new(),
+            output: None,
+            require: None,
+            overrides,
+            baseline: None,
+            fail_under: None,
+            attest: AttestArgs::default(),
+        }
+    }
+}
+
 /// `accredit report`: the evaluation options of `score`, one output (the HTML report).
 #[derive(Debug, Args)]
 pub struct ReportArgs {

@@ -1,7 +1,7 @@
 //! `accredit report`: the same evaluation and gate as `score`, written as the
 //! self-contained HTML gap report.
 
-use crate::cli::{PackArgs, ReportArgs, ScoreArgs};
+use crate::cli::{ReportArgs, ScoreArgs};
 use crate::exit::{Exit, Failure};
 use crate::output::{self, Destination};
 use crate::render::html;
@@ -77,18 +77,13 @@ pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure
 /// The `score` options this report is evaluated with.
 fn score_args(args: &ReportArgs) -> ScoreArgs {
     ScoreArgs {
-        pack: PackArgs {
-            pack: args.pack.pack.clone(),
-            max_file_size: args.pack.max_file_size,
-        },
-        ruleset: args.ruleset.clone(),
-        as_of: args.as_of,
-        format: Vec::new(),
-        output: None,
         require: Some(args.require),
-        overrides: args.overrides.clone(),
-        baseline: None,
         fail_under: args.fail_under,
-        attest: crate::cli::AttestArgs::default(),
+        ..ScoreArgs::assessing(
+            &args.pack,
+            args.ruleset.clone(),
+            args.as_of,
+            args.overrides.clone(),
+        )
     }
 }

@@ -85,21 +85,12 @@ pub fn run(args: &TimelineArgs, style: Style) -> Result<Exit, Failure> {
         (None, Destination::File(path)) => output::format_for_path(path, EXTENSIONS)?,
         (None, Destination::Stdout) => TimelineFormat::Text,
     };
-    let score_args = ScoreArgs {
-        attest: crate::cli::AttestArgs::default(),
-        pack: PackArgs {
-            pack: args.pack.pack.clone(),
-            max_file_size: args.pack.max_file_size,
-        },
-        ruleset: args.ruleset.clone(),
-        as_of: args.as_of,
-        format: Vec::new(),
-        output: None,
-        require: None,
-        overrides: args.overrides.clone(),
-        baseline: None,
-        fail_under: None,
-    };
+    let score_args = ScoreArgs::assessing(
+        &args.pack,
+        args.ruleset.clone(),
+        args.as_of,
+        args.overrides.clone(),
+    );
     let loaded = match score::load_for_assessment(&score_args, style)? {
         Ok(loaded) => loaded,
         Err(exit) => return Ok(exit),

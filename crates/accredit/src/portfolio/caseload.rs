@@ -380,20 +380,14 @@ fn fill(row: &mut PackRow, a: &Assessment, settings: &Settings<'_>) {
     } else {
         "failed"
     };
+    let pack = PackArgs {
+        pack: PathBuf::from(&row.path),
+        max_file_size: settings.max_file_bytes,
+    };
     let args = ScoreArgs {
-        attest: crate::cli::AttestArgs::default(),
-        pack: PackArgs {
-            pack: PathBuf::from(&row.path),
-            max_file_size: settings.max_file_bytes,
-        },
-        ruleset: None,
-        as_of: Some(settings.as_of),
-        format: Vec::new(),
-        output: None,
         require: Some(settings.require),
-        overrides: None,
-        baseline: None,
         fail_under: settings.fail_under,
+        ..ScoreArgs::assessing(&pack, None, Some(settings.as_of), None)
     };
     row.gate_reason = crate::score::gate_reason(a, &args, exit).map(|reason| {
         reason
