@@ -46,6 +46,29 @@ impl Destination {
     }
 }
 
+/// Where a single-output command (`plan`, `timeline`) writes, and in which
+/// format: checked against `packs` before any work, the format from
+/// `--format`, else the extension of `-o` among `choices`, else `default`.
+///
+/// # Errors
+/// An output inside a pack, or an extension not among `choices`.
+pub fn destination_and_format<F: Copy>(
+    output: Option<&Path>,
+    format: Option<F>,
+    default: F,
+    choices: &[(&str, F)],
+    packs: &[&Path],
+) -> Result<(Destination, F), Failure> {
+    let destination = output.map_or(Destination::Stdout, Destination::from_path);
+    check([&destination], packs)?;
+    let format = match (format, &destination) {
+        (Some(format), _) => format,
+        (None, Destination::File(path)) => format_for_path(path, choices)?,
+        (None, Destination::Stdout) => default,
+    };
+    Ok((destination, format))
+}
+
 /// The format an output path's extension names, from a command's `choices`
 /// (`("txt", …)`; `""` is the choice for a path without an extension).
 pub fn format_for_path<F: Copy>(path: &Path, choices: &[(&str, F)]) -> Result<F, Failure> {

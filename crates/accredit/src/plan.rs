@@ -65,16 +65,13 @@ const EXTENSIONS: &[(&str, PlanFormat)] = &[
 
 /// Runs `plan`: exit 0 when the plan was written (a plan is not a gate).
 pub fn run(args: &PlanArgs, style: Style) -> Result<Exit, Failure> {
-    let destination = args
-        .output
-        .as_deref()
-        .map_or(Destination::Stdout, Destination::from_path);
-    output::check([&destination], &[&args.pack.pack])?;
-    let format = match (args.format, &destination) {
-        (Some(format), _) => format,
-        (None, Destination::File(path)) => output::format_for_path(path, EXTENSIONS)?,
-        (None, Destination::Stdout) => PlanFormat::Text,
-    };
+    let (destination, format) = output::destination_and_format(
+        args.output.as_deref(),
+        args.format,
+        PlanFormat::Text,
+        EXTENSIONS,
+        &[&args.pack.pack],
+    )?;
     let score_args = ScoreArgs::assessing(
         &args.pack,
         args.ruleset.clone(),

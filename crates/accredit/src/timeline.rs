@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use crate::cli::{PackArgs, ScoreArgs};
 use crate::encode;
 use crate::exit::{Exit, Failure};
-use crate::output::{self, Destination};
+use crate::output;
 use crate::score;
 use crate::terminal::Style;
 
@@ -75,16 +75,13 @@ pub fn default_range(from: Date) -> Result<(Date, Date), Failure> {
 
 /// Runs `timeline`.
 pub fn run(args: &TimelineArgs, style: Style) -> Result<Exit, Failure> {
-    let destination = args
-        .output
-        .as_deref()
-        .map_or(Destination::Stdout, Destination::from_path);
-    output::check([&destination], &[&args.pack.pack])?;
-    let format = match (args.format, &destination) {
-        (Some(format), _) => format,
-        (None, Destination::File(path)) => output::format_for_path(path, EXTENSIONS)?,
-        (None, Destination::Stdout) => TimelineFormat::Text,
-    };
+    let (destination, format) = output::destination_and_format(
+        args.output.as_deref(),
+        args.format,
+        TimelineFormat::Text,
+        EXTENSIONS,
+        &[&args.pack.pack],
+    )?;
     let score_args = ScoreArgs::assessing(
         &args.pack,
         args.ruleset.clone(),
