@@ -3,14 +3,15 @@
 //! `validate.rs`; every format carries the same diagnostics and the exit code
 //! does not depend on the format.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use accredit_core::diagnostic::{Diagnostic, Severity};
 use accredit_core::evidence::{Evidence, FileRole, PackFile};
-use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 use serde_json::json;
 
 use crate::render::RenderOptions;
+use crate::render::junit_xml::{Case, Outcome, Report, Suite};
 
 /// Version of the JSON validation result.
 pub const VALIDATION_FORMAT: &str = "accredit-validation/1";
@@ -136,8 +137,6 @@ fn github(evidence: &Evidence, options: &RenderOptions) -> String {
 }
 
 fn junit(evidence: &Evidence, options: &RenderOptions) -> String {
-    let mut report = Report::new("accredit validate");
-    let mut suite = TestSuite::new("evidence documents");
     let at = |d: &Diagnostic| match &d.location {
         Some(l) => match l.position {
             Some(p) => format!("{}:{}:{}", options.path(&l.file), p.line, p.column),
@@ -160,87 +159,66 @@ fn junit(evidence: &Evidence, options: &RenderOptions) -> String {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let case = |name: String, classname: String, diagnostics: Vec<&Diagnostic>| {
+    let case = |name: String, classname: String, diagnostics: &[&Diagnostic]| {
         let errors: Vec<&Diagnostic> = diagnostics
             .iter()
             .copied()
             .filter(|d| d.is_error())
             .collect();
-        let status = if errors.is_empty() {
-            TestCaseStatus::success()
-        } else {
-            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-            status.set_message(crate::encode::xml::content(&format!(
-                "{} ({} error(s))",
-                errors[0].message,
-                errors.len()
-            )));
-            status.set_type(errors[0].code.as_str());
-            status.set_description(crate::encode::xml::content(&describe(&diagnostics)));
-            status
-        };
-        let mut case = TestCase::new(crate::encode::xml::content(&name), status);
-        case.set_classname(classname);
-        if errors.is_empty() && !diagnostics.is_empty() {
-            case.set_system_out(crate::encode::xml::content(&describe(&diagnostics)));
+        match errors.first() {
+            Some(first) => Case::new(
+                name,
+                classname,
+                Outcome::Failed {
+                    error: false,
+                    message: format!("{} ({} error(s))", first.message, errors.len()),
+                    kind: first.code.as_str().to_string(),
+                    description: describe(diagnostics),
+                },
+            ),
+            None if !diagnostics.is_empty() => {
+                Case::new(name, classname, Outcome::Passed).with_output(describe(diagnostics))
+            }
+            None => Case::new(name, classname, Outcome::Passed),
         }
-        case
     };
-    // Diagnostics that name no file belong to the pack as a whole.
-    let pack_level: Vec<&Diagnostic> = evidence
-        .diagnostics
-        .iter()
-        .filter(|d| d.location.is_none())
-        .collect();
-    suite.add_test_case(case(
+    // Each file's diagnostics, found once (diagnostics that name no file
+    // belong to the pack as a whole).
+    let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
+    let mut pack_level = Vec::new();
+    for d in &evidence.diagnostics {
+        match &d.location {
+            Some(l) => by_file.entry(l.file.as_str()).or_default().push(d),
+            None => pack_level.push(d),
+        }
+    }
+    let mut suite = Suite::new("evidence documents");
+    suite.add(case(
         "the pack as a whole".to_string(),
         "accredit.validate".to_string(),
-        pack_level,
+        &pack_level,
     ));
     for file in evidence.files.iter().filter(|f| shown_in_junit(f)) {
-        let diagnostics: Vec<&Diagnostic> = evidence
-            .diagnostics
-            .iter()
-            .filter(|d| d.location.as_ref().is_some_and(|l| l.file == file.path))
-            .collect();
+        let diagnostics = by_file.remove(file.path.as_str()).unwrap_or_default();
         let kind = file.role.kind().map_or("file", |k| k.name());
-        suite.add_test_case(case(
+        suite.add(case(
             options.path(&file.path),
             format!("accredit.validate.{kind}"),
-            diagnostics,
+            &diagnostics,
         ));
     }
     // Diagnostics on files the walk did not index as evidence (e.g. a
-    // symbolic link that leaves the pack) get a case of their own.
-    let mut others: Vec<&str> = evidence
-        .diagnostics
-        .iter()
-        .filter_map(|d| d.location.as_ref().map(|l| l.file.as_str()))
-        .filter(|f| {
-            !evidence
-                .files
-                .iter()
-                .any(|file| file.path == *f && shown_in_junit(file))
-        })
-        .collect();
-    others.sort_unstable();
-    others.dedup();
-    for file in others {
-        let diagnostics: Vec<&Diagnostic> = evidence
-            .diagnostics
-            .iter()
-            .filter(|d| d.location.as_ref().is_some_and(|l| l.file == file))
-            .collect();
-        suite.add_test_case(case(
+    // symbolic link that leaves the pack) get a case of their own, in path order.
+    for (file, diagnostics) in by_file {
+        suite.add(case(
             options.path(file),
             "accredit.validate.file".to_string(),
-            diagnostics,
+            &diagnostics,
         ));
     }
-    report.add_test_suite(suite);
-    report
-        .to_string()
-        .unwrap_or_else(|e| format!("<!-- cannot write JUnit: {e} -->\n"))
+    let mut report = Report::new("accredit validate");
+    report.add(suite);
+    report.to_xml()
 }
 
 /// Evidence documents and CSV exports are test cases; attachments are not.

@@ -18,8 +18,6 @@ mod slug;
 mod words;
 
 #[cfg(test)]
-mod benchmark;
-#[cfg(test)]
 mod tests;
 
 pub use front_matter::{FrontMatter, FrontMatterSplit, UnclosedFrontMatter, split_front_matter};

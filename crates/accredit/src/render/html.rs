@@ -123,7 +123,7 @@ pub(crate) fn environment() -> Result<Environment<'static>, minijinja::Error> {
             if !value.is_safe()
                 && (text.chars().any(crate::encode::text::is_escaped) || text.contains("##")) =>
         {
-            let visible = Value::from(crate::encode::xml::content(text));
+            let visible = Value::from(crate::encode::xml::legible(text));
             minijinja::escape_formatter(out, state, &visible)
         }
         _ => minijinja::escape_formatter(out, state, value),

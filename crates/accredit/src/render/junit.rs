@@ -1,25 +1,20 @@
 //! `--format junit`: one test suite per domain, one test case per
 //! requirement; gaps are failures, waived and not-applicable are skipped.
 //! When the evidence is invalid, a first suite says so with a failing case.
-//! Every value is encoded by [`crate::encode::xml`] (the XML writer escapes
-//! markup; the encoder removes what XML 1.0 forbids).
+//! The document is written by [`super::junit_xml`], which encodes every value.
 
 use accredit_core::assess::{Assessment, RequirementResult, ResultKind};
-use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
+use super::junit_xml::{Case, Outcome, Report, Suite};
 use super::{RenderOptions, invalid_evidence};
-use crate::encode::xml::{attribute, content};
 
 /// Renders JUnit XML.
 pub fn render(a: &Assessment, options: &RenderOptions) -> String {
-    let mut report = Report::new(attribute(&format!(
+    let mut report = Report::new(format!(
         "accredit {} {}",
         a.ruleset.id, a.applicant.organisation
-    )));
+    ));
     if let Some(invalid) = invalid_evidence(a) {
-        let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-        status.set_message(attribute(&invalid.headline()));
-        status.set_type("invalid-evidence");
         let description: Vec<String> = a
             .diagnostics
             .iter()
@@ -32,12 +27,19 @@ pub fn render(a: &Assessment, options: &RenderOptions) -> String {
                 format!("{place}: {}", d.message)
             })
             .collect();
-        status.set_description(content(&description.join("\n")));
-        let mut case = TestCase::new("the evidence is valid", status);
-        case.set_classname("accredit.evidence");
-        let mut suite = TestSuite::new("evidence");
-        suite.add_test_case(case);
-        report.add_test_suite(suite);
+        let outcome = Outcome::Failed {
+            error: false,
+            message: invalid.headline(),
+            kind: "invalid-evidence".to_string(),
+            description: description.join("\n"),
+        };
+        let mut suite = Suite::new("evidence");
+        suite.add(Case::new(
+            "the evidence is valid",
+            "accredit.evidence",
+            outcome,
+        ));
+        report.add(suite);
     }
     for domain in &a.score.domains {
         let members: Vec<&RequirementResult> = a
@@ -48,47 +50,41 @@ pub fn render(a: &Assessment, options: &RenderOptions) -> String {
         if members.is_empty() {
             continue;
         }
-        let mut suite = TestSuite::new(attribute(&format!("{} {}", domain.id, domain.title)));
+        let mut suite = Suite::new(format!("{} {}", domain.id, domain.title));
         for r in members {
-            suite.add_test_case(case(r, options));
+            suite.add(case(r, options));
         }
-        report.add_test_suite(suite);
+        report.add(suite);
     }
-    report
-        .to_string()
-        .unwrap_or_else(|e| format!("<!-- cannot write JUnit: {e} -->\n"))
+    report.to_xml()
 }
 
-fn case(r: &RequirementResult, options: &RenderOptions) -> TestCase {
-    let status = match r.result {
-        ResultKind::Pass => TestCaseStatus::success(),
-        ResultKind::Waived | ResultKind::NotApplicable => {
-            let mut status = TestCaseStatus::skipped();
-            status.set_message(r.result.as_str());
-            status
-        }
+fn case(r: &RequirementResult, options: &RenderOptions) -> Case {
+    let outcome = match r.result {
+        ResultKind::Pass => Outcome::Passed,
+        ResultKind::Waived | ResultKind::NotApplicable => Outcome::Skipped {
+            message: r.result.as_str().to_string(),
+        },
         other => {
-            let kind = if other == ResultKind::Error {
-                NonSuccessKind::Error
-            } else {
-                NonSuccessKind::Failure
-            };
-            let mut status = TestCaseStatus::non_success(kind);
             let tag = if r.mandatory { "mandatory" } else { "weighted" };
-            status.set_message(format!(
-                "{} ({tag}, credit {:.2}, +{:.1} points if fixed)",
-                other.as_str(),
-                super::towards_zero(r.credit, 2),
-                r.points_at_stake
-            ));
-            status.set_type(other.as_str());
-            status.set_description(content(&details(r, options)));
-            status
+            Outcome::Failed {
+                error: other == ResultKind::Error,
+                message: format!(
+                    "{} ({tag}, credit {:.2}, +{:.1} points if fixed)",
+                    other.as_str(),
+                    super::towards_zero(r.credit, 2),
+                    r.points_at_stake
+                ),
+                kind: other.as_str().to_string(),
+                description: details(r, options),
+            }
         }
     };
-    let mut case = TestCase::new(attribute(&format!("{} {}", r.id, r.title)), status);
-    case.set_classname(format!("accredit.{}", r.domain));
-    case
+    Case::new(
+        format!("{} {}", r.id, r.title),
+        format!("accredit.{}", r.domain),
+        outcome,
+    )
 }
 
 fn details(r: &RequirementResult, options: &RenderOptions) -> String {

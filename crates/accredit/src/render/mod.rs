@@ -6,6 +6,7 @@ pub mod github;
 pub mod html;
 pub mod json;
 pub mod junit;
+pub mod junit_xml;
 pub mod markdown;
 pub mod plan;
 pub mod sarif;
