@@ -7,14 +7,9 @@
 #
 #   benches/portfolio.sh            # prints the wall time and the peak memory
 #   PACKS=20 benches/portfolio.sh   # another caseload size
-set -euo pipefail
-cd "$(dirname "$0")/.."
 packs="${PACKS:-146}"
-cargo build --release -q -p accredit
-target="${CARGO_TARGET_DIR:-target}"
-bin="$target/release/accredit"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=benches/common.sh
+source "$(dirname "$0")/common.sh"
 
 for i in $(seq -w 1 "$packs"); do
   dir="$work/caseload/trust-$i"

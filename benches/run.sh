@@ -1,24 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end benchmarks of the release binary, with the targets from the issues.
 # Usage: benches/run.sh   (prints one line per measurement)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-cargo build --release -q -p accredit
-bin=target/release/accredit
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-best_of() { # best wall time in seconds of N runs of a command
-  local n=$1; shift
-  local best=999
-  for _ in $(seq "$n"); do
-    local s e t
-    s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
-    t=$(echo "$e - $s" | bc -l)
-    if (( $(echo "$t < $best" | bc -l) )); then best=$t; fi
-  done
-  printf '%.3f' "$best"
-}
+# shellcheck source=benches/common.sh
+source "$(dirname "$0")/common.sh"
 
 python3 benches/corpus.py yaml-pack "$work/pack5000" 5000
 size=$(du -sb "$work/pack5000" | cut -f1)
@@ -29,10 +13,8 @@ echo "report: HTML report of that pack: best of 5 = $(best_of 5 "$bin" report "$
 
 python3 benches/corpus.py incidents-pack "$work/incidents" 1000000
 rows_mb=$(( $(stat -c %s "$work/incidents/logs/incidents.csv") / 1048576 ))
-/usr/bin/time -v "$bin" score "$work/incidents" --as-of 2008-09-01 --format json -o "$work/incidents.json" 2>"$work/time.txt" || true
-wall=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}')
-rss=$(( $(grep 'Maximum resident set size' "$work/time.txt" | awk '{print $NF}') / 1024 ))
-echo "incidents: score on a pack with a 1,000,000-row incident log (${rows_mb} MB; TOOL-04..06 streamed, file hashed): wall ${wall}, peak ${rss} MB (targets 1.5 s, 64 MB)"
+measure "$bin" score "$work/incidents" --as-of 2008-09-01 --format json -o "$work/incidents.json"
+echo "incidents: score on a pack with a 1,000,000-row incident log (${rows_mb} MB; TOOL-04..06 streamed, file hashed): wall ${wall} s, peak ${rss_mb} MB (targets 1.5 s, 64 MB)"
 
 cargo bench -q -p accredit-core --bench analyses 2>/dev/null | grep -E '^(cover|documents|bounded):' || true
 benches/timeline.sh
@@ -45,10 +27,8 @@ for kind in headings links attachments yaml-map yaml-list csv-columns; do
   python3 benches/bounded.py "$kind" "$work/$kind"
   for command in validate "score --as-of 2008-09-01"; do
     # shellcheck disable=SC2086 # the command's words are split on purpose
-    /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" \
-      "$bin" $command "$work/$kind" >/dev/null 2>&1 || true
-    read -r wall user sys rss < <(tail -1 "$work/time.txt")
-    echo "bounded: ${command%% *}, $kind ($(du -sh "$work/$kind" | cut -f1)): wall ${wall} s, cpu $(echo "$user + $sys" | bc -l) s, peak $((rss / 1024)) MB (target 2 s)"
+    measure "$bin" $command "$work/$kind"
+    echo "bounded: ${command%% *}, $kind ($(du -sh "$work/$kind" | cut -f1)): wall ${wall} s, cpu ${cpu} s, peak ${rss_mb} MB (target 2 s)"
   done
   rm -rf "$work/$kind"
 done
