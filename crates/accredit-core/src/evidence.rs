@@ -116,47 +116,107 @@ pub struct PackFile {
     pub valid: bool,
 }
 
-/// Everything read from a pack.
-#[derive(Debug, Clone, Default)]
-pub struct Evidence {
-    /// The pack root as given.
-    pub root: PathBuf,
-    /// Every regular file, sorted by path.
-    pub files: Vec<PackFile>,
-    /// Problems found while loading.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Source text of the YAML and Markdown files that have diagnostics, for snippets.
-    pub sources: BTreeMap<String, String>,
-    /// The `Pack` document (when exactly one valid one exists).
-    pub pack: Option<Located<Pack>>,
-    /// `ServiceDesk` documents.
-    pub service_desks: Vec<Located<ServiceDesk>>,
-    /// `Rota` documents.
-    pub rotas: Vec<Located<Rota>>,
-    /// `EscalationPlan` documents.
-    pub escalation_plans: Vec<Located<EscalationPlan>>,
-    /// `EscalationTest` documents.
-    pub escalation_tests: Vec<Located<EscalationTest>>,
-    /// `ScenarioTest` documents.
-    pub scenario_tests: Vec<Located<ScenarioTest>>,
-    /// `Procedure` Markdown documents.
-    pub procedures: Vec<Located<MarkdownEvidence<Procedure>>>,
-    /// `Document` Markdown documents.
-    pub documents: Vec<Located<MarkdownEvidence<Document>>>,
-    /// `IncidentLog` descriptors.
-    pub incident_logs: Vec<Located<CsvExport>>,
-    /// `TrainingLog` descriptors.
-    pub training_logs: Vec<Located<CsvExport>>,
-    /// `ChangeLog` descriptors.
-    pub change_logs: Vec<Located<CsvExport>>,
-    /// `StaffRegister` descriptors.
-    pub staff_registers: Vec<Located<CsvExport>>,
-    /// `Waiver` documents.
-    pub waivers: Vec<Located<Waiver>>,
-    /// Files of each kind that failed validation.
-    pub invalid: BTreeMap<Kind, Vec<String>>,
-    /// Every relative link in the Markdown evidence, resolved once at load.
-    pub links: Vec<crate::load::LinkCheck>,
+/// How a `many` kind of the `evidence_kinds!` table is kept: a YAML document
+/// as its type, a Markdown one with its text and analysis.
+macro_rules! stored {
+    (yaml $type:ty) => {
+        $type
+    };
+    (markdown $type:ty) => {
+        MarkdownEvidence<$type>
+    };
+}
+
+/// The typed front of a stored document (what the schema validated).
+macro_rules! front {
+    (yaml $doc:expr) => {
+        &$doc.value
+    };
+    (markdown $doc:expr) => {
+        &$doc.value.front
+    };
+}
+
+macro_rules! evidence {
+    (one $pack:ident => $pack_field:ident: $pack_type:ty, $pack_schema:literal, $pack_doc:literal;
+     many { $($kind:ident => $field:ident: $form:ident $type:ty, $schema:literal, $doc:literal;)* }
+     apart $apart:ident => $apart_schema:literal, $apart_doc:literal;) => {
+        /// Everything read from a pack: the index of its files, the problems
+        /// found, and every valid evidence document by kind.
+        #[derive(Debug, Clone, Default)]
+        pub struct Evidence {
+            /// The pack root as given.
+            pub root: PathBuf,
+            /// Every regular file, sorted by path.
+            pub files: Vec<PackFile>,
+            /// Problems found while loading.
+            pub diagnostics: Vec<Diagnostic>,
+            /// Source text of the YAML and Markdown files that have diagnostics, for snippets.
+            pub sources: BTreeMap<String, String>,
+            #[doc = concat!("The `", stringify!($pack), "` document (when exactly one valid one exists).")]
+            pub $pack_field: Option<Located<$pack_type>>,
+            $(
+                #[doc = concat!("Every valid `", stringify!($kind), "` document, in path order.")]
+                pub $field: Vec<Located<stored!($form $type)>>,
+            )*
+            /// Files of each kind that failed validation.
+            pub invalid: BTreeMap<Kind, Vec<String>>,
+            /// Every relative link in the Markdown evidence, resolved once at load.
+            pub links: Vec<crate::load::LinkCheck>,
+            /// Every path written in evidence to another pack file (a log
+            /// descriptor's `source`, a rota's `shifts`, a report's `sample`),
+            /// resolved and confined to the pack once at load: keyed by the
+            /// document's file and the JSON pointer of the path, holding the
+            /// pack-relative path of an indexed file. A path that names no
+            /// file of the pack is absent (and was a load diagnostic).
+            pub paths: BTreeMap<(String, String), String>,
+        }
+
+        impl Evidence {
+            /// How many valid documents of `kind` were loaded.
+            pub fn count(&self, kind: Kind) -> usize {
+                match kind {
+                    Kind::$pack => usize::from(self.$pack_field.is_some()),
+                    $(Kind::$kind => self.$field.len(),)*
+                    Kind::$apart => 0,
+                }
+            }
+
+            /// Every valid document of `kind` as JSON (a Markdown document's
+            /// front matter), with its file and node places, in path order.
+            pub fn documents_as_json(&self, kind: Kind) -> Vec<JsonDocument<'_>> {
+                match kind {
+                    Kind::$pack => self.$pack_field.iter().map(|d| JsonDocument::of(d, &d.value)).collect(),
+                    $(Kind::$kind => self.$field.iter().map(|d| JsonDocument::of(d, front!($form d))).collect(),)*
+                    Kind::$apart => Vec::new(),
+                }
+            }
+        }
+    };
+}
+
+crate::model::evidence_kinds!(evidence);
+
+/// One evidence document as JSON, for checks written without Rust
+/// (`expression`) and for the test that types and schemas agree.
+#[derive(Debug, Clone)]
+pub struct JsonDocument<'a> {
+    /// Pack-relative path of its file.
+    pub file: &'a str,
+    /// Places of its nodes.
+    pub index: &'a NodeIndex,
+    /// The typed document serialised back to JSON.
+    pub value: serde_json::Value,
+}
+
+impl<'a> JsonDocument<'a> {
+    fn of<T, F: Serialize>(doc: &'a Located<T>, front: &F) -> JsonDocument<'a> {
+        JsonDocument {
+            file: &doc.file,
+            index: &doc.index,
+            value: serde_json::to_value(front).unwrap_or(serde_json::Value::Null),
+        }
+    }
 }
 
 impl Evidence {
@@ -181,24 +241,12 @@ impl Evidence {
         self.invalid.get(&kind).map_or(&[], Vec::as_slice)
     }
 
-    /// How many valid documents of `kind` were loaded.
-    pub fn count(&self, kind: Kind) -> usize {
-        match kind {
-            Kind::Pack => usize::from(self.pack.is_some()),
-            Kind::ServiceDesk => self.service_desks.len(),
-            Kind::Rota => self.rotas.len(),
-            Kind::EscalationPlan => self.escalation_plans.len(),
-            Kind::EscalationTest => self.escalation_tests.len(),
-            Kind::ScenarioTest => self.scenario_tests.len(),
-            Kind::Procedure => self.procedures.len(),
-            Kind::Document => self.documents.len(),
-            Kind::IncidentLog => self.incident_logs.len(),
-            Kind::TrainingLog => self.training_logs.len(),
-            Kind::ChangeLog => self.change_logs.len(),
-            Kind::StaffRegister => self.staff_registers.len(),
-            Kind::Waiver => self.waivers.len(),
-            Kind::Override => 0,
-        }
+    /// The pack file named by the path written at `pointer` in `doc`, as
+    /// resolved at load (see [`Evidence::paths`]); `None` when it names none.
+    pub fn path_at<T>(&self, doc: &Located<T>, pointer: &str) -> Option<&str> {
+        self.paths
+            .get(&(doc.file.clone(), pointer.to_string()))
+            .map(String::as_str)
     }
 
     /// The absolute path of a pack file that the walk indexed as a regular file.

@@ -270,21 +270,26 @@ fn store(
             }
         };
     }
-    match kind {
-        Kind::Pack | Kind::Override => {}
-        Kind::ServiceDesk => push!(service_desks),
-        Kind::Rota => push!(rotas),
-        Kind::EscalationPlan => push!(escalation_plans),
-        Kind::EscalationTest => push!(escalation_tests),
-        Kind::ScenarioTest => push!(scenario_tests),
-        Kind::Procedure => push_markdown!(procedures),
-        Kind::Document => push_markdown!(documents),
-        Kind::IncidentLog => push!(incident_logs),
-        Kind::TrainingLog => push!(training_logs),
-        Kind::ChangeLog => push!(change_logs),
-        Kind::StaffRegister => push!(staff_registers),
-        Kind::Waiver => push!(waivers),
+    // Each `many` kind of the table goes to its list in the evidence.
+    macro_rules! store_by_kind {
+        (one $pack:ident => $pack_field:ident: $pack_type:ty, $pack_schema:literal, $pack_doc:literal;
+         many { $($kind:ident => $field:ident: $form:ident $type:ty, $schema:literal, $doc:literal;)* }
+         apart $apart:ident => $apart_schema:literal, $apart_doc:literal;) => {
+            match kind {
+                $(Kind::$kind => push_form!($form $field),)*
+                Kind::$pack | Kind::$apart => {}
+            }
+        };
     }
+    macro_rules! push_form {
+        (yaml $list:ident) => {
+            push!($list)
+        };
+        (markdown $list:ident) => {
+            push_markdown!($list)
+        };
+    }
+    crate::model::evidence_kinds!(store_by_kind);
 }
 
 /// Exactly one Pack document: none means the pack cannot be assessed.
