@@ -355,9 +355,3 @@ fn unreadable(file: &str, error: &std::io::Error) -> Diagnostic {
         Some(Location::file(file)),
     )
 }
-
-/// Resolves a path written in the file `from` (both pack-relative) to a
-/// pack-relative path; `None` if it is absolute or climbs out of the pack.
-pub fn resolve_in_pack(from: &str, reference: &str) -> Option<String> {
-    walk::resolve_reference(from, reference).ok()
-}
