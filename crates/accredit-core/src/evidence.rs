@@ -70,6 +70,40 @@ impl<T> MarkdownEvidence<T> {
     }
 }
 
+/// What a file is by the extension of its name, the one rule for every
+/// reader (the pack load, the overrides folder, link checks, the caseload
+/// discovery). Extensions compare ignoring ASCII case: the contract names
+/// `*.yaml`, `*.yml` and `*.md` without saying case matters, and trusts'
+/// editors and exports write `.YML` and `.MD` as often; a file a trust
+/// meant as evidence is read as evidence, never skipped as an attachment.
+/// `.markdown` is Markdown too, as editors save it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileType {
+    /// `.yaml` or `.yml`: an evidence document.
+    Yaml,
+    /// `.md` or `.markdown`: evidence when its front matter names a kind.
+    Markdown,
+    /// Any other name: never parsed.
+    Other,
+}
+
+impl FileType {
+    /// The type of the file at `path` (a name or a `/`-separated path).
+    pub fn of(path: &str) -> FileType {
+        let Some((_, extension)) = path.rsplit_once('.') else {
+            return FileType::Other;
+        };
+        let is = |name: &str| extension.eq_ignore_ascii_case(name);
+        if is("yaml") || is("yml") {
+            FileType::Yaml
+        } else if is("md") || is("markdown") {
+            FileType::Markdown
+        } else {
+            FileType::Other
+        }
+    }
+}
+
 /// What a file in the pack is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileRole {
@@ -257,6 +291,32 @@ impl Evidence {
             .binary_search_by(|f| f.path.as_str().cmp(path))
             .ok()
             .map(|_| self.root.join(path))
+    }
+}
+
+#[cfg(test)]
+mod file_type_tests {
+    use super::FileType;
+
+    #[test]
+    fn file_types_go_by_the_extension_ignoring_case() {
+        for yaml in ["pack.yaml", "rota.yml", "logs/INCIDENTS.YML", "Desk.Yaml"] {
+            assert_eq!(FileType::of(yaml), FileType::Yaml, "{yaml}");
+        }
+        for markdown in ["incident.md", "docs/CHANGE.MD", "guide.markdown"] {
+            assert_eq!(FileType::of(markdown), FileType::Markdown, "{markdown}");
+        }
+        for other in [
+            "incidents.csv",
+            "yaml",
+            "notes.yaml.bak",
+            "folder.yml/readme.txt",
+            ".md.pdf",
+            "README",
+            "",
+        ] {
+            assert_eq!(FileType::of(other), FileType::Other, "{other}");
+        }
     }
 }
 

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::evidence::{Evidence, FileRole, Located, MarkdownEvidence, PackFile};
+use crate::evidence::{Evidence, FileRole, FileType, Located, MarkdownEvidence, PackFile};
 use crate::location::Location;
 use crate::model::Kind;
 use crate::yaml::{NodeIndex, YamlLimits};
@@ -159,9 +159,8 @@ fn load_file(root: &Path, file: &walk::FoundFile, options: &LoadOptions) -> Load
         document: None,
         text: None,
     };
-    let lower = file.path.to_ascii_lowercase();
-    let is_yaml = lower.ends_with(".yaml") || lower.ends_with(".yml");
-    let is_markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
+    let is_yaml = FileType::of(&file.path) == FileType::Yaml;
+    let is_markdown = FileType::of(&file.path) == FileType::Markdown;
     let full = root.join(&file.path);
     if !is_yaml && !is_markdown {
         match walk::sha256_file(&full, file.bytes) {
@@ -306,8 +305,7 @@ fn choose_pack(
         .count();
     // A YAML file too broken to say its kind may be the Pack: its own error says enough.
     let unclassified = evidence.files.iter().any(|f| {
-        let yaml = f.path.ends_with(".yaml") || f.path.ends_with(".yml");
-        yaml && !f.valid && f.role == FileRole::Attachment
+        FileType::of(&f.path) == FileType::Yaml && !f.valid && f.role == FileRole::Attachment
     });
     if declared == 0 && !found.is_empty() && !unclassified {
         diagnostics.push(Diagnostic::error(
@@ -354,4 +352,57 @@ fn unreadable(file: &str, error: &std::io::Error) -> Diagnostic {
         format!("cannot read the file: {error}"),
         Some(Location::file(file)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::FileType;
+
+    /// `.YML`, `.Yaml` and `.MD` are read as evidence like their lower-case
+    /// forms: the one [`FileType::of`] rule.
+    #[test]
+    fn upper_case_extensions_are_read_as_evidence() {
+        let minimal = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/packs/minimal");
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(minimal.join("pack.yaml"), dir.path().join("PACK.YML")).unwrap();
+        std::fs::copy(
+            minimal.join("service-desk.yaml"),
+            dir.path().join("Service-Desk.Yaml"),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("INCIDENT.MD"),
+            "---\napiVersion: accredit/v1\nkind: Procedure\n---\n# Incident\n",
+        )
+        .unwrap();
+        let evidence = load_pack(dir.path(), &LoadOptions::default()).unwrap();
+        assert!(evidence.pack.is_some(), "{:#?}", evidence.diagnostics);
+        assert_eq!(evidence.count(Kind::ServiceDesk), 1);
+        let roles: Vec<FileRole> = evidence.files.iter().map(|f| f.role).collect();
+        assert_eq!(
+            roles,
+            [
+                FileRole::Evidence(Kind::Procedure),
+                FileRole::Evidence(Kind::Pack),
+                FileRole::Evidence(Kind::ServiceDesk),
+            ]
+        );
+        assert_eq!(FileType::of("INCIDENT.MD"), FileType::Markdown);
+    }
+
+    /// A broken `PACK.YAML` that cannot say its kind is not also reported as
+    /// "no Pack document" (its own error says enough), whatever its case.
+    #[test]
+    fn a_broken_upper_case_yaml_file_may_be_the_pack() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("PACK.YAML"), "kind: [unclosed\n").unwrap();
+        let evidence = load_pack(dir.path(), &LoadOptions::default()).unwrap();
+        assert!(evidence.has_errors());
+        assert!(
+            !evidence.diagnostics.iter().any(|d| d.code == Code::NoPack),
+            "{:#?}",
+            evidence.diagnostics
+        );
+    }
 }
