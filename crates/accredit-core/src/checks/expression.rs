@@ -134,12 +134,12 @@ pub struct ExpressionCheck {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum WhenNone {
-    /// `missing`.
+    /// `missing`: nothing to check counts as no evidence.
     #[default]
     Missing,
-    /// `not-applicable`.
+    /// `not-applicable`: nothing to check means the requirement does not apply.
     NotApplicable,
-    /// `fail`.
+    /// `fail`: nothing to check fails the requirement.
     Fail,
 }
 
