@@ -216,6 +216,20 @@ macro_rules! evidence {
                 }
             }
 
+            /// Drops the documents of `kind` that came from `files` (found
+            /// invalid after loading, e.g. a second ServiceDesk).
+            pub(crate) fn drop_documents(&mut self, kind: Kind, files: &[String]) {
+                match kind {
+                    Kind::$pack => {
+                        if self.$pack_field.as_ref().is_some_and(|d| files.contains(&d.file)) {
+                            self.$pack_field = None;
+                        }
+                    }
+                    $(Kind::$kind => self.$field.retain(|d| !files.contains(&d.file)),)*
+                    Kind::$apart => {}
+                }
+            }
+
             /// Every valid document of `kind` as JSON (a Markdown document's
             /// front matter), with its file and node places, in path order.
             pub fn documents_as_json(&self, kind: Kind) -> Vec<JsonDocument<'_>> {
