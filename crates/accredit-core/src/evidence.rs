@@ -308,6 +308,20 @@ impl Evidence {
     }
 }
 
+impl Serialize for PackFile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("PackFile", 6)?;
+        out.serialize_field("path", &self.path)?;
+        out.serialize_field("role", self.role.as_str())?;
+        out.serialize_field("kind", &self.role.kind().map(Kind::name))?;
+        out.serialize_field("bytes", &self.bytes)?;
+        out.serialize_field("sha256", &self.sha256)?;
+        out.serialize_field("valid", &self.valid)?;
+        out.end()
+    }
+}
+
 #[cfg(test)]
 mod file_type_tests {
     use super::FileType;
@@ -331,19 +345,5 @@ mod file_type_tests {
         ] {
             assert_eq!(FileType::of(other), FileType::Other, "{other}");
         }
-    }
-}
-
-impl Serialize for PackFile {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("PackFile", 6)?;
-        out.serialize_field("path", &self.path)?;
-        out.serialize_field("role", self.role.as_str())?;
-        out.serialize_field("kind", &self.role.kind().map(Kind::name))?;
-        out.serialize_field("bytes", &self.bytes)?;
-        out.serialize_field("sha256", &self.sha256)?;
-        out.serialize_field("valid", &self.valid)?;
-        out.end()
     }
 }
