@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 pub struct ResultDigest {
     /// `ready`, `approaching` or `not-ready`.
     pub verdict: String,
-    /// Scores.
+    /// The overall and domain scores.
     pub score: ScoreDigest,
     /// Requirement results.
     pub requirements: Vec<RequirementDigest>,
@@ -29,7 +29,7 @@ pub struct ResultDigest {
 pub struct DiagnosticDigest {
     /// Stable code.
     pub code: String,
-    /// Message.
+    /// Its words, compared with the code to tell a new problem from an old one.
     pub message: String,
 }
 
@@ -54,17 +54,17 @@ pub struct DomainDigest {
 /// One requirement's result.
 #[derive(Debug, Clone, Deserialize)]
 pub struct RequirementDigest {
-    /// Id.
+    /// The requirement id, e.g. `COV-01`. that pairs it with the other result.
     pub id: String,
-    /// Title.
+    /// The requirement's title (absent from hand-written digests).
     #[serde(default)]
     pub title: String,
-    /// Mandatory?
+    /// Whether the requirement must pass for the pack to be ready.
     #[serde(default)]
     pub mandatory: bool,
     /// Result word.
     pub result: String,
-    /// Credit.
+    /// Credit earned, from 0 to 1.
     pub credit: f64,
 }
 
@@ -93,9 +93,9 @@ pub struct Comparison {
 /// A value before and after.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change<T> {
-    /// Before.
+    /// The value in the baseline (older) result.
     pub old: T,
-    /// After.
+    /// The value in the newer result.
     pub new: T,
 }
 
@@ -106,16 +106,16 @@ pub struct DomainChange {
     pub id: String,
     /// Before (None: not scored).
     pub old: Option<f64>,
-    /// After.
+    /// Score in the newer result (None: not scored).
     pub new: Option<f64>,
 }
 
 /// A requirement whose result changed.
 #[derive(Debug, Clone, Serialize)]
 pub struct RequirementChange {
-    /// Id.
+    /// The requirement id, e.g. `COV-01`.
     pub id: String,
-    /// Title.
+    /// The requirement's title, from the newer result where it has one.
     pub title: String,
     /// Result before (None: not in the old ruleset).
     pub old: Option<String>,

@@ -70,6 +70,40 @@ impl<T> MarkdownEvidence<T> {
     }
 }
 
+/// What a file is by the extension of its name, the one rule for every
+/// reader (the pack load, the overrides folder, link checks, the caseload
+/// discovery). Extensions compare ignoring ASCII case: the contract names
+/// `*.yaml`, `*.yml` and `*.md` without saying case matters, and trusts'
+/// editors and exports write `.YML` and `.MD` as often; a file a trust
+/// meant as evidence is read as evidence, never skipped as an attachment.
+/// `.markdown` is Markdown too, as editors save it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileType {
+    /// `.yaml` or `.yml`: an evidence document.
+    Yaml,
+    /// `.md` or `.markdown`: evidence when its front matter names a kind.
+    Markdown,
+    /// Any other name: never parsed.
+    Other,
+}
+
+impl FileType {
+    /// The type of the file at `path` (a name or a `/`-separated path).
+    pub fn of(path: &str) -> FileType {
+        let Some((_, extension)) = path.rsplit_once('.') else {
+            return FileType::Other;
+        };
+        let is = |name: &str| extension.eq_ignore_ascii_case(name);
+        if is("yaml") || is("yml") {
+            FileType::Yaml
+        } else if is("md") || is("markdown") {
+            FileType::Markdown
+        } else {
+            FileType::Other
+        }
+    }
+}
+
 /// What a file in the pack is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileRole {
@@ -116,47 +150,121 @@ pub struct PackFile {
     pub valid: bool,
 }
 
-/// Everything read from a pack.
-#[derive(Debug, Clone, Default)]
-pub struct Evidence {
-    /// The pack root as given.
-    pub root: PathBuf,
-    /// Every regular file, sorted by path.
-    pub files: Vec<PackFile>,
-    /// Problems found while loading.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Source text of the YAML and Markdown files that have diagnostics, for snippets.
-    pub sources: BTreeMap<String, String>,
-    /// The `Pack` document (when exactly one valid one exists).
-    pub pack: Option<Located<Pack>>,
-    /// `ServiceDesk` documents.
-    pub service_desks: Vec<Located<ServiceDesk>>,
-    /// `Rota` documents.
-    pub rotas: Vec<Located<Rota>>,
-    /// `EscalationPlan` documents.
-    pub escalation_plans: Vec<Located<EscalationPlan>>,
-    /// `EscalationTest` documents.
-    pub escalation_tests: Vec<Located<EscalationTest>>,
-    /// `ScenarioTest` documents.
-    pub scenario_tests: Vec<Located<ScenarioTest>>,
-    /// `Procedure` Markdown documents.
-    pub procedures: Vec<Located<MarkdownEvidence<Procedure>>>,
-    /// `Document` Markdown documents.
-    pub documents: Vec<Located<MarkdownEvidence<Document>>>,
-    /// `IncidentLog` descriptors.
-    pub incident_logs: Vec<Located<CsvExport>>,
-    /// `TrainingLog` descriptors.
-    pub training_logs: Vec<Located<CsvExport>>,
-    /// `ChangeLog` descriptors.
-    pub change_logs: Vec<Located<CsvExport>>,
-    /// `StaffRegister` descriptors.
-    pub staff_registers: Vec<Located<CsvExport>>,
-    /// `Waiver` documents.
-    pub waivers: Vec<Located<Waiver>>,
-    /// Files of each kind that failed validation.
-    pub invalid: BTreeMap<Kind, Vec<String>>,
-    /// Every relative link in the Markdown evidence, resolved once at load.
-    pub links: Vec<crate::load::LinkCheck>,
+/// How a `many` kind of the `evidence_kinds!` table is kept: a YAML document
+/// as its type, a Markdown one with its text and analysis.
+macro_rules! stored {
+    (yaml $type:ty) => {
+        $type
+    };
+    (markdown $type:ty) => {
+        MarkdownEvidence<$type>
+    };
+}
+
+/// The typed front of a stored document (what the schema validated).
+macro_rules! front {
+    (yaml $doc:expr) => {
+        &$doc.value
+    };
+    (markdown $doc:expr) => {
+        &$doc.value.front
+    };
+}
+
+macro_rules! evidence {
+    (one $pack:ident => $pack_field:ident: $pack_type:ty, $pack_schema:literal, $pack_doc:literal;
+     many { $($kind:ident => $field:ident: $form:ident $type:ty, $schema:literal, $doc:literal;)* }
+     apart $apart:ident => $apart_schema:literal, $apart_doc:literal;) => {
+        /// Everything read from a pack: the index of its files, the problems
+        /// found, and every valid evidence document by kind.
+        #[derive(Debug, Clone, Default)]
+        pub struct Evidence {
+            /// The pack root as given.
+            pub root: PathBuf,
+            /// Every regular file, sorted by path.
+            pub files: Vec<PackFile>,
+            /// Problems found while loading.
+            pub diagnostics: Vec<Diagnostic>,
+            /// Source text of the YAML and Markdown files that have diagnostics, for snippets.
+            pub sources: BTreeMap<String, String>,
+            #[doc = concat!("The `", stringify!($pack), "` document (when exactly one valid one exists).")]
+            pub $pack_field: Option<Located<$pack_type>>,
+            $(
+                #[doc = concat!("Every valid `", stringify!($kind), "` document, in path order.")]
+                pub $field: Vec<Located<stored!($form $type)>>,
+            )*
+            /// Files of each kind that failed validation.
+            pub invalid: BTreeMap<Kind, Vec<String>>,
+            /// Every relative link in the Markdown evidence, resolved once at load.
+            pub links: Vec<crate::load::LinkCheck>,
+            /// Every path written in evidence to another pack file (a log
+            /// descriptor's `source`, a rota's `shifts`, a report's `sample`),
+            /// resolved and confined to the pack once at load: keyed by the
+            /// document's file and the JSON pointer of the path, holding the
+            /// pack-relative path of an indexed file. A path that names no
+            /// file of the pack is absent (and was a load diagnostic).
+            pub paths: BTreeMap<(String, String), String>,
+        }
+
+        impl Evidence {
+            /// How many valid documents of `kind` were loaded.
+            pub fn count(&self, kind: Kind) -> usize {
+                match kind {
+                    Kind::$pack => usize::from(self.$pack_field.is_some()),
+                    $(Kind::$kind => self.$field.len(),)*
+                    Kind::$apart => 0,
+                }
+            }
+
+            /// Drops the documents of `kind` that came from `files` (found
+            /// invalid after loading, e.g. a second ServiceDesk).
+            pub(crate) fn drop_documents(&mut self, kind: Kind, files: &[String]) {
+                match kind {
+                    Kind::$pack => {
+                        if self.$pack_field.as_ref().is_some_and(|d| files.contains(&d.file)) {
+                            self.$pack_field = None;
+                        }
+                    }
+                    $(Kind::$kind => self.$field.retain(|d| !files.contains(&d.file)),)*
+                    Kind::$apart => {}
+                }
+            }
+
+            /// Every valid document of `kind` as JSON (a Markdown document's
+            /// front matter), with its file and node places, in path order.
+            pub fn documents_as_json(&self, kind: Kind) -> Vec<JsonDocument<'_>> {
+                match kind {
+                    Kind::$pack => self.$pack_field.iter().map(|d| JsonDocument::of(d, &d.value)).collect(),
+                    $(Kind::$kind => self.$field.iter().map(|d| JsonDocument::of(d, front!($form d))).collect(),)*
+                    Kind::$apart => Vec::new(),
+                }
+            }
+        }
+    };
+}
+
+crate::model::evidence_kinds!(evidence);
+
+/// One evidence document as JSON, for checks written without Rust
+/// (`expression`) and for the test that types and schemas agree.
+#[derive(Debug, Clone)]
+pub struct JsonDocument<'a> {
+    /// Pack-relative path of its file.
+    pub file: &'a str,
+    /// Places of its nodes.
+    pub index: &'a NodeIndex,
+    /// The typed document serialised back to JSON.
+    pub value: serde_json::Value,
+}
+
+impl<'a> JsonDocument<'a> {
+    fn of<T, F: Serialize>(doc: &'a Located<T>, front: &F) -> JsonDocument<'a> {
+        JsonDocument {
+            file: &doc.file,
+            index: &doc.index,
+            value: serde_json::to_value(front).unwrap_or(serde_json::Value::Null),
+        }
+    }
 }
 
 impl Evidence {
@@ -181,24 +289,12 @@ impl Evidence {
         self.invalid.get(&kind).map_or(&[], Vec::as_slice)
     }
 
-    /// How many valid documents of `kind` were loaded.
-    pub fn count(&self, kind: Kind) -> usize {
-        match kind {
-            Kind::Pack => usize::from(self.pack.is_some()),
-            Kind::ServiceDesk => self.service_desks.len(),
-            Kind::Rota => self.rotas.len(),
-            Kind::EscalationPlan => self.escalation_plans.len(),
-            Kind::EscalationTest => self.escalation_tests.len(),
-            Kind::ScenarioTest => self.scenario_tests.len(),
-            Kind::Procedure => self.procedures.len(),
-            Kind::Document => self.documents.len(),
-            Kind::IncidentLog => self.incident_logs.len(),
-            Kind::TrainingLog => self.training_logs.len(),
-            Kind::ChangeLog => self.change_logs.len(),
-            Kind::StaffRegister => self.staff_registers.len(),
-            Kind::Waiver => self.waivers.len(),
-            Kind::Override => 0,
-        }
+    /// The pack file named by the path written at `pointer` in `doc`, as
+    /// resolved at load (see [`Evidence::paths`]); `None` when it names none.
+    pub fn path_at<T>(&self, doc: &Located<T>, pointer: &str) -> Option<&str> {
+        self.paths
+            .get(&(doc.file.clone(), pointer.to_string()))
+            .map(String::as_str)
     }
 
     /// The absolute path of a pack file that the walk indexed as a regular file.
@@ -223,5 +319,31 @@ impl Serialize for PackFile {
         out.serialize_field("sha256", &self.sha256)?;
         out.serialize_field("valid", &self.valid)?;
         out.end()
+    }
+}
+
+#[cfg(test)]
+mod file_type_tests {
+    use super::FileType;
+
+    #[test]
+    fn file_types_go_by_the_extension_ignoring_case() {
+        for yaml in ["pack.yaml", "rota.yml", "logs/INCIDENTS.YML", "Desk.Yaml"] {
+            assert_eq!(FileType::of(yaml), FileType::Yaml, "{yaml}");
+        }
+        for markdown in ["incident.md", "docs/CHANGE.MD", "guide.markdown"] {
+            assert_eq!(FileType::of(markdown), FileType::Markdown, "{markdown}");
+        }
+        for other in [
+            "incidents.csv",
+            "yaml",
+            "notes.yaml.bak",
+            "folder.yml/readme.txt",
+            ".md.pdf",
+            "README",
+            "",
+        ] {
+            assert_eq!(FileType::of(other), FileType::Other, "{other}");
+        }
     }
 }

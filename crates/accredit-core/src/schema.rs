@@ -13,32 +13,21 @@ use crate::model::Kind;
 use crate::yaml::NodeIndex;
 
 macro_rules! embedded {
-    ($($kind:ident => $file:literal,)*) => {
+    (one $pack:ident => $pack_field:ident: $pack_type:ty, $pack_schema:literal, $pack_doc:literal;
+     many { $($kind:ident => $field:ident: $form:ident $type:ty, $schema:literal, $doc:literal;)* }
+     apart $apart:ident => $apart_schema:literal, $apart_doc:literal;) => {
         /// The schema text of a kind, as shipped in `schemas/`.
         pub fn schema_text(kind: Kind) -> &'static str {
             match kind {
-                $(Kind::$kind => include_str!(concat!("../../../schemas/", $file)),)*
+                Kind::$pack => include_str!(concat!("../../../schemas/", $pack_schema)),
+                $(Kind::$kind => include_str!(concat!("../../../schemas/", $schema)),)*
+                Kind::$apart => include_str!(concat!("../../../schemas/", $apart_schema)),
             }
         }
     };
 }
 
-embedded! {
-    Pack => "pack.schema.json",
-    ServiceDesk => "service-desk.schema.json",
-    Rota => "rota.schema.json",
-    EscalationPlan => "escalation-plan.schema.json",
-    EscalationTest => "escalation-test.schema.json",
-    ScenarioTest => "scenario-test.schema.json",
-    Procedure => "procedure.schema.json",
-    Document => "document.schema.json",
-    IncidentLog => "incident-log.schema.json",
-    TrainingLog => "training-log.schema.json",
-    ChangeLog => "change-log.schema.json",
-    StaffRegister => "staff-register.schema.json",
-    Waiver => "waiver.schema.json",
-    Override => "override.schema.json",
-}
+crate::model::evidence_kinds!(embedded);
 
 /// Compiles a schema with the settings every schema in this tool uses: draft
 /// 2020-12, formats asserted, no network.

@@ -89,50 +89,13 @@ fn documents_of(dir: &Path) -> Vec<(Kind, String, Value)> {
         dir.display(),
         evidence.diagnostics
     );
-    let mut out = Vec::new();
-    macro_rules! all {
-        ($kind:expr, $list:expr) => {
-            for d in $list {
-                out.push((
-                    $kind,
-                    d.file.clone(),
-                    serde_json::to_value(&d.value).unwrap(),
-                ));
-            }
-        };
-    }
-    if let Some(p) = &evidence.pack {
-        out.push((
-            Kind::Pack,
-            p.file.clone(),
-            serde_json::to_value(&p.value).unwrap(),
-        ));
-    }
-    all!(Kind::ServiceDesk, &evidence.service_desks);
-    all!(Kind::Rota, &evidence.rotas);
-    all!(Kind::EscalationPlan, &evidence.escalation_plans);
-    all!(Kind::EscalationTest, &evidence.escalation_tests);
-    all!(Kind::ScenarioTest, &evidence.scenario_tests);
-    all!(Kind::IncidentLog, &evidence.incident_logs);
-    all!(Kind::TrainingLog, &evidence.training_logs);
-    all!(Kind::ChangeLog, &evidence.change_logs);
-    all!(Kind::StaffRegister, &evidence.staff_registers);
-    all!(Kind::Waiver, &evidence.waivers);
-    for d in &evidence.procedures {
-        out.push((
-            Kind::Procedure,
-            d.file.clone(),
-            serde_json::to_value(&d.value.front).unwrap(),
-        ));
-    }
-    for d in &evidence.documents {
-        out.push((
-            Kind::Document,
-            d.file.clone(),
-            serde_json::to_value(&d.value.front).unwrap(),
-        ));
-    }
-    out
+    Kind::ALL
+        .into_iter()
+        .flat_map(|kind| {
+            (evidence.documents_as_json(kind).into_iter())
+                .map(move |d| (kind, d.file.to_string(), d.value))
+        })
+        .collect()
 }
 
 /// The document as written (YAML or front matter), apiVersion and kind removed.
@@ -181,7 +144,10 @@ fn schemas_and_types_agree() {
         schema_properties(&schema, &mut declared);
         declared.remove("apiVersion");
         declared.remove("kind");
-        let used = seen.get(&kind).cloned().unwrap_or_default();
+        let used = seen
+            .get(&kind)
+            .cloned()
+            .unwrap_or_else(|| panic!("{kind}: no example document was loaded and stored"));
         let unexercised: Vec<&String> = declared.difference(&used).collect();
         assert!(
             unexercised.is_empty(),
@@ -200,9 +166,35 @@ fn every_schema_is_draft_2020_12_with_a_title() {
         );
         assert!(schema["title"].is_string(), "{kind}");
         assert!(accredit_core::schema::compile(&schema).is_ok(), "{kind}");
+        assert_eq!(schema["properties"]["kind"]["const"], kind.name(), "{kind}");
         let file = repo().join("schemas").join(kind.schema_file());
         assert!(file.is_file(), "{} is missing", file.display());
     }
+}
+
+/// A schema in `schemas/` for a document with a `kind:` is an evidence kind
+/// of the table (the ruleset aside), so no kind is shipped without its row.
+#[test]
+fn every_evidence_schema_in_schemas_is_a_kind_of_the_table() {
+    let mut shipped: Vec<String> = std::fs::read_dir(repo().join("schemas"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.to_string_lossy().ends_with(".schema.json"))
+        .filter(|path| {
+            let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap())
+                .unwrap_or(Value::Null);
+            schema["properties"]["kind"]["const"].is_string()
+                && schema["properties"]["kind"]["const"] != "Ruleset"
+        })
+        .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    shipped.sort();
+    let mut table: Vec<String> = Kind::ALL
+        .iter()
+        .map(|k| k.schema_file().to_string())
+        .collect();
+    table.sort();
+    assert_eq!(shipped, table);
 }
 
 #[test]

@@ -27,7 +27,7 @@ pub struct Assessment {
     pub applicant: Applicant,
     /// `ready`, `approaching` or `not-ready`.
     pub verdict: Verdict,
-    /// Scores.
+    /// The overall score and each domain's.
     pub score: Score,
     /// Every requirement's result, in ruleset order.
     pub requirements: Vec<RequirementResult>,
@@ -72,7 +72,7 @@ impl Assessment {
 /// Tool name and version.
 #[derive(Debug, Clone, Serialize)]
 pub struct Tool {
-    /// `accredit`.
+    /// Always `accredit`.
     pub name: &'static str,
     /// Crate version.
     pub version: &'static str,
@@ -81,11 +81,11 @@ pub struct Tool {
 /// Which ruleset, exactly.
 #[derive(Debug, Clone, Serialize)]
 pub struct RulesetInfo {
-    /// Id.
+    /// The ruleset's id, e.g. `lsd-accreditation`.
     pub id: String,
-    /// Version.
+    /// Its version as written in the ruleset, e.g. `1.0.0`.
     pub version: String,
-    /// Title.
+    /// Its title, as reports head it.
     pub title: String,
     /// SHA-256 of the ruleset file.
     pub sha256: String,
@@ -157,9 +157,9 @@ pub struct Score {
 /// One domain's score.
 #[derive(Debug, Clone, Serialize)]
 pub struct DomainScore {
-    /// Id.
+    /// The domain id from the ruleset, e.g. `COV`.
     pub id: String,
-    /// Title.
+    /// The domain's title, as reports head it.
     pub title: String,
     /// Weight in the overall score.
     pub weight: f64,
@@ -226,11 +226,11 @@ impl ResultKind {
 /// One requirement's result with its evidence.
 #[derive(Debug, Clone, Serialize)]
 pub struct RequirementResult {
-    /// Id.
+    /// The requirement id, e.g. `COV-01`.
     pub id: String,
     /// Domain id.
     pub domain: String,
-    /// Title.
+    /// The requirement's title from the ruleset.
     pub title: String,
     /// Whether it gates the verdict.
     pub mandatory: bool,
@@ -267,11 +267,11 @@ pub struct AssessorJudgement {
     pub automated_result: ResultKind,
     /// The tool's credit.
     pub automated_credit: f64,
-    /// Who.
+    /// The assessor who recorded the override.
     pub assessor: String,
-    /// When.
+    /// The date of their judgement.
     pub date: Date,
-    /// Why.
+    /// Their reason, shown beside the result.
     pub remark: String,
     /// The override file (relative to the overrides directory).
     pub file: String,
@@ -348,17 +348,17 @@ pub enum WaiverStatus {
 pub struct WaiverResult {
     /// Requirement id.
     pub requirement: String,
-    /// Status.
+    /// Whether it was applied, and if not why not.
     pub status: WaiverStatus,
     /// Plain-words explanation of the status.
     pub message: String,
     /// Justification given.
     pub justification: String,
-    /// Approver.
+    /// Who approved the waiver, as written in it.
     pub approved_by: String,
     /// Expiry date.
     pub expires: Date,
-    /// File.
+    /// The waiver's pack-relative file.
     pub file: String,
     /// Line of the `requirement` field.
     pub line: Option<u32>,

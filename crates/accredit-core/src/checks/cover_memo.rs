@@ -68,8 +68,7 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
             opened.push(None);
             continue;
         };
-        let path = crate::load::resolve_in_pack(&rota.file, shifts);
-        let full = path.as_deref().and_then(|p| {
+        let full = context.evidence.path_at(rota, "/shifts").and_then(|p| {
             context
                 .evidence
                 .indexed_path(p)

@@ -24,7 +24,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{CheckKind, Context, Outcome, ParameterProblem, Status};
-use crate::evidence::{Evidence, Located};
 use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::Kind;
@@ -135,12 +134,12 @@ pub struct ExpressionCheck {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum WhenNone {
-    /// `missing`.
+    /// `missing`: nothing to check counts as no evidence.
     #[default]
     Missing,
-    /// `not-applicable`.
+    /// `not-applicable`: nothing to check means the requirement does not apply.
     NotApplicable,
-    /// `fail`.
+    /// `fail`: nothing to check fails the requirement.
     Fail,
 }
 
@@ -227,7 +226,12 @@ impl CheckKind for ExpressionCheck {
         let pack = serde_json::to_value(&context.pack.value).unwrap_or(Value::Null);
         let mut checked = 0usize;
         let mut findings = Vec::new();
-        for (file, index, doc) in documents(context.evidence, kind) {
+        for crate::evidence::JsonDocument {
+            file,
+            index,
+            value: doc,
+        } in context.evidence.documents_as_json(kind)
+        {
             let items: Vec<(String, Value)> = match &self.for_each {
                 Some(pointer) => match doc.pointer(pointer) {
                     Some(Value::Array(list)) => list
@@ -297,55 +301,6 @@ fn broken(error: &minijinja::Error) -> Finding {
         format!("the ruleset's expression {why}: {error}"),
         None,
     )
-}
-
-/// Every valid document of `kind` as JSON, with its file and node places.
-fn documents(evidence: &Evidence, kind: Kind) -> Vec<(&str, &crate::yaml::NodeIndex, Value)> {
-    fn all<T: Serialize>(docs: &[Located<T>]) -> Vec<(&str, &crate::yaml::NodeIndex, Value)> {
-        docs.iter()
-            .map(|d| {
-                (
-                    d.file.as_str(),
-                    &d.index,
-                    serde_json::to_value(&d.value).unwrap_or(Value::Null),
-                )
-            })
-            .collect()
-    }
-    fn fronts<T: Serialize>(
-        docs: &[Located<crate::evidence::MarkdownEvidence<T>>],
-    ) -> Vec<(&str, &crate::yaml::NodeIndex, Value)> {
-        docs.iter()
-            .map(|d| {
-                (
-                    d.file.as_str(),
-                    &d.index,
-                    serde_json::to_value(&d.value.front).unwrap_or(Value::Null),
-                )
-            })
-            .collect()
-    }
-    match kind {
-        Kind::Pack => evidence
-            .pack
-            .as_ref()
-            .map(std::slice::from_ref)
-            .map(all)
-            .unwrap_or_default(),
-        Kind::ServiceDesk => all(&evidence.service_desks),
-        Kind::Rota => all(&evidence.rotas),
-        Kind::EscalationPlan => all(&evidence.escalation_plans),
-        Kind::EscalationTest => all(&evidence.escalation_tests),
-        Kind::ScenarioTest => all(&evidence.scenario_tests),
-        Kind::Procedure => fronts(&evidence.procedures),
-        Kind::Document => fronts(&evidence.documents),
-        Kind::IncidentLog => all(&evidence.incident_logs),
-        Kind::TrainingLog => all(&evidence.training_logs),
-        Kind::ChangeLog => all(&evidence.change_logs),
-        Kind::StaffRegister => all(&evidence.staff_registers),
-        Kind::Waiver => all(&evidence.waivers),
-        Kind::Override => Vec::new(),
-    }
 }
 
 #[cfg(test)]

@@ -42,24 +42,22 @@ fn open(
     context: &Context<'_>,
     log: &Located<CsvExport>,
 ) -> Result<(String, BufReader<std::fs::File>), Vec<Finding>> {
-    let path = crate::load::resolve_in_pack(&log.file, &log.value.source)
-        .filter(|p| context.evidence.indexed_path(p).is_some())
-        .ok_or_else(|| {
-            vec![Finding::new(
-                "log-source-missing",
-                format!("`{}` is not a file in the pack", log.value.source),
-                Some(log.at("/source")),
-            )]
-        })?;
-    let full = context.evidence.indexed_path(&path).unwrap_or_default();
+    let path = context.evidence.path_at(log, "/source").ok_or_else(|| {
+        vec![Finding::new(
+            "log-source-missing",
+            format!("`{}` is not a file in the pack", log.value.source),
+            Some(log.at("/source")),
+        )]
+    })?;
+    let full = context.evidence.indexed_path(path).unwrap_or_default();
     let file = std::fs::File::open(full).map_err(|e| {
         vec![Finding::new(
             "log-unreadable",
             format!("{path} cannot be read: {e}"),
-            Some(Location::file(&path)),
+            Some(Location::file(path)),
         )]
     })?;
-    Ok((path, BufReader::with_capacity(256 * 1024, file)))
+    Ok((path.to_string(), BufReader::with_capacity(256 * 1024, file)))
 }
 
 fn unreadable(error: LogUnreadable) -> Vec<Finding> {

@@ -40,10 +40,10 @@ impl CheckKind for ReportCadence {
             if report.frequency > self.at_least {
                 continue;
             }
-            let exists = report.sample.as_deref().is_some_and(|sample| {
-                crate::load::resolve_in_pack(&desk.file, sample)
-                    .is_some_and(|path| context.evidence.indexed_path(&path).is_some())
-            });
+            let exists = report.sample.is_some()
+                && (context.evidence)
+                    .path_at(desk, &format!("/reports/{i}/sample"))
+                    .is_some();
             if exists {
                 met = true;
             } else {

@@ -39,6 +39,7 @@ mod heatmap;
 mod local_time;
 mod shifts_csv;
 mod sweep;
+#[cfg(any(test, feature = "test-support"))]
 mod synthetic;
 
 #[cfg(test)]
@@ -58,7 +59,7 @@ pub use analysis::RotaPart;
 pub use bad_rows::MAX_ROW_FINDINGS;
 pub use codes::FINDING_CODES;
 pub use heatmap::{HOURS_IN_WEEK, HeatmapSlot};
-#[doc(hidden)]
+#[cfg(any(test, feature = "test-support"))]
 pub use synthetic::{synthetic_rota, synthetic_shifts_csv};
 
 /// The standard length of the assessment window: 12 weeks.

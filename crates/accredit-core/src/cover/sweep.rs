@@ -26,7 +26,7 @@ impl RealInterval {
 /// An interval in which the number of people on duty does not change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct StaffingStep {
-    /// When.
+    /// The interval, as instants (a clock change neither stretches nor shrinks it).
     pub during: RealInterval,
     /// People on duty throughout.
     pub staff: u32,
@@ -35,7 +35,7 @@ pub(super) struct StaffingStep {
 /// A maximal interval in which fewer people than needed are on duty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Shortfall {
-    /// When.
+    /// The interval short of staff, in real time.
     pub during: RealInterval,
     /// The fewest people on duty at any instant of it.
     pub lowest_staff: u32,

@@ -223,8 +223,7 @@ fn resolve(
 
 /// Whether a pack path names a Markdown file.
 fn is_markdown(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".markdown")
+    crate::evidence::FileType::of(path) == crate::evidence::FileType::Markdown
 }
 
 /// Whether some indexed file lies under `path/`.

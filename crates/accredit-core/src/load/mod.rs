@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::evidence::{Evidence, FileRole, Located, MarkdownEvidence, PackFile};
+use crate::evidence::{Evidence, FileRole, FileType, Located, MarkdownEvidence, PackFile};
 use crate::location::Location;
 use crate::model::Kind;
 use crate::yaml::{NodeIndex, YamlLimits};
@@ -159,9 +159,8 @@ fn load_file(root: &Path, file: &walk::FoundFile, options: &LoadOptions) -> Load
         document: None,
         text: None,
     };
-    let lower = file.path.to_ascii_lowercase();
-    let is_yaml = lower.ends_with(".yaml") || lower.ends_with(".yml");
-    let is_markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
+    let is_yaml = FileType::of(&file.path) == FileType::Yaml;
+    let is_markdown = FileType::of(&file.path) == FileType::Markdown;
     let full = root.join(&file.path);
     if !is_yaml && !is_markdown {
         match walk::sha256_file(&full, file.bytes) {
@@ -270,21 +269,26 @@ fn store(
             }
         };
     }
-    match kind {
-        Kind::Pack | Kind::Override => {}
-        Kind::ServiceDesk => push!(service_desks),
-        Kind::Rota => push!(rotas),
-        Kind::EscalationPlan => push!(escalation_plans),
-        Kind::EscalationTest => push!(escalation_tests),
-        Kind::ScenarioTest => push!(scenario_tests),
-        Kind::Procedure => push_markdown!(procedures),
-        Kind::Document => push_markdown!(documents),
-        Kind::IncidentLog => push!(incident_logs),
-        Kind::TrainingLog => push!(training_logs),
-        Kind::ChangeLog => push!(change_logs),
-        Kind::StaffRegister => push!(staff_registers),
-        Kind::Waiver => push!(waivers),
+    // Each `many` kind of the table goes to its list in the evidence.
+    macro_rules! store_by_kind {
+        (one $pack:ident => $pack_field:ident: $pack_type:ty, $pack_schema:literal, $pack_doc:literal;
+         many { $($kind:ident => $field:ident: $form:ident $type:ty, $schema:literal, $doc:literal;)* }
+         apart $apart:ident => $apart_schema:literal, $apart_doc:literal;) => {
+            match kind {
+                $(Kind::$kind => push_form!($form $field),)*
+                Kind::$pack | Kind::$apart => {}
+            }
+        };
     }
+    macro_rules! push_form {
+        (yaml $list:ident) => {
+            push!($list)
+        };
+        (markdown $list:ident) => {
+            push_markdown!($list)
+        };
+    }
+    crate::model::evidence_kinds!(store_by_kind);
 }
 
 /// Exactly one Pack document: none means the pack cannot be assessed.
@@ -301,8 +305,7 @@ fn choose_pack(
         .count();
     // A YAML file too broken to say its kind may be the Pack: its own error says enough.
     let unclassified = evidence.files.iter().any(|f| {
-        let yaml = f.path.ends_with(".yaml") || f.path.ends_with(".yml");
-        yaml && !f.valid && f.role == FileRole::Attachment
+        FileType::of(&f.path) == FileType::Yaml && !f.valid && f.role == FileRole::Attachment
     });
     if declared == 0 && !found.is_empty() && !unclassified {
         diagnostics.push(Diagnostic::error(
@@ -351,8 +354,55 @@ fn unreadable(file: &str, error: &std::io::Error) -> Diagnostic {
     )
 }
 
-/// Resolves a path written in the file `from` (both pack-relative) to a
-/// pack-relative path; `None` if it is absolute or climbs out of the pack.
-pub fn resolve_in_pack(from: &str, reference: &str) -> Option<String> {
-    walk::resolve_reference(from, reference).ok()
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::FileType;
+
+    /// `.YML`, `.Yaml` and `.MD` are read as evidence like their lower-case
+    /// forms: the one [`FileType::of`] rule.
+    #[test]
+    fn upper_case_extensions_are_read_as_evidence() {
+        let minimal = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/packs/minimal");
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(minimal.join("pack.yaml"), dir.path().join("PACK.YML")).unwrap();
+        std::fs::copy(
+            minimal.join("service-desk.yaml"),
+            dir.path().join("Service-Desk.Yaml"),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("INCIDENT.MD"),
+            "---\napiVersion: accredit/v1\nkind: Procedure\n---\n# Incident\n",
+        )
+        .unwrap();
+        let evidence = load_pack(dir.path(), &LoadOptions::default()).unwrap();
+        assert!(evidence.pack.is_some(), "{:#?}", evidence.diagnostics);
+        assert_eq!(evidence.count(Kind::ServiceDesk), 1);
+        let roles: Vec<FileRole> = evidence.files.iter().map(|f| f.role).collect();
+        assert_eq!(
+            roles,
+            [
+                FileRole::Evidence(Kind::Procedure),
+                FileRole::Evidence(Kind::Pack),
+                FileRole::Evidence(Kind::ServiceDesk),
+            ]
+        );
+        assert_eq!(FileType::of("INCIDENT.MD"), FileType::Markdown);
+    }
+
+    /// A broken `PACK.YAML` that cannot say its kind is not also reported as
+    /// "no Pack document" (its own error says enough), whatever its case.
+    #[test]
+    fn a_broken_upper_case_yaml_file_may_be_the_pack() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("PACK.YAML"), "kind: [unclosed\n").unwrap();
+        let evidence = load_pack(dir.path(), &LoadOptions::default()).unwrap();
+        assert!(evidence.has_errors());
+        assert!(
+            !evidence.diagnostics.iter().any(|d| d.code == Code::NoPack),
+            "{:#?}",
+            evidence.diagnostics
+        );
+    }
 }

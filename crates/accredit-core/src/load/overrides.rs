@@ -28,8 +28,7 @@ pub fn load_overrides(dir: &Path, options: &LoadOptions) -> Result<Overrides, Lo
     }
     let mut out = Overrides::default();
     for file in walk::walk(dir, &mut out.diagnostics) {
-        let lower = file.path.to_ascii_lowercase();
-        if !(lower.ends_with(".yaml") || lower.ends_with(".yml")) {
+        if crate::evidence::FileType::of(&file.path) != crate::evidence::FileType::Yaml {
             continue;
         }
         if file.bytes > options.max_file_bytes {

@@ -23,16 +23,15 @@ pub(super) fn check(
     let mut exports: Vec<String> = Vec::new();
     // Exports whose header row lacks a column or cannot be read.
     let mut broken: Vec<String> = Vec::new();
+    // Every path resolved, for the analyses (`Evidence::paths`).
+    let mut resolved: Vec<((String, String), String)> = Vec::new();
     for desk in &evidence.service_desks {
         for (i, report) in desk.value.reports.iter().enumerate() {
             if let Some(sample) = &report.sample {
-                resolve(
-                    evidence,
-                    desk,
-                    &format!("/reports/{i}/sample"),
-                    sample,
-                    diagnostics,
-                );
+                let pointer = format!("/reports/{i}/sample");
+                if let Some(path) = resolve(evidence, desk, &pointer, sample, diagnostics) {
+                    resolved.push(((desk.file.clone(), pointer), path));
+                }
             }
         }
     }
@@ -56,6 +55,7 @@ pub(super) fn check(
             ) {
                 broken.push(path.clone());
             }
+            resolved.push(((rota.file.clone(), "/shifts".to_string()), path.clone()));
             exports.push(path);
         }
     }
@@ -72,10 +72,12 @@ pub(super) fn check(
                 if !check_columns(evidence, log, &path, columns, kind, diagnostics) {
                     broken.push(path.clone());
                 }
+                resolved.push(((log.file.clone(), "/source".to_string()), path.clone()));
                 exports.push(path);
             }
         }
     }
+    evidence.paths.extend(resolved);
     check_applications(evidence, options, diagnostics);
     for file in &mut evidence.files {
         if file.role == FileRole::Attachment && exports.contains(&file.path) {
@@ -236,5 +238,47 @@ fn article(kind: &str) -> &'static str {
         "an"
     } else {
         "a"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use crate::load::{LoadOptions, load_pack};
+
+    fn pack(name: &str) -> crate::evidence::Evidence {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/packs");
+        load_pack(&root.join(name), &LoadOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn paths_written_in_evidence_are_resolved_once_relative_to_their_file() {
+        let evidence = pack("complete");
+        let log = &evidence.incident_logs[0];
+        assert_eq!(log.value.source, "incidents.csv");
+        assert_eq!(evidence.path_at(log, "/source"), Some("logs/incidents.csv"));
+        let desk = &evidence.service_desks[0];
+        assert_eq!(
+            evidence.path_at(desk, "/reports/0/sample"),
+            Some("samples/monthly-incident-report.pdf")
+        );
+        assert_eq!(evidence.path_at(desk, "/reports/99/sample"), None);
+    }
+
+    #[test]
+    fn a_path_leaving_the_pack_or_naming_no_file_is_not_resolved() {
+        for name in [
+            "defect-path-escapes",
+            "defect-absolute-path",
+            "defect-missing-sample",
+        ] {
+            let evidence = pack(name);
+            let desk = &evidence.service_desks[0];
+            let sample = desk.value.reports[0].sample.as_deref();
+            assert!(sample.is_some(), "{name}");
+            assert_eq!(evidence.path_at(desk, "/reports/0/sample"), None, "{name}");
+            assert!(evidence.has_errors(), "{name}");
+        }
     }
 }

@@ -117,12 +117,5 @@ fn mark_invalid(evidence: &mut Evidence, kind: Kind, files: &[String]) {
     invalid.extend(files.iter().cloned());
     invalid.sort();
     invalid.dedup();
-    match kind {
-        Kind::ServiceDesk => evidence.service_desks.retain(|d| !files.contains(&d.file)),
-        Kind::EscalationPlan => evidence
-            .escalation_plans
-            .retain(|d| !files.contains(&d.file)),
-        Kind::Rota => evidence.rotas.retain(|d| !files.contains(&d.file)),
-        _ => {}
-    }
+    evidence.drop_documents(kind, files);
 }

@@ -17,13 +17,14 @@ use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes};
 use crate::model::EscalationPlan;
 
 mod summary;
+#[cfg(any(test, feature = "test-support"))]
 mod synthetic;
 
 pub use summary::{
     HourOfWeekCoverage, IncidentSummary, LoggedIncident, ReferralSummary, ResponseSummary,
     SeverityResponse,
 };
-#[doc(hidden)]
+#[cfg(any(test, feature = "test-support"))]
 pub use synthetic::synthetic_incident_csv;
 
 /// Columns an incident log must have (the same as

@@ -65,19 +65,19 @@ impl Serialize for ClockTime {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DayName {
-    /// Monday.
+    /// `mon`: every Monday.
     Mon,
-    /// Tuesday.
+    /// `tue`: every Tuesday.
     Tue,
-    /// Wednesday.
+    /// `wed`: every Wednesday.
     Wed,
-    /// Thursday.
+    /// `thu`: every Thursday.
     Thu,
-    /// Friday.
+    /// `fri`: every Friday.
     Fri,
-    /// Saturday.
+    /// `sat`: every Saturday.
     Sat,
-    /// Sunday.
+    /// `sun`: every Sunday.
     Sun,
     /// Monday to Friday.
     Weekdays,
@@ -201,7 +201,7 @@ pub fn windows_cover_the_week(windows: &[Window]) -> bool {
 /// The literal `24x7`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AllHours {
-    /// `24x7`.
+    /// `24x7`: open every minute of every day.
     #[serde(rename = "24x7")]
     AllHours,
 }

@@ -9,7 +9,7 @@ use super::common::DocumentControl;
 pub struct Procedure {
     /// The ITIL process it documents.
     pub process: Process,
-    /// Title.
+    /// The procedure's title, as the report names it.
     pub title: String,
     /// Version, owner and approval.
     #[serde(flatten)]
@@ -66,7 +66,7 @@ pub struct Document {
     /// What sort of document it is.
     #[serde(rename = "type")]
     pub document_type: DocumentType,
-    /// Title.
+    /// The document's title, as the report names it.
     pub title: String,
     /// For a knowledge article: the application it covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -60,10 +60,10 @@ pub struct LevelContact {
     /// Role to ask for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// Telephone.
+    /// Telephone number to ring at this level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// E-mail.
+    /// E-mail address to write to at this level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
@@ -74,7 +74,7 @@ pub struct LevelContact {
 pub struct OutOfHours {
     /// Role to ask for.
     pub role: String,
-    /// Telephone.
+    /// Telephone number that answers outside the levels' hours.
     pub phone: String,
 }
 

@@ -117,7 +117,7 @@ pub struct ExceptionEntry {
     pub end: ClockTime,
     /// Number of people.
     pub staff: u32,
-    /// Role.
+    /// The role worked on the shift, as the trust names it (on-call is `on_call`, not this).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// On-call (not desk staff).

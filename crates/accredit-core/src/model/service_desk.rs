@@ -40,15 +40,15 @@ pub struct Channel {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChannelType {
-    /// Telephone.
+    /// `phone`: a telephone line.
     Phone,
-    /// Fax.
+    /// `fax`: a fax number.
     Fax,
-    /// E-mail.
+    /// `email`: an e-mail address.
     Email,
     /// Web portal.
     Web,
-    /// Walk-in.
+    /// `walk-in`: a desk to visit in person.
     WalkIn,
 }
 

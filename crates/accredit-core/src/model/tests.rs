@@ -12,7 +12,7 @@ pub struct TestRecord {
     pub date: Date,
     /// What was tested.
     pub title: String,
-    /// Outcome.
+    /// Whether the test did what the plan says should happen.
     pub result: TestResult,
     /// Who took part.
     #[serde(default)]
@@ -29,9 +29,9 @@ pub struct TestRecord {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TestResult {
-    /// Passed.
+    /// `pass`: every step went as the plan says.
     Pass,
-    /// Failed.
+    /// `fail`: the route did not work; the test does not count as a rehearsal.
     Fail,
     /// Partly passed.
     Partial,
@@ -45,7 +45,7 @@ pub struct Participant {
     pub organisation: String,
     /// Which party it played.
     pub party: Party,
-    /// Role.
+    /// The participant's role in their organisation, e.g. `Duty manager`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
 }

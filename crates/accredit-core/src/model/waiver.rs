@@ -32,7 +32,7 @@ pub struct Override {
     pub assessor: String,
     /// Date of the judgement.
     pub date: Date,
-    /// Why.
+    /// The assessor's reason for the judgement, shown beside the result.
     pub remark: String,
 }
 
@@ -40,11 +40,11 @@ pub struct Override {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum OverrideResult {
-    /// Pass.
+    /// `pass`: the requirement is met, whatever the checks found.
     Pass,
     /// Partial (with `credit`).
     Partial,
-    /// Fail.
+    /// `fail`: the requirement is not met, whatever the checks found.
     Fail,
     /// Not applicable.
     NotApplicable,

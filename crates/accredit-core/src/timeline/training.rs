@@ -46,15 +46,15 @@ pub(super) fn training_lapses(evidence: &Evidence, ruleset: &Ruleset) -> Vec<Lap
     }
     let mut sessions = Sessions::new();
     for log in &evidence.training_logs {
-        let Some(path) = crate::load::resolve_in_pack(&log.file, &log.value.source) else {
+        let Some(path) = evidence.path_at(log, "/source") else {
             continue;
         };
-        let Some(full) = evidence.indexed_path(&path) else {
+        let Some(full) = evidence.indexed_path(path) else {
             continue;
         };
         // An unreadable export is reported by the training requirements.
         if let Ok(file) = std::fs::File::open(full) {
-            read_sessions(&path, file, &mut sessions);
+            read_sessions(path, file, &mut sessions);
         }
     }
     let mut out = Vec::new();

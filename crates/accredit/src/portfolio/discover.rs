@@ -7,6 +7,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use accredit_core::evidence::FileType;
+
 /// How much of each top-level YAML file is read to find `kind: Pack`.
 const SNIFF_BYTES: u64 = 64 * 1024;
 
@@ -71,8 +73,8 @@ pub fn holds_pack(dir: &Path) -> bool {
         return false;
     };
     entries.filter_map(Result::ok).any(|entry| {
-        let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
-        (name.ends_with(".yaml") || name.ends_with(".yml"))
+        let name = entry.file_name().to_string_lossy().into_owned();
+        FileType::of(&name) == FileType::Yaml
             && entry.file_type().is_ok_and(|t| t.is_file())
             && names_pack(&entry.path())
     })
