@@ -11,13 +11,7 @@ use crate::validate_formats::{self, Counts, ValidateFormat};
 
 /// Runs `validate`.
 pub fn run(args: &ValidateArgs, style: Style, quiet: bool) -> Result<Exit, Failure> {
-    let ruleset = match crate::ruleset_choice::choose(args.ruleset.as_deref())? {
-        Ok(ruleset) => ruleset,
-        Err(problem) => {
-            crate::ruleset_choice::report(&problem, style);
-            return Ok(Exit::CannotAssess);
-        }
-    };
+    let ruleset = crate::ruleset_choice::choose(args.ruleset.as_deref())?;
     let options = LoadOptions {
         max_file_bytes: args.pack.max_file_size,
         known_applications: ruleset.application_ids(),
