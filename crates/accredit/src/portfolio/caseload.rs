@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::Path;
 
-use accredit_core::assess::{Assessment, assess_with_overrides};
+use accredit_core::assess::{Assessment, OverrideState, assess_with_overrides};
 use accredit_core::load::{LoadOptions, load_overrides, load_pack};
 use accredit_core::ruleset::Ruleset;
 use jiff::civil::Date;
@@ -371,7 +371,11 @@ fn fill(row: &mut PackRow, a: &Assessment, settings: &Settings<'_>) {
         .map(|r| (r.id.clone(), r.result.as_str().to_string()))
         .collect();
     row.gaps = a.gaps.clone();
-    row.overrides_applied = a.overrides.iter().filter(|o| o.status == "applied").count();
+    row.overrides_applied = a
+        .overrides
+        .iter()
+        .filter(|o| o.status == OverrideState::Applied)
+        .count();
     let exit = settings.gate.exit(a, None);
     row.gate = if exit == Exit::Passed {
         "passed"

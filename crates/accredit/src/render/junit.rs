@@ -4,7 +4,7 @@
 //! Every value is encoded by [`crate::encode::xml`] (the XML writer escapes
 //! markup; the encoder removes what XML 1.0 forbids).
 
-use accredit_core::assess::{Assessment, RequirementResult, ResultKind};
+use accredit_core::assess::{Assessment, RequirementResult, Status};
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::{RenderOptions, invalid_evidence};
@@ -61,14 +61,14 @@ pub fn render(a: &Assessment, options: &RenderOptions) -> String {
 
 fn case(r: &RequirementResult, options: &RenderOptions) -> TestCase {
     let status = match r.result {
-        ResultKind::Pass => TestCaseStatus::success(),
-        ResultKind::Waived | ResultKind::NotApplicable => {
+        Status::Pass => TestCaseStatus::success(),
+        Status::Waived | Status::NotApplicable => {
             let mut status = TestCaseStatus::skipped();
             status.set_message(r.result.as_str());
             status
         }
         other => {
-            let kind = if other == ResultKind::Error {
+            let kind = if other == Status::Error {
                 NonSuccessKind::Error
             } else {
                 NonSuccessKind::Failure

@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use accredit_core::assess::{Assessment, RequirementResult, ResultKind, Verdict, WaiverStatus};
+use accredit_core::assess::{
+    Assessment, OverrideState, RequirementResult, Status, Verdict, WaiverStatus,
+};
 
 use super::{invalid_evidence, percent};
 use crate::encode::text::{at_line_start, path_at_line_start, starts_safely, text as enc};
@@ -99,12 +101,16 @@ pub fn render(a: &Assessment, style: Style) -> String {
         out.push('\n');
         let _ = writeln!(out, "{}", style.paint("1", "Assessor overrides (scored)"));
         for o in &a.overrides {
-            let mark = if o.status == "applied" { "✓" } else { "!" };
+            let mark = if o.status == OverrideState::Applied {
+                "✓"
+            } else {
+                "!"
+            };
             let _ = writeln!(
                 out,
                 "  {mark} {} [{}] {}: {}",
                 enc(&o.requirement),
-                o.status,
+                o.status.as_str(),
                 enc(&o.file),
                 enc(&o.message)
             );
@@ -218,9 +224,9 @@ fn gap(out: &mut String, n: usize, r: &RequirementResult, style: Style) {
 /// with the measured share beside the words, never in their place.
 pub fn result_with_share(r: &RequirementResult) -> String {
     let word = match (r.mandatory, r.result) {
-        (true, ResultKind::Partial | ResultKind::Fail) => "not met",
-        (true, ResultKind::Missing) => "not met (no evidence)",
-        (true, ResultKind::Error) => "not met (could not be assessed)",
+        (true, Status::Partial | Status::Fail) => "not met",
+        (true, Status::Missing) => "not met (no evidence)",
+        (true, Status::Error) => "not met (could not be assessed)",
         (_, result) => result_word(result),
     };
     match &r.measured {
@@ -229,15 +235,15 @@ pub fn result_with_share(r: &RequirementResult) -> String {
     }
 }
 
-fn result_word(result: ResultKind) -> &'static str {
+fn result_word(result: Status) -> &'static str {
     match result {
-        ResultKind::Pass => "pass",
-        ResultKind::Partial => "partly met",
-        ResultKind::Fail => "not met",
-        ResultKind::Missing => "no evidence",
-        ResultKind::Error => "could not be assessed",
-        ResultKind::NotApplicable => "not applicable",
-        ResultKind::Waived => "waived",
+        Status::Pass => "pass",
+        Status::Partial => "partly met",
+        Status::Fail => "not met",
+        Status::Missing => "no evidence",
+        Status::Error => "could not be assessed",
+        Status::NotApplicable => "not applicable",
+        Status::Waived => "waived",
     }
 }
 

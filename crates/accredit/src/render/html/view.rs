@@ -6,8 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use accredit_core::assess::{
-    Assessment, CoverSummary, DomainScore, FindingOut, RequirementResult, ResultKind, Verdict,
-    WaiverResult, WaiverStatus,
+    Assessment, CoverSummary, DomainScore, FindingOut, OverrideState, RequirementResult, Status,
+    Verdict, WaiverResult, WaiverStatus,
 };
 use accredit_core::diagnostic::Severity;
 use accredit_core::evidence::PackFile;
@@ -105,15 +105,15 @@ const fn status(symbol: &'static str, word: &'static str, tone: &'static str) ->
     StatusView { symbol, word, tone }
 }
 
-fn result_status(result: ResultKind) -> StatusView {
+fn result_status(result: Status) -> StatusView {
     match result {
-        ResultKind::Pass => status("✓", "pass", "good"),
-        ResultKind::Partial => status("◐", "partial", "warn"),
-        ResultKind::Fail => status("✗", "fail", "bad"),
-        ResultKind::Missing => status("?", "missing", "bad"),
-        ResultKind::Error => status("!", "error", "bad"),
-        ResultKind::NotApplicable => status("–", "not applicable", "neutral"),
-        ResultKind::Waived => status("⊘", "waived", "neutral"),
+        Status::Pass => status("✓", "pass", "good"),
+        Status::Partial => status("◐", "partial", "warn"),
+        Status::Fail => status("✗", "fail", "bad"),
+        Status::Missing => status("?", "missing", "bad"),
+        Status::Error => status("!", "error", "bad"),
+        Status::NotApplicable => status("–", "not applicable", "neutral"),
+        Status::Waived => status("⊘", "waived", "neutral"),
     }
 }
 
@@ -533,13 +533,18 @@ impl Report {
             overrides_not_applied: a
                 .overrides
                 .iter()
-                .filter(|o| o.status != "applied")
-                .map(|o| OverrideNotApplied {
-                    status: match o.status {
-                        "duplicate" => status("!", "duplicate", "warn"),
-                        "unknown-requirement" => status("?", "unknown requirement", "warn"),
-                        _ => status("!", "not applied", "warn"),
-                    },
+                .filter_map(|o| {
+                    let status = match o.status {
+                        OverrideState::Applied => return None,
+                        OverrideState::Duplicate => status("!", "duplicate", "warn"),
+                        OverrideState::UnknownRequirement => {
+                            status("?", "unknown requirement", "warn")
+                        }
+                    };
+                    Some((o, status))
+                })
+                .map(|(o, status)| OverrideNotApplied {
+                    status,
                     requirement: o.requirement.clone(),
                     message: o.message.clone(),
                     file: o.file.clone(),
@@ -726,9 +731,9 @@ fn gap_view(
 /// whatever its partial credit (its measured share is shown beside it).
 fn gap_status(r: &RequirementResult) -> StatusView {
     match (r.mandatory, r.result) {
-        (true, ResultKind::Partial | ResultKind::Fail) => status("✗", "not met", "bad"),
-        (true, ResultKind::Missing) => status("?", "not met (no evidence)", "bad"),
-        (true, ResultKind::Error) => status("!", "not met (evidence in error)", "bad"),
+        (true, Status::Partial | Status::Fail) => status("✗", "not met", "bad"),
+        (true, Status::Missing) => status("?", "not met (no evidence)", "bad"),
+        (true, Status::Error) => status("!", "not met (evidence in error)", "bad"),
         (_, result) => result_status(result),
     }
 }
