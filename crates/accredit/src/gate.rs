@@ -85,7 +85,7 @@ impl Gate {
         {
             reasons.push(format!(
                 "the overall score {} is below --fail-under {n}",
-                crate::render::percent(assessment.score.overall)
+                crate::words::percent(assessment.score.overall)
             ));
         }
         if reasons.is_empty() && self.baseline {

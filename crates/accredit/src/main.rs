@@ -41,6 +41,7 @@ mod terminal;
 mod timeline;
 mod validate;
 mod validate_formats;
+mod words;
 
 use std::process::ExitCode;
 

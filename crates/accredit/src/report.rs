@@ -42,16 +42,11 @@ pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure
     let to_stdout = destination == Destination::Stdout;
     if !quiet && !to_stdout {
         outln!(
-            "Wrote {}: {}, overall {}, {} {}",
+            "Wrote {}: {}, overall {}, {}",
             args.output.display(),
             assessment.verdict.as_str(),
-            crate::render::percent(assessment.score.overall),
-            assessment.gaps.len(),
-            if assessment.gaps.len() == 1 {
-                "gap"
-            } else {
-                "gaps"
-            }
+            crate::words::percent(assessment.score.overall),
+            crate::words::plural(assessment.gaps.len(), "gap"),
         );
         if let Some(reason) = gate.reason(&assessment, exit) {
             let style = Style {

@@ -158,7 +158,7 @@ fn text(timeline: &Timeline) -> String {
             run.from,
             run.to,
             run.verdict.as_str(),
-            crate::render::percent(run.overall)
+            crate::words::percent(run.overall)
         ));
         for change in &run.changes {
             out.push_str(&format!("      {}\n", t(&change.reason)));
@@ -212,7 +212,7 @@ fn markdown(timeline: &Timeline) -> String {
             run.from,
             run.to,
             run.verdict.as_str(),
-            crate::render::percent(run.overall),
+            crate::words::percent(run.overall),
             if run.unmet.is_empty() {
                 "none".to_string()
             } else {

@@ -8,6 +8,7 @@ use crate::diagnostics;
 use crate::exit::{Exit, Failure};
 use crate::terminal::Style;
 use crate::validate_formats::{self, Counts, ValidateFormat};
+use crate::words::plural;
 
 /// Runs `validate`.
 pub fn run(args: &ValidateArgs, style: Style, quiet: bool) -> Result<Exit, Failure> {
@@ -58,13 +59,4 @@ pub fn run(args: &ValidateArgs, style: Style, quiet: bool) -> Result<Exit, Failu
     } else {
         Exit::Passed
     })
-}
-
-/// `1 error`, `2 errors`.
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }

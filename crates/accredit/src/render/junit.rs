@@ -78,7 +78,7 @@ fn case(r: &RequirementResult, options: &RenderOptions) -> TestCase {
             status.set_message(format!(
                 "{} ({tag}, credit {:.2}, +{:.1} points if fixed)",
                 other.as_str(),
-                super::towards_zero(r.credit, 2),
+                crate::words::towards_zero(r.credit, 2),
                 r.points_at_stake
             ));
             status.set_type(other.as_str());

@@ -502,7 +502,7 @@ impl Report {
             verdict: verdict_view(a),
             score: ScoreView {
                 overall: percent(a.score.overall),
-                threshold: format!("{}%", trim_number(a.score.ready_threshold)),
+                threshold: format!("{}%", words::number(a.score.ready_threshold)),
                 passed: a.score.passed,
                 counted: a.score.counted,
                 mandatory_met: a.score.mandatory_met,
@@ -639,7 +639,7 @@ fn requirement_anchor(id: &str) -> String {
 }
 
 fn verdict_view(a: &Assessment) -> VerdictView {
-    let threshold = trim_number(a.score.ready_threshold);
+    let threshold = words::number(a.score.ready_threshold);
     match a.verdict {
         Verdict::Ready => VerdictView {
             word: "READY",
@@ -685,7 +685,7 @@ fn domain_view(d: &DomainScore) -> DomainView {
     DomainView {
         id: d.id.clone(),
         title: d.title.clone(),
-        weight: trim_number(d.weight),
+        weight: words::number(d.weight),
         score: d.score.map_or_else(|| "not scored".to_string(), percent),
         scored: d.score.is_some(),
         passed: d.passed,
@@ -710,7 +710,7 @@ fn gap_view(
         mandatory: r.mandatory,
         result: gap_status(r),
         points: format!("+{:.1}", r.points_at_stake),
-        measured: r.measured.as_ref().map(crate::render::measured),
+        measured: r.measured.as_ref().map(crate::words::measured),
         findings: r
             .findings
             .iter()
@@ -862,7 +862,7 @@ fn requirement_view(
             .measured
             .as_ref()
             .filter(|_| r.result.is_gap())
-            .map(crate::render::measured),
+            .map(crate::words::measured),
         credit: percent_whole(r.credit * 100.0),
         points: is_gap.then(|| format!("+{:.1}", r.points_at_stake)),
         gap_anchor: is_gap.then(|| format!("gap-{}", requirement_anchor(&r.id))),
@@ -940,63 +940,7 @@ fn file_view(
     }
 }
 
-use crate::render::{percent, percent_whole};
-
-/// `20`, `2.5`: no trailing `.0`.
-fn trim_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
-/// `2,016`.
-fn thousands(value: i64) -> String {
-    let digits = value.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (n, c) in digits.chars().enumerate() {
-        if n > 0 && (digits.len() - n) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if value < 0 { format!("-{out}") } else { out }
-}
-
-/// `1 h 30 min`, `45 min`, `2 h`.
-fn duration(minutes: i64) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    }
-}
-
-/// `512 B`, `1.9 KiB`, `3.4 MiB`.
-fn size(bytes: u64) -> String {
-    const KIB: f64 = 1024.0;
-    let b = bytes as f64;
-    if bytes < 1024 {
-        format!("{bytes} B")
-    } else if b < KIB * KIB {
-        format!("{:.1} KiB", b / KIB)
-    } else {
-        format!("{:.1} MiB", b / (KIB * KIB))
-    }
-}
-
-/// `35 days to go`, `starts today`, `started 3 days ago`.
-fn days_to_go(days: i64) -> String {
-    match days {
-        0 => "starts today".to_string(),
-        1 => "1 day to go".to_string(),
-        d if d > 1 => format!("{d} days to go"),
-        -1 => "started yesterday".to_string(),
-        d => format!("started {} days ago", -d),
-    }
-}
+use crate::words::{self, days_to_go, duration, percent, percent_whole, size, thousands};
 
 #[cfg(test)]
 mod tests {
@@ -1004,8 +948,8 @@ mod tests {
 
     #[test]
     fn formats_numbers_times_and_sizes_for_people() {
-        assert_eq!(trim_number(20.0), "20");
-        assert_eq!(trim_number(2.5), "2.5");
+        assert_eq!(words::number(20.0), "20");
+        assert_eq!(words::number(2.5), "2.5");
         assert_eq!(thousands(2016), "2,016");
         assert_eq!(thousands(120_960), "120,960");
         assert_eq!(duration(90), "1 h 30 min");
