@@ -12,7 +12,6 @@
 
 mod charts;
 mod markdown;
-mod readiness;
 #[cfg(test)]
 mod tests;
 mod view;
@@ -93,7 +92,7 @@ pub fn try_render_with_timeline(
     timeline: &accredit_core::timeline::Timeline,
     fingerprint: Option<&str>,
 ) -> Result<String, minijinja::Error> {
-    let readiness = readiness::ReadinessView::new(timeline);
+    let readiness = view::readiness::ReadinessView::new(timeline);
     let mut report = view::Report::new(assessment);
     report.signed_with = fingerprint.map(str::to_string);
     let env = environment()?;

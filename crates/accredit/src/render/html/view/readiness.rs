@@ -6,7 +6,7 @@ use accredit_core::assess::Verdict;
 use accredit_core::timeline::Timeline;
 use serde::Serialize;
 
-use super::view::{DateView, StatusView};
+use super::{DateView, StatusView};
 use crate::words;
 
 /// Width of the strip in SVG units.
