@@ -29,7 +29,10 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe
 /// The templates both pages (the gap report and the portfolio's caseload)
 /// include: the head, the colours, and the small macros.
 const SHARED_TEMPLATES: &[(&str, &str)] = &[
-    ("head.html", include_str!("../../templates/shared/head.html")),
+    (
+        "head.html",
+        include_str!("../../templates/shared/head.html"),
+    ),
     (
         "palette.css",
         include_str!("../../templates/shared/palette.css"),
