@@ -14,10 +14,10 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, display_order = help_order::GLOBAL)]
     pub color: ColorChoice,
     /// Print only what the gate needs (diagnostics and the verdict line).
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, display_order = help_order::GLOBAL + 1)]
     pub quiet: bool,
 }
 
@@ -126,13 +126,13 @@ pub enum RulesAction {
 }
 
 /// Options shared by every command that reads a pack.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct PackArgs {
     /// The evidence pack directory.
     #[arg(default_value = ".")]
     pub pack: PathBuf,
     /// Largest YAML or Markdown file read, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024, display_order = help_order::MAX_FILE_SIZE)]
     pub max_file_size: u64,
 }
 
@@ -143,10 +143,10 @@ pub struct ValidateArgs {
     #[command(flatten)]
     pub pack: PackArgs,
     /// Ruleset whose application ids are known: the built-in id, a file, or a directory holding ruleset.yaml.
-    #[arg(long, value_name = "ID|PATH")]
+    #[arg(long, value_name = "ID|PATH", display_order = help_order::RULESET)]
     pub ruleset: Option<String>,
     /// Output format: text (diagnostics and a summary), json, github (annotations), sarif, junit.
-    #[arg(long, value_enum, default_value_t = crate::validate_formats::ValidateFormat::Text)]
+    #[arg(long, value_enum, default_value_t = crate::validate_formats::ValidateFormat::Text, display_order = help_order::OUTPUTS)]
     pub format: crate::validate_formats::ValidateFormat,
 }
 
@@ -161,96 +161,112 @@ pub enum ColorChoice {
     Never,
 }
 
-/// `accredit score`.
-#[derive(Debug, Args)]
-pub struct ScoreArgs {
+/// Where each option of the commands that assess appears in `--help`: clap
+/// lists options by this number (then by name), so the options shared
+/// through [`AssessArgs`] and [`GateArgs`] keep each command's own order.
+pub mod help_order {
+    /// `--max-file-size`.
+    pub const MAX_FILE_SIZE: usize = 10;
+    /// Options of a command that come before `--ruleset` (`timeline --from`).
+    pub const BEFORE_RULESET: usize = 15;
+    /// `--ruleset`.
+    pub const RULESET: usize = 20;
+    /// `--as-of`.
+    pub const AS_OF: usize = 30;
+    /// A command's own outputs (`--format`, `--output`) before the gate.
+    pub const OUTPUTS: usize = 40;
+    /// `--require`.
+    pub const REQUIRE: usize = 60;
+    /// `--overrides`.
+    pub const OVERRIDES: usize = 70;
+    /// A command's own options after `--overrides`.
+    pub const AFTER_OVERRIDES: usize = 75;
+    /// `--baseline`.
+    pub const BASELINE: usize = 80;
+    /// `--fail-under`.
+    pub const FAIL_UNDER: usize = 90;
+    /// `--attest` and `--key`.
+    pub const ATTEST: usize = 100;
+    /// `--color` and `--quiet`, after every command's own options.
+    pub const GLOBAL: usize = 200;
+}
+
+/// The `--ruleset` help of the commands that do not gate (`plan`,
+/// `timeline`, `portfolio`).
+pub const RULESET_HELP: &str =
+    "Ruleset: the built-in id, a file, or a directory holding ruleset.yaml";
+
+/// How one pack is assessed (`score`, `report`, `plan`, `timeline`): the
+/// pack, the ruleset, the run date and the assessor's overrides. Resolved
+/// once into a [`crate::run::Run`]. Commands reword a help line with
+/// `mut_arg` where their meaning differs.
+#[derive(Debug, Clone, Args)]
+pub struct AssessArgs {
     /// The pack.
     #[command(flatten)]
     pub pack: PackArgs,
     /// Ruleset: the built-in id (`lsd-accreditation` or `lsd-accreditation@1`), a file, or a directory holding ruleset.yaml.
-    #[arg(long, value_name = "ID|PATH")]
+    #[arg(long, value_name = "ID|PATH", display_order = help_order::RULESET)]
     pub ruleset: Option<String>,
     /// The run date (YYYY-MM-DD); evidence dated after it is not counted. Default: today. Pin it for reproducible results.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", display_order = help_order::AS_OF)]
     pub as_of: Option<jiff::civil::Date>,
+    /// A directory of assessor `kind: Override` files: their results are scored, beside the tool's.
+    #[arg(long, value_name = "DIR", display_order = help_order::OVERRIDES)]
+    pub overrides: Option<PathBuf>,
+}
+
+/// The gate (`score`, `report`, `portfolio`): the lowest verdict and score
+/// that pass. Resolved into a [`crate::gate::Gate`].
+#[derive(Debug, Clone, Args)]
+pub struct GateArgs {
+    /// Lowest verdict that passes the gate. Default `ready`; with --baseline, no verdict gate unless given.
+    #[arg(long, value_enum, display_order = help_order::REQUIRE)]
+    pub require: Option<Require>,
+    /// Fail the gate when the overall score is below N (percent).
+    #[arg(long, value_name = "N", display_order = help_order::FAIL_UNDER)]
+    pub fail_under: Option<f64>,
+}
+
+/// `accredit score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The pack, ruleset, run date and overrides.
+    #[command(flatten)]
+    pub assess: AssessArgs,
     /// Output format — text, json, markdown, junit, sarif, github, html — or FORMAT=PATH to write it to a file; may be repeated.
-    #[arg(long, value_name = "FORMAT[=PATH]", value_parser = crate::completion::FormatTargetParser)]
+    #[arg(long, value_name = "FORMAT[=PATH]", value_parser = crate::completion::FormatTargetParser, display_order = help_order::OUTPUTS)]
     pub format: Vec<crate::render::FormatTarget>,
     /// Write the first format given without a path to this file (never inside the pack); without --format its extension names the format: .txt or none, .html, .json, .md, .sarif, .xml (JUnit).
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", display_order = help_order::OUTPUTS + 1)]
     pub output: Option<PathBuf>,
-    /// Lowest verdict that passes the gate. Default `ready`; with --baseline, no verdict gate unless given.
-    #[arg(long, value_enum)]
-    pub require: Option<Require>,
-    /// A directory of assessor `kind: Override` files: their results are scored, beside the tool's.
-    #[arg(long, value_name = "DIR")]
-    pub overrides: Option<PathBuf>,
+    /// The gate.
+    #[command(flatten)]
+    pub gate: GateArgs,
     /// A previous JSON result (`--format json`): each format reports what changed since it, and
     /// the gate fails on any new or worse gap. Without --require the verdict is not gated (a
     /// not-ready pack that did not regress passes); with --require the verdict must also reach it.
     /// --fail-under still applies, and invalid evidence still fails.
-    #[arg(long, value_name = "OLD.json")]
+    #[arg(long, value_name = "OLD.json", display_order = help_order::BASELINE)]
     pub baseline: Option<PathBuf>,
-    /// Fail the gate when the overall score is below N (percent).
-    #[arg(long, value_name = "N")]
-    pub fail_under: Option<f64>,
     /// Signing the result.
     #[command(flatten)]
     pub attest: AttestArgs,
 }
 
-impl ScoreArgs {
-    /// The `score` options with which another command (`report`, `plan`,
-    /// `timeline`, `portfolio`) assesses one pack: no outputs, no baseline,
-    /// no signing and no gate options (set those with struct update syntax).
-    pub fn assessing(
-        pack: &PackArgs,
-        ruleset: Option<String>,
-        as_of: Option<jiff::civil::Date>,
-        overrides: Option<PathBuf>,
-    ) -> ScoreArgs {
-        ScoreArgs {
-            pack: PackArgs {
-                pack: pack.pack.clone(),
-                max_file_size: pack.max_file_size,
-            },
-            ruleset,
-            as_of,
-            format: Vec::new(),
-            output: None,
-            require: None,
-            overrides,
-            baseline: None,
-            fail_under: None,
-            attest: AttestArgs::default(),
-        }
-    }
-}
-
 /// `accredit report`: the evaluation options of `score`, one output (the HTML report).
 #[derive(Debug, Args)]
+#[command(mut_arg("require", |a| a.help("Lowest verdict that passes the gate").default_value("ready")))]
 pub struct ReportArgs {
-    /// The pack.
+    /// The pack, ruleset, run date and overrides.
     #[command(flatten)]
-    pub pack: PackArgs,
-    /// Ruleset: the built-in id (`lsd-accreditation` or `lsd-accreditation@1`), a file, or a directory holding ruleset.yaml.
-    #[arg(long, value_name = "ID|PATH")]
-    pub ruleset: Option<String>,
-    /// The run date (YYYY-MM-DD); evidence dated after it is not counted. Default: today. Pin it for reproducible results.
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<jiff::civil::Date>,
+    pub assess: AssessArgs,
     /// Where to write the report, e.g. report.html (`-` for standard output).
-    #[arg(short, long, value_name = "FILE.html", required = true)]
+    #[arg(short, long, value_name = "FILE.html", required = true, display_order = help_order::OUTPUTS)]
     pub output: PathBuf,
-    /// Lowest verdict that passes the gate.
-    #[arg(long, value_enum, default_value_t = Require::Ready)]
-    pub require: Require,
-    /// A directory of assessor `kind: Override` files: their results are scored, beside the tool's.
-    #[arg(long, value_name = "DIR")]
-    pub overrides: Option<PathBuf>,
-    /// Fail the gate when the overall score is below N (percent).
-    #[arg(long, value_name = "N")]
-    pub fail_under: Option<f64>,
+    /// The gate (`--require` defaults to `ready`).
+    #[command(flatten)]
+    pub gate: GateArgs,
     /// Signing the result.
     #[command(flatten)]
     pub attest: AttestArgs,
@@ -260,10 +276,10 @@ pub struct ReportArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub struct AttestArgs {
     /// Also write a signed DSSE envelope of an in-toto statement of this result and the pack's files (never inside the pack); needs --key.
-    #[arg(long, value_name = "FILE", requires = "key")]
+    #[arg(long, value_name = "FILE", requires = "key", display_order = help_order::ATTEST)]
     pub attest: Option<PathBuf>,
     /// The Ed25519 private key that signs --attest (from `accredit keygen`).
-    #[arg(long, value_name = "KEY", requires = "attest")]
+    #[arg(long, value_name = "KEY", requires = "attest", display_order = help_order::ATTEST + 1)]
     pub key: Option<PathBuf>,
 }
 

@@ -28,6 +28,9 @@ impl From<Exit> for ExitCode {
 pub struct Failure {
     /// What went wrong, outermost first.
     pub message: String,
+    /// The broken ruleset behind it, whose diagnostics are printed before
+    /// the message (see [`crate::ruleset_choice::report`]).
+    pub ruleset: Option<Box<accredit_core::ruleset::RulesetError>>,
 }
 
 impl Failure {
@@ -39,7 +42,10 @@ impl Failure {
             message.push_str(&format!("\n  caused by: {cause}"));
             source = cause.source();
         }
-        Failure { message }
+        Failure {
+            message,
+            ruleset: None,
+        }
     }
 
     /// From a pack that could not be loaded.
@@ -51,6 +57,24 @@ impl Failure {
     pub fn msg(message: impl Into<String>) -> Failure {
         Failure {
             message: message.into(),
+            ruleset: None,
+        }
+    }
+
+    /// From a ruleset that failed to load: its diagnostics and its error.
+    pub fn ruleset(error: accredit_core::ruleset::RulesetError) -> Failure {
+        Failure {
+            message: error.to_string(),
+            ruleset: Some(Box::new(error)),
+        }
+    }
+
+    /// Prints the failure on standard error: a broken ruleset's diagnostics,
+    /// then `error: MESSAGE`.
+    pub fn report(&self, style: crate::terminal::Style) {
+        match &self.ruleset {
+            Some(error) => crate::ruleset_choice::report(error, style),
+            None => eprintln!("{}: {}", style.paint("1;31", "error"), self.message),
         }
     }
 }

@@ -22,6 +22,7 @@ mod diff;
 mod encode;
 mod exit;
 mod finding_codes;
+mod gate;
 mod guide;
 mod init;
 mod output;
@@ -32,6 +33,7 @@ mod report;
 mod rules;
 mod rules_test;
 mod ruleset_choice;
+mod run;
 mod schema;
 mod score;
 mod signing;
@@ -39,6 +41,7 @@ mod terminal;
 mod timeline;
 mod validate;
 mod validate_formats;
+mod words;
 
 use std::process::ExitCode;
 
@@ -55,7 +58,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(args, style, cli.quiet),
         Command::Score(args) => score::run(args, style, cli.quiet),
         Command::Report(args) => report::run(args, style, cli.quiet),
-        Command::Rules(args) => run_rules(args, style),
+        Command::Rules(args) => run_rules(args),
         Command::Schema { kind, draft } => schema::run(kind.as_deref(), *draft),
         Command::Guide { kind } => guide::run(kind.as_deref()),
         Command::Init {
@@ -73,14 +76,7 @@ fn main() -> ExitCode {
                 start: *start,
             },
         ),
-        Command::Portfolio(args) => match ruleset_choice::choose(args.ruleset.as_deref()) {
-            Err(failure) => Err(failure),
-            Ok(Err(problem)) => {
-                ruleset_choice::report(&problem, style);
-                Ok(Exit::CannotAssess)
-            }
-            Ok(Ok(ruleset)) => portfolio::run(args, &ruleset),
-        },
+        Command::Portfolio(args) => portfolio::run(args),
         Command::Timeline(args) => timeline::run(args, style),
         Command::Plan(args) => plan::run(args, style),
         Command::Diff { old, new, format } => diff::run(old, new, *format, style),
@@ -99,20 +95,14 @@ fn main() -> ExitCode {
     match outcome {
         Ok(exit) => exit.into(),
         Err(failure) => {
-            eprintln!("{}: {}", style.paint("1;31", "error"), failure.message);
+            failure.report(style);
             Exit::CannotAssess.into()
         }
     }
 }
 
-fn run_rules(args: &cli::RulesArgs, style: Style) -> Result<Exit, exit::Failure> {
-    let ruleset = match ruleset_choice::choose(args.ruleset.as_deref())? {
-        Ok(ruleset) => ruleset,
-        Err(problem) => {
-            ruleset_choice::report(&problem, style);
-            return Ok(Exit::CannotAssess);
-        }
-    };
+fn run_rules(args: &cli::RulesArgs) -> Result<Exit, exit::Failure> {
+    let ruleset = ruleset_choice::choose(args.ruleset.as_deref())?;
     match &args.action {
         None | Some(cli::RulesAction::List) => rules::print(&rules::list(&ruleset)),
         Some(cli::RulesAction::Show { id }) => rules::print(&rules::show(&ruleset, id)?),

@@ -10,33 +10,29 @@ use std::path::PathBuf;
 use accredit_core::plan::{Plan, plan};
 use clap::{Args, ValueEnum};
 
-use crate::cli::{PackArgs, ScoreArgs};
+use crate::cli::{AssessArgs, RULESET_HELP, help_order};
 use crate::exit::{Exit, Failure};
 use crate::output::{self, Destination};
 use crate::render::plan as render;
-use crate::score;
+use crate::run::Run;
 use crate::terminal::Style;
 
 /// `accredit plan`.
 #[derive(Debug, Args)]
+#[command(
+    mut_arg("ruleset", |a| a.help(RULESET_HELP)),
+    mut_arg("as_of", |a| a.help("The run date (YYYY-MM-DD): evidence dated after it is not counted; the OSCAL timestamps. Default: today")),
+    mut_arg("overrides", |a| a.help("A directory of assessor `kind: Override` files: their results are planned from, as in `score`")),
+)]
 pub struct PlanArgs {
-    /// The pack.
+    /// The pack, ruleset, run date and overrides.
     #[command(flatten)]
-    pub pack: PackArgs,
-    /// Ruleset: the built-in id, a file, or a directory holding ruleset.yaml.
-    #[arg(long, value_name = "ID|PATH")]
-    pub ruleset: Option<String>,
-    /// The run date (YYYY-MM-DD): evidence dated after it is not counted; the OSCAL timestamps. Default: today.
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<jiff::civil::Date>,
-    /// A directory of assessor `kind: Override` files: their results are planned from, as in `score`.
-    #[arg(long, value_name = "DIR")]
-    pub overrides: Option<PathBuf>,
+    pub assess: AssessArgs,
     /// Output format (default: text, or what the extension of --output names: .txt, .md, .csv, .json).
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, display_order = help_order::AFTER_OVERRIDES)]
     pub format: Option<PlanFormat>,
     /// Write to this file instead of standard output (never inside the pack).
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", display_order = help_order::AFTER_OVERRIDES + 1)]
     pub output: Option<PathBuf>,
 }
 
@@ -70,26 +66,11 @@ pub fn run(args: &PlanArgs, style: Style) -> Result<Exit, Failure> {
         args.format,
         PlanFormat::Text,
         EXTENSIONS,
-        &[&args.pack.pack],
+        &[&args.assess.pack.pack],
     )?;
-    let score_args = ScoreArgs::assessing(
-        &args.pack,
-        args.ruleset.clone(),
-        args.as_of,
-        args.overrides.clone(),
-    );
-    let loaded = match score::load_for_assessment(&score_args, style)? {
-        Ok(loaded) => loaded,
-        Err(exit) => return Ok(exit),
-    };
-    let assessment = accredit_core::assess::assess_with_overrides(
-        &loaded.evidence,
-        &loaded.ruleset,
-        loaded.as_of,
-        &loaded.overrides,
-    )
-    .map_err(|e| Failure::new(&e))?;
-    let made = plan(&loaded.evidence, &loaded.ruleset, &assessment);
+    let run = Run::load(&args.assess, style)?;
+    let assessment = run.assess()?;
+    let made = plan(&run.evidence, &run.ruleset, &assessment);
     let digest = render::oscal::pack_digest(&assessment.files);
     write_plan(&made, &digest, format, &destination)?;
     Ok(Exit::Passed)

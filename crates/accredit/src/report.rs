@@ -1,35 +1,27 @@
 //! `accredit report`: the same evaluation and gate as `score`, written as the
 //! self-contained HTML gap report.
 
-use crate::cli::{ReportArgs, ScoreArgs};
+use crate::cli::ReportArgs;
 use crate::exit::{Exit, Failure};
+use crate::gate::Gate;
 use crate::output::{self, Destination};
 use crate::render::html;
-use crate::score;
+use crate::run::Run;
 use crate::terminal::Style;
 
 /// Runs `report`.
 pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure> {
+    let pack = &args.assess.pack.pack;
     let destination = Destination::from_path(&args.output);
-    output::check([&destination], &[&args.pack.pack])?;
+    output::check([&destination], &[pack])?;
     if let Destination::File(path) = &destination {
         output::format_for_path(path, &[("html", ()), ("htm", ())])?;
     }
-    let signer = crate::signing::prepare(&args.attest, &args.pack.pack, [&destination])?;
-    let score_args = score_args(args);
-    let loaded = match score::load_for_assessment(&score_args, style)? {
-        Ok(loaded) => loaded,
-        Err(exit) => return Ok(exit),
-    };
-    let assessment = accredit_core::assess::assess_with_overrides(
-        &loaded.evidence,
-        &loaded.ruleset,
-        loaded.as_of,
-        &loaded.overrides,
-    )
-    .map_err(|e| Failure::new(&e))?;
+    let signer = crate::signing::prepare(&args.attest, pack, [&destination])?;
+    let run = Run::load(&args.assess, style)?;
+    let assessment = run.assess()?;
     // Readiness by start date: 26 weeks from the run date, as `timeline`.
-    let readiness = score::readiness(&loaded)?;
+    let readiness = run.readiness()?;
     let fingerprint = signer.as_ref().map(|s| s.fingerprint());
     let page = html::try_render_with_timeline(&assessment, &readiness, fingerprint)
         .map_err(|e| Failure::msg(format!("cannot render the report: {e:#}")))?;
@@ -38,29 +30,25 @@ pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure
         let options = crate::render::RenderOptions {
             style,
             quiet,
-            path_prefix: crate::render::RenderOptions::prefix_for(&args.pack.pack),
+            path_prefix: crate::render::RenderOptions::prefix_for(&run.pack),
             baseline: None,
             readiness: None,
         };
         signer.attest(&assessment, &options)?;
     }
     output::emit(&destination, &page)?;
-    let exit = score::gate(&assessment, args.require, args.fail_under);
+    let gate = Gate::of(&args.gate, false);
+    let exit = gate.exit(&assessment, None);
     let to_stdout = destination == Destination::Stdout;
     if !quiet && !to_stdout {
         outln!(
-            "Wrote {}: {}, overall {}, {} {}",
+            "Wrote {}: {}, overall {}, {}",
             args.output.display(),
             assessment.verdict.as_str(),
-            crate::render::percent(assessment.score.overall),
-            assessment.gaps.len(),
-            if assessment.gaps.len() == 1 {
-                "gap"
-            } else {
-                "gaps"
-            }
+            crate::words::percent(assessment.score.overall),
+            crate::words::plural(assessment.gaps.len(), "gap"),
         );
-        if let Some(reason) = score::gate_reason(&assessment, &score_args, exit) {
+        if let Some(reason) = gate.reason(&assessment, exit) {
             let style = Style {
                 color: style.color && std::io::IsTerminal::is_terminal(&std::io::stderr()),
                 snippets: false,
@@ -72,18 +60,4 @@ pub fn run(args: &ReportArgs, style: Style, quiet: bool) -> Result<Exit, Failure
         }
     }
     Ok(exit)
-}
-
-/// The `score` options this report is evaluated with.
-fn score_args(args: &ReportArgs) -> ScoreArgs {
-    ScoreArgs {
-        require: Some(args.require),
-        fail_under: args.fail_under,
-        ..ScoreArgs::assessing(
-            &args.pack,
-            args.ruleset.clone(),
-            args.as_of,
-            args.overrides.clone(),
-        )
-    }
 }

@@ -7,21 +7,16 @@ use accredit_core::ruleset::{Ruleset, RulesetError, load_ruleset};
 
 use crate::exit::Failure;
 
-/// A ruleset that failed to load, with its diagnostics for printing.
-pub struct RulesetProblem {
-    /// The load error.
-    pub error: RulesetError,
-}
-
 /// Loads the ruleset named by `choice` (an id, `id@major`, a file or a
-/// directory holding `ruleset.yaml`), or the built-in one.
-pub fn choose(choice: Option<&str>) -> Result<Result<Ruleset, RulesetProblem>, Failure> {
+/// directory holding `ruleset.yaml`), or the built-in one. A ruleset that
+/// does not load is a [`Failure`] that carries its diagnostics.
+pub fn choose(choice: Option<&str>) -> Result<Ruleset, Failure> {
     let builtin = Ruleset::builtin();
     let Some(choice) = choice else {
-        return Ok(Ok(builtin));
+        return Ok(builtin);
     };
     if choice == builtin.id || choice == builtin.reference() {
-        return Ok(Ok(builtin));
+        return Ok(builtin);
     }
     let path = Path::new(choice);
     let file = if path.is_dir() {
@@ -38,7 +33,7 @@ pub fn choose(choice: Option<&str>) -> Result<Result<Ruleset, RulesetProblem>, F
     let text = std::fs::read_to_string(&file)
         .map_err(|e| Failure::msg(format!("cannot read the ruleset {}: {e}", file.display())))?;
     let name = file.display().to_string();
-    Ok(load_ruleset(&text, &name).map_err(|error| RulesetProblem { error }))
+    load_ruleset(&text, &name).map_err(Failure::ruleset)
 }
 
 /// Checks the pack's own `ruleset:` reference against the chosen ruleset.
@@ -57,13 +52,13 @@ pub fn check_pack_reference(
 
 /// Prints a broken ruleset's diagnostics (on standard error, like every
 /// reason a run could not assess), with the ruleset's lines as snippets.
-pub fn report(problem: &RulesetProblem, style: crate::terminal::Style) {
+pub fn report(error: &RulesetError, style: crate::terminal::Style) {
     let style = crate::terminal::Style {
         snippets: false,
         ..style
     };
-    for diagnostic in &problem.error.diagnostics {
+    for diagnostic in &error.diagnostics {
         eprintln!("{}", crate::diagnostics::line(diagnostic, style));
     }
-    eprintln!("error: {}", problem.error);
+    eprintln!("error: {error}");
 }

@@ -4,43 +4,39 @@
 
 use std::path::PathBuf;
 
-use accredit_core::timeline::{Lapse, Timeline, timeline};
+use accredit_core::timeline::{Lapse, Timeline};
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
-use crate::cli::{PackArgs, ScoreArgs};
+use crate::cli::{AssessArgs, RULESET_HELP, help_order};
 use crate::encode;
 use crate::exit::{Exit, Failure};
 use crate::output;
-use crate::score;
+use crate::run::Run;
 use crate::terminal::Style;
 
 /// `accredit timeline`.
 #[derive(Debug, Args)]
+#[command(
+    mut_arg("ruleset", |a| a.help(RULESET_HELP)),
+    mut_arg("as_of", |a| a.help("The run date (YYYY-MM-DD), fixed for every start: evidence dated after it is not counted. Default: today")),
+    mut_arg("overrides", |a| a.help("A directory of assessor `kind: Override` files")),
+)]
 pub struct TimelineArgs {
-    /// The pack.
+    /// The pack, ruleset, run date and overrides.
     #[command(flatten)]
-    pub pack: PackArgs,
+    pub assess: AssessArgs,
     /// First candidate start date (default: the --as-of date).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", display_order = help_order::BEFORE_RULESET)]
     pub from: Option<Date>,
     /// Last candidate start date (default: --from + 26 weeks).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", display_order = help_order::BEFORE_RULESET + 1)]
     pub to: Option<Date>,
-    /// Ruleset: the built-in id, a file, or a directory holding ruleset.yaml.
-    #[arg(long, value_name = "ID|PATH")]
-    pub ruleset: Option<String>,
-    /// The run date (YYYY-MM-DD), fixed for every start: evidence dated after it is not counted. Default: today.
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<Date>,
-    /// A directory of assessor `kind: Override` files.
-    #[arg(long, value_name = "DIR")]
-    pub overrides: Option<PathBuf>,
     /// Output format (default: text, or what the extension of --output names: .txt, .json, .md).
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, display_order = help_order::AFTER_OVERRIDES)]
     pub format: Option<TimelineFormat>,
     /// Write to this file instead of standard output (never inside the pack).
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", display_order = help_order::AFTER_OVERRIDES + 1)]
     pub output: Option<PathBuf>,
 }
 
@@ -80,32 +76,15 @@ pub fn run(args: &TimelineArgs, style: Style) -> Result<Exit, Failure> {
         args.format,
         TimelineFormat::Text,
         EXTENSIONS,
-        &[&args.pack.pack],
+        &[&args.assess.pack.pack],
     )?;
-    let score_args = ScoreArgs::assessing(
-        &args.pack,
-        args.ruleset.clone(),
-        args.as_of,
-        args.overrides.clone(),
-    );
-    let loaded = match score::load_for_assessment(&score_args, style)? {
-        Ok(loaded) => loaded,
-        Err(exit) => return Ok(exit),
-    };
-    let from = args.from.unwrap_or(loaded.as_of);
+    let run = Run::load(&args.assess, style)?;
+    let from = args.from.unwrap_or(run.as_of);
     let to = match args.to {
         Some(to) => to,
         None => default_range(from)?.1,
     };
-    let made = timeline(
-        &loaded.evidence,
-        &loaded.ruleset,
-        loaded.as_of,
-        from,
-        to,
-        &loaded.overrides,
-    )
-    .map_err(|e| Failure::new(&e))?;
+    let made = run.timeline(from, to)?;
     let text = render(&made, format);
     output::emit(&destination, &text)?;
     Ok(Exit::Passed)
@@ -179,7 +158,7 @@ fn text(timeline: &Timeline) -> String {
             run.from,
             run.to,
             run.verdict.as_str(),
-            crate::render::percent(run.overall)
+            crate::words::percent(run.overall)
         ));
         for change in &run.changes {
             out.push_str(&format!("      {}\n", t(&change.reason)));
@@ -233,7 +212,7 @@ fn markdown(timeline: &Timeline) -> String {
             run.from,
             run.to,
             run.verdict.as_str(),
-            crate::render::percent(run.overall),
+            crate::words::percent(run.overall),
             if run.unmet.is_empty() {
                 "none".to_string()
             } else {

@@ -8,16 +8,11 @@ use crate::diagnostics;
 use crate::exit::{Exit, Failure};
 use crate::terminal::Style;
 use crate::validate_formats::{self, Counts, ValidateFormat};
+use crate::words::plural;
 
 /// Runs `validate`.
 pub fn run(args: &ValidateArgs, style: Style, quiet: bool) -> Result<Exit, Failure> {
-    let ruleset = match crate::ruleset_choice::choose(args.ruleset.as_deref())? {
-        Ok(ruleset) => ruleset,
-        Err(problem) => {
-            crate::ruleset_choice::report(&problem, style);
-            return Ok(Exit::CannotAssess);
-        }
-    };
+    let ruleset = crate::ruleset_choice::choose(args.ruleset.as_deref())?;
     let options = LoadOptions {
         max_file_bytes: args.pack.max_file_size,
         known_applications: ruleset.application_ids(),
@@ -64,13 +59,4 @@ pub fn run(args: &ValidateArgs, style: Style, quiet: bool) -> Result<Exit, Failu
     } else {
         Exit::Passed
     })
-}
-
-/// `1 error`, `2 errors`.
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }

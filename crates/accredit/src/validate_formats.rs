@@ -128,10 +128,10 @@ fn github(evidence: &Evidence, options: &RenderOptions) -> String {
         } else {
             ""
         },
-        crate::validate::plural(counts.files, "file"),
-        crate::validate::plural(counts.documents, "evidence document"),
-        crate::validate::plural(counts.errors, "error"),
-        crate::validate::plural(counts.warnings, "warning")
+        crate::words::plural(counts.files, "file"),
+        crate::words::plural(counts.documents, "evidence document"),
+        crate::words::plural(counts.errors, "error"),
+        crate::words::plural(counts.warnings, "warning")
     );
     out
 }

@@ -9,7 +9,7 @@ mod waivers;
 use jiff::civil::Date;
 
 use crate::checks::cover_memo::rota_cover;
-use crate::checks::{AssessmentWindow, Check, Context, EvidenceNeed, Measure, Outcome, Status};
+use crate::checks::{AssessmentWindow, Check, Context, EvidenceNeed, Measure, Outcome};
 use crate::cover::CoverParams;
 use crate::evidence::{Evidence, Located};
 use crate::finding::Finding;
@@ -265,14 +265,7 @@ pub(crate) fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outc
 }
 
 fn result_of(requirement: &Requirement, outcome: Outcome) -> RequirementResult {
-    let result = match outcome.status {
-        Status::Pass => ResultKind::Pass,
-        Status::Partial => ResultKind::Partial,
-        Status::Fail => ResultKind::Fail,
-        Status::Missing => ResultKind::Missing,
-        Status::Error => ResultKind::Error,
-        Status::NotApplicable => ResultKind::NotApplicable,
-    };
+    let result = outcome.status;
     RequirementResult {
         id: requirement.id.clone(),
         domain: requirement.domain.clone(),
@@ -294,8 +287,8 @@ fn result_of(requirement: &Requirement, outcome: Outcome) -> RequirementResult {
 /// A credit as written in results (four decimals). A `partial` credit is
 /// truncated — rounded towards zero — and kept strictly between 0 and 1, so
 /// a partial result never reads as credit 1 (or 0): 0.99996 is 0.9999.
-pub(crate) fn shown_credit(result: ResultKind, credit: f64) -> f64 {
-    if result != ResultKind::Partial {
+pub(crate) fn shown_credit(result: Status, credit: f64) -> f64 {
+    if result != Status::Partial {
         return round(credit, 4);
     }
     let truncated = (credit * 10_000.0).floor() / 10_000.0;
@@ -305,8 +298,8 @@ pub(crate) fn shown_credit(result: ResultKind, credit: f64) -> f64 {
 /// A measurement as written in results: a `partial` result's measured value
 /// is truncated to two decimals and kept below its target, so it never reads
 /// as the target met (99.996% of 100% is 99.99%).
-fn shown_measure(result: ResultKind, mut measure: Measure) -> Measure {
-    if result == ResultKind::Partial && measure.value.is_finite() {
+fn shown_measure(result: Status, mut measure: Measure) -> Measure {
+    if result == Status::Partial && measure.value.is_finite() {
         let truncated = (measure.value * 100.0).floor() / 100.0;
         measure.value = if truncated >= measure.target && measure.target > 0.0 {
             measure.target - 0.01
@@ -341,12 +334,12 @@ mod rounding_tests {
 
     #[test]
     fn a_partial_credit_never_reads_as_one_or_zero() {
-        assert_eq!(shown_credit(ResultKind::Partial, 0.99996), 0.9999);
-        assert_eq!(shown_credit(ResultKind::Partial, 0.999_999_9), 0.9999);
-        assert_eq!(shown_credit(ResultKind::Partial, 0.123_49), 0.1234);
-        assert_eq!(shown_credit(ResultKind::Partial, 0.000_01), 0.0001);
-        assert_eq!(shown_credit(ResultKind::Pass, 1.0), 1.0);
-        assert_eq!(shown_credit(ResultKind::Fail, 0.0), 0.0);
+        assert_eq!(shown_credit(Status::Partial, 0.99996), 0.9999);
+        assert_eq!(shown_credit(Status::Partial, 0.999_999_9), 0.9999);
+        assert_eq!(shown_credit(Status::Partial, 0.123_49), 0.1234);
+        assert_eq!(shown_credit(Status::Partial, 0.000_01), 0.0001);
+        assert_eq!(shown_credit(Status::Pass, 1.0), 1.0);
+        assert_eq!(shown_credit(Status::Fail, 0.0), 0.0);
     }
 
     #[test]
@@ -356,15 +349,9 @@ mod rounding_tests {
             target: 100.0,
             unit: "%".into(),
         };
-        assert_eq!(
-            shown_measure(ResultKind::Partial, measure(99.996)).value,
-            99.99
-        );
-        assert_eq!(
-            shown_measure(ResultKind::Partial, measure(37.5)).value,
-            37.5
-        );
-        assert_eq!(shown_measure(ResultKind::Pass, measure(100.0)).value, 100.0);
+        assert_eq!(shown_measure(Status::Partial, measure(99.996)).value, 99.99);
+        assert_eq!(shown_measure(Status::Partial, measure(37.5)).value, 37.5);
+        assert_eq!(shown_measure(Status::Pass, measure(100.0)).value, 100.0);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Assessor overrides: the assessor's result is scored; the automated one
 //! stays beside it in every output.
 
-use super::result::{AssessorJudgement, OverrideStatus, RequirementResult, ResultKind};
+use super::result::{AssessorJudgement, OverrideState, OverrideStatus, RequirementResult, Status};
 use crate::evidence::Located;
 use crate::model::{Override, OverrideResult};
 
@@ -21,7 +21,7 @@ pub(super) fn apply(
         };
         let Some(result) = results.iter_mut().find(|r| r.id == o.requirement) else {
             out.push(status(
-                "unknown-requirement",
+                OverrideState::UnknownRequirement,
                 format!(
                     "{} is not a requirement of the ruleset; ignored",
                     o.requirement
@@ -31,7 +31,7 @@ pub(super) fn apply(
         };
         if let Some(earlier) = &result.assessor {
             out.push(status(
-                "duplicate",
+                OverrideState::Duplicate,
                 format!(
                     "{} is already overridden by {}; ignored",
                     result.id, earlier.file
@@ -40,16 +40,16 @@ pub(super) fn apply(
             continue;
         }
         let (kind, credit) = match o.result {
-            OverrideResult::Pass => (ResultKind::Pass, 1.0),
-            OverrideResult::Fail => (ResultKind::Fail, 0.0),
-            OverrideResult::NotApplicable => (ResultKind::NotApplicable, 0.0),
+            OverrideResult::Pass => (Status::Pass, 1.0),
+            OverrideResult::Fail => (Status::Fail, 0.0),
+            OverrideResult::NotApplicable => (Status::NotApplicable, 0.0),
             OverrideResult::Partial => (
-                ResultKind::Partial,
-                super::shown_credit(ResultKind::Partial, o.credit.unwrap_or(0.5)),
+                Status::Partial,
+                super::shown_credit(Status::Partial, o.credit.unwrap_or(0.5)),
             ),
         };
         out.push(status(
-            "applied",
+            OverrideState::Applied,
             format!(
                 "{}: {} by the tool, {} by {} on {}",
                 result.id,

@@ -175,53 +175,8 @@ pub struct DomainScore {
     pub mandatory_total: usize,
 }
 
-/// A requirement's final result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ResultKind {
-    /// Met.
-    Pass,
-    /// Partly met.
-    Partial,
-    /// Not met.
-    Fail,
-    /// No evidence of the needed kind.
-    Missing,
-    /// The needed evidence is invalid.
-    Error,
-    /// Does not apply.
-    NotApplicable,
-    /// Taken out of the score by a valid waiver.
-    Waived,
-}
-
-impl ResultKind {
-    /// As written in outputs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ResultKind::Pass => "pass",
-            ResultKind::Partial => "partial",
-            ResultKind::Fail => "fail",
-            ResultKind::Missing => "missing",
-            ResultKind::Error => "error",
-            ResultKind::NotApplicable => "not-applicable",
-            ResultKind::Waived => "waived",
-        }
-    }
-
-    /// Whether the requirement counts in the score.
-    pub fn is_counted(self) -> bool {
-        !matches!(self, ResultKind::NotApplicable | ResultKind::Waived)
-    }
-
-    /// Whether it is a gap to close.
-    pub fn is_gap(self) -> bool {
-        matches!(
-            self,
-            ResultKind::Partial | ResultKind::Fail | ResultKind::Missing | ResultKind::Error
-        )
-    }
-}
+/// A requirement's final result (the same enum a check's outcome has).
+pub use crate::checks::Status;
 
 /// One requirement's result with its evidence.
 #[derive(Debug, Clone, Serialize)]
@@ -237,7 +192,7 @@ pub struct RequirementResult {
     /// Weight within its domain.
     pub weight: f64,
     /// Final result.
-    pub result: ResultKind,
+    pub result: Status,
     /// Credit in [0, 1] (four decimals).
     pub credit: f64,
     /// How much the overall score rises if this gap is closed (two decimals).
@@ -260,11 +215,11 @@ pub struct RequirementResult {
 #[derive(Debug, Clone, Serialize)]
 pub struct AssessorJudgement {
     /// The assessor's result (scored).
-    pub result: ResultKind,
+    pub result: Status,
     /// The assessor's credit.
     pub credit: f64,
     /// What the tool found.
-    pub automated_result: ResultKind,
+    pub automated_result: Status,
     /// The tool's credit.
     pub automated_credit: f64,
     /// The assessor who recorded the override.
@@ -282,12 +237,36 @@ pub struct AssessorJudgement {
 pub struct OverrideStatus {
     /// Requirement id.
     pub requirement: String,
-    /// `applied`, `unknown-requirement` or `duplicate`.
-    pub status: &'static str,
+    /// What became of it.
+    pub status: OverrideState,
     /// Plain words.
     pub message: String,
     /// File.
     pub file: String,
+}
+
+/// What became of an override (in JSON: `applied`, `unknown-requirement`,
+/// `duplicate`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OverrideState {
+    /// Its result replaced the tool's.
+    Applied,
+    /// Names no requirement of the ruleset: ignored.
+    UnknownRequirement,
+    /// A second override of the same requirement: ignored.
+    Duplicate,
+}
+
+impl OverrideState {
+    /// As written in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OverrideState::Applied => "applied",
+            OverrideState::UnknownRequirement => "unknown-requirement",
+            OverrideState::Duplicate => "duplicate",
+        }
+    }
 }
 
 /// A finding as written in outputs: location flattened.

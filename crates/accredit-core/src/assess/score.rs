@@ -5,7 +5,7 @@
 
 use std::cmp::Ordering;
 
-use super::result::{DomainScore, RequirementResult, ResultKind, Score, Verdict};
+use super::result::{DomainScore, RequirementResult, Score, Status, Verdict};
 use super::{round, shown_score};
 use crate::ruleset::Ruleset;
 
@@ -36,10 +36,7 @@ pub(super) fn score(ruleset: &Ruleset, results: &mut [RequirementResult]) -> Sco
             title: domain.title.clone(),
             weight: domain.weight,
             score: score.map(|s| shown_score(s, 100.0)),
-            passed: counted
-                .iter()
-                .filter(|r| r.result == ResultKind::Pass)
-                .count(),
+            passed: counted.iter().filter(|r| r.result == Status::Pass).count(),
             counted: counted.len(),
             mandatory_met: mandatory.iter().filter(|r| mandatory_met(r)).count(),
             mandatory_total: mandatory.len(),
@@ -72,10 +69,7 @@ pub(super) fn score(ruleset: &Ruleset, results: &mut [RequirementResult]) -> Sco
     Score {
         overall: shown_score(overall, 100.0),
         ready_threshold: ruleset.ready_threshold,
-        passed: counted
-            .iter()
-            .filter(|r| r.result == ResultKind::Pass)
-            .count(),
+        passed: counted.iter().filter(|r| r.result == Status::Pass).count(),
         counted: counted.len(),
         mandatory_met: mandatory.iter().filter(|r| mandatory_met(r)).count(),
         mandatory_total: mandatory.len(),
@@ -87,7 +81,7 @@ pub(super) fn score(ruleset: &Ruleset, results: &mut [RequirementResult]) -> Sco
 fn mandatory_met(result: &RequirementResult) -> bool {
     matches!(
         result.result,
-        ResultKind::Pass | ResultKind::Waived | ResultKind::NotApplicable
+        Status::Pass | Status::Waived | Status::NotApplicable
     )
 }
 
@@ -134,7 +128,7 @@ mod tests {
         domain: &str,
         mandatory: bool,
         weight: f64,
-        result: ResultKind,
+        result: Status,
         credit: f64,
     ) -> RequirementResult {
         RequirementResult {
@@ -160,12 +154,12 @@ mod tests {
         let ruleset = Ruleset::builtin();
         // COV (20): 5 pass + 3 fail; TOOL (15): 3 pass + 1 partial(0.5); ORG (5): 2 pass, 1 waived.
         let mut results = vec![
-            result("COV-01", "COV", true, 5.0, ResultKind::Pass, 1.0),
-            result("COV-03", "COV", true, 3.0, ResultKind::Fail, 0.0),
-            result("TOOL-01", "TOOL", true, 3.0, ResultKind::Pass, 1.0),
-            result("TOOL-03", "TOOL", false, 1.0, ResultKind::Partial, 0.5),
-            result("ORG-01", "ORG", true, 2.0, ResultKind::Pass, 1.0),
-            result("ORG-02", "ORG", false, 1.0, ResultKind::Waived, 0.0),
+            result("COV-01", "COV", true, 5.0, Status::Pass, 1.0),
+            result("COV-03", "COV", true, 3.0, Status::Fail, 0.0),
+            result("TOOL-01", "TOOL", true, 3.0, Status::Pass, 1.0),
+            result("TOOL-03", "TOOL", false, 1.0, Status::Partial, 0.5),
+            result("ORG-01", "ORG", true, 2.0, Status::Pass, 1.0),
+            result("ORG-02", "ORG", false, 1.0, Status::Waived, 0.0),
         ];
         let score = score(&ruleset, &mut results);
         // COV 62.5, TOOL 87.5, ORG 100 → (20·62.5 + 15·87.5 + 5·100) / 40 = 76.5625
@@ -188,7 +182,7 @@ mod tests {
             Verdict::NotReady
         );
         assert_eq!(fix_first(&results), ["COV-03", "TOOL-03"]);
-        results[1].result = ResultKind::Pass;
+        results[1].result = Status::Pass;
         results[1].credit = 1.0;
         let score = super::score(&ruleset, &mut results);
         assert_eq!(score.overall, 95.31);

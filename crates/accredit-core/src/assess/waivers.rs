@@ -2,7 +2,7 @@
 //! keeps it visible; every other case is reported, like cargo-deny's
 //! unmatched skips.
 
-use super::result::{RequirementResult, ResultKind, WaiverResult, WaiverStatus};
+use super::result::{RequirementResult, Status, WaiverResult, WaiverStatus};
 use crate::checks::AssessmentWindow;
 use crate::evidence::Evidence;
 use crate::ruleset::Ruleset;
@@ -43,7 +43,7 @@ pub(super) fn apply(
                     waiver.expires
                 ),
             ),
-            (Some(_), Some(result)) if result.result == ResultKind::Waived => (
+            (Some(_), Some(result)) if result.result == Status::Waived => (
                 WaiverStatus::Duplicate,
                 format!(
                     "{} is already waived by {}; this waiver is ignored",
@@ -61,7 +61,7 @@ pub(super) fn apply(
             ),
             (Some(_), Some(result)) => {
                 let was = result.result.as_str();
-                result.result = ResultKind::Waived;
+                result.result = Status::Waived;
                 result.waived_by = Some(located.file.clone());
                 (
                     WaiverStatus::Active,

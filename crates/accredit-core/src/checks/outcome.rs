@@ -5,8 +5,11 @@ use serde::Serialize;
 
 use crate::finding::Finding;
 
-/// The result of one requirement before waivers and overrides.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+/// A requirement's result: what its check found (every variant but
+/// [`Status::Waived`]), then what waivers and overrides made of it. The one
+/// result enum, from a check's [`Outcome`] to the assessment's
+/// `RequirementResult.result`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Fully met.
@@ -21,6 +24,36 @@ pub enum Status {
     Error,
     /// Does not apply to this pack.
     NotApplicable,
+    /// Taken out of the score by a valid waiver (never a check's outcome).
+    Waived,
+}
+
+impl Status {
+    /// As written in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Partial => "partial",
+            Status::Fail => "fail",
+            Status::Missing => "missing",
+            Status::Error => "error",
+            Status::NotApplicable => "not-applicable",
+            Status::Waived => "waived",
+        }
+    }
+
+    /// Whether the requirement counts in the score.
+    pub fn is_counted(self) -> bool {
+        !matches!(self, Status::NotApplicable | Status::Waived)
+    }
+
+    /// Whether it is a gap to close.
+    pub fn is_gap(self) -> bool {
+        matches!(
+            self,
+            Status::Partial | Status::Fail | Status::Missing | Status::Error
+        )
+    }
 }
 
 /// A measured quantity and its target.

@@ -17,7 +17,7 @@ use jiff::Span;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::assess::{Assessment, FindingOut, ResultKind, Verdict};
+use crate::assess::{Assessment, FindingOut, Status, Verdict};
 use crate::diagnostic::Diagnostic;
 use crate::evidence::Evidence;
 use crate::ruleset::Ruleset;
@@ -84,7 +84,7 @@ pub struct PlanItem {
     /// Mandatory in the ruleset.
     pub mandatory: bool,
     /// The result now (`error` for invalid evidence).
-    pub result: ResultKind,
+    pub result: Status,
     /// How much the overall score rises when it is closed.
     pub points_at_stake: f64,
     /// What was found, where.
@@ -146,7 +146,7 @@ pub fn plan(evidence: &Evidence, ruleset: &Ruleset, assessment: &Assessment) -> 
             domain: String::new(),
             blocking: true,
             mandatory: true,
-            result: ResultKind::Error,
+            result: Status::Error,
             points_at_stake: 0.0,
             action: specific(
                 &format!(

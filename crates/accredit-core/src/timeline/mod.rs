@@ -19,7 +19,7 @@ use jiff::Span;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::assess::{AssessError, Assessment, ResultKind, Verdict, assess_at};
+use crate::assess::{AssessError, Assessment, Status, Verdict, assess_at};
 use crate::checks::{AssessmentWindow, Context, Outcome};
 use crate::evidence::{Evidence, Located};
 use crate::model::Override;
@@ -111,9 +111,9 @@ pub struct Change {
     /// Requirement id.
     pub requirement: String,
     /// Its result on the previous date.
-    pub before: ResultKind,
+    pub before: Status,
     /// Its result from the run's first date.
-    pub after: ResultKind,
+    pub after: Status,
     /// "from 2008-11-03 ESC-04 fails: the escalation test of 2008-05-03
     /// (escalation/test-2008-05.yaml:3:7) is more than 183 days old".
     pub reason: String,
@@ -240,15 +240,15 @@ fn unmet(ruleset: &Ruleset, assessment: &Assessment) -> Vec<String> {
 }
 
 /// The result in the words of a reason: "fails", "passes", "is partial"…
-fn verb(result: ResultKind) -> &'static str {
+fn verb(result: Status) -> &'static str {
     match result {
-        ResultKind::Pass => "passes",
-        ResultKind::Partial => "is partial",
-        ResultKind::Fail => "fails",
-        ResultKind::Missing => "is missing",
-        ResultKind::Error => "is in error",
-        ResultKind::NotApplicable => "is not applicable",
-        ResultKind::Waived => "is waived",
+        Status::Pass => "passes",
+        Status::Partial => "is partial",
+        Status::Fail => "fails",
+        Status::Missing => "is missing",
+        Status::Error => "is in error",
+        Status::NotApplicable => "is not applicable",
+        Status::Waived => "is waived",
     }
 }
 
@@ -323,7 +323,7 @@ fn finding_cause(
         })
     };
     // An improvement is explained by what went away, a worsening by what came.
-    let found = if new.credit > old.credit || new.result == ResultKind::Pass {
+    let found = if new.credit > old.credit || new.result == Status::Pass {
         went().or_else(appeared)
     } else {
         appeared().or_else(went)

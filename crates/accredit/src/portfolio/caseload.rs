@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use accredit_core::assess::{Assessment, assess_with_overrides};
+use accredit_core::assess::{Assessment, OverrideState, assess_with_overrides};
 use accredit_core::load::{LoadOptions, load_overrides, load_pack};
 use accredit_core::ruleset::Ruleset;
 use jiff::civil::Date;
@@ -14,8 +14,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::discover::Entry;
-use crate::cli::{PackArgs, Require, ScoreArgs};
 use crate::exit::{Exit, Failure};
+use crate::gate::Gate;
 
 /// `format` of the JSON portfolio (versioned by `schemas/portfolio.schema.json`).
 pub const FORMAT: &str = "accredit-portfolio/1";
@@ -223,10 +223,8 @@ pub struct Settings<'a> {
     pub overrides: Option<&'a Path>,
     /// `--reports DIR`, and the link prefix from the portfolio page to it.
     pub reports: Option<(&'a Path, String)>,
-    /// `--require`.
-    pub require: Require,
-    /// `--fail-under`.
-    pub fail_under: Option<f64>,
+    /// `--require` and `--fail-under`.
+    pub gate: Gate,
     /// `--max-file-size`.
     pub max_file_bytes: u64,
 }
@@ -373,23 +371,18 @@ fn fill(row: &mut PackRow, a: &Assessment, settings: &Settings<'_>) {
         .map(|r| (r.id.clone(), r.result.as_str().to_string()))
         .collect();
     row.gaps = a.gaps.clone();
-    row.overrides_applied = a.overrides.iter().filter(|o| o.status == "applied").count();
-    let exit = crate::score::gate(a, settings.require, settings.fail_under);
+    row.overrides_applied = a
+        .overrides
+        .iter()
+        .filter(|o| o.status == OverrideState::Applied)
+        .count();
+    let exit = settings.gate.exit(a, None);
     row.gate = if exit == Exit::Passed {
         "passed"
     } else {
         "failed"
     };
-    let pack = PackArgs {
-        pack: PathBuf::from(&row.path),
-        max_file_size: settings.max_file_bytes,
-    };
-    let args = ScoreArgs {
-        require: Some(settings.require),
-        fail_under: settings.fail_under,
-        ..ScoreArgs::assessing(&pack, None, Some(settings.as_of), None)
-    };
-    row.gate_reason = crate::score::gate_reason(a, &args, exit).map(|reason| {
+    row.gate_reason = settings.gate.reason(a, exit).map(|reason| {
         reason
             .trim_end()
             .trim_start_matches("Gate failed: ")
@@ -441,12 +434,8 @@ fn summarise(packs: Vec<PackRow>, settings: &Settings<'_>) -> Caseload {
         },
         as_of: settings.as_of,
         gate: GateSummary {
-            require: match settings.require {
-                Require::Ready => "ready",
-                Require::Approaching => "approaching",
-                Require::Any => "any",
-            },
-            fail_under: settings.fail_under,
+            require: settings.gate.require.as_str(),
+            fail_under: settings.gate.fail_under,
             passed: count("passed"),
             failed: count("failed"),
             could_not_assess: count(COULD_NOT_ASSESS),

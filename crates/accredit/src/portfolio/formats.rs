@@ -10,7 +10,7 @@ use crate::encode::{csv, markdown as md, text};
 pub const COMMON_GAPS_SHOWN: usize = 10;
 
 fn score(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_string(), crate::render::percent)
+    crate::words::percent_or(value, "—")
 }
 
 fn mandatory(row: &PackRow) -> String {
@@ -237,7 +237,7 @@ pub fn csv(c: &Caseload) -> String {
             row.ods_code.clone().unwrap_or_default(),
             row.verdict.clone(),
             row.overall
-                .map(|v| format!("{:.1}", crate::render::towards_zero(v, 1)))
+                .map(|v| format!("{:.1}", crate::words::towards_zero(v, 1)))
                 .unwrap_or_default(),
             row.mandatory_met.map(|n| n.to_string()).unwrap_or_default(),
             row.mandatory_total
@@ -257,7 +257,7 @@ pub fn csv(c: &Caseload) -> String {
                 .iter()
                 .find(|x| x.id == d.id)
                 .and_then(|x| x.score);
-            cells.push(number(cell.map(|v| crate::render::towards_zero(v, 1))));
+            cells.push(number(cell.map(|v| crate::words::towards_zero(v, 1))));
         }
         for r in &c.requirements {
             cells.push(row.results.get(&r.id).cloned().unwrap_or_default());

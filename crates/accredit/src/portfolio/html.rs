@@ -6,10 +6,12 @@
 //!
 //! The view is prepared here; `templates/portfolio.html` only lays it out.
 
+use accredit_core::assess::Verdict;
 use serde::Serialize;
 
 use super::caseload::{COULD_NOT_ASSESS, Caseload, PackRow};
 use super::formats::{COMMON_GAPS_SHOWN, counts_line, gate_line};
+use crate::words;
 
 const TEMPLATE: &str = include_str!("../../templates/portfolio.html");
 const STYLE: &str = include_str!("../../templates/portfolio.css");
@@ -47,9 +49,9 @@ fn result_status(result: Option<&String>) -> Status {
 
 fn verdict_status(verdict: &str) -> Status {
     match verdict {
-        "ready" => status("✓", "ready", "good"),
-        "approaching" => status("◐", "approaching", "warn"),
-        "not-ready" => status("✗", "not ready", "bad"),
+        "ready" => status("✓", words::verdict(Verdict::Ready), "good"),
+        "approaching" => status("◐", words::verdict(Verdict::Approaching), "warn"),
+        "not-ready" => status("✗", words::verdict(Verdict::NotReady), "bad"),
         _ => status("!", "could not assess", "bad"),
     }
 }
@@ -134,7 +136,7 @@ struct MatrixRow {
 }
 
 fn percent(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_string(), crate::render::percent)
+    words::percent_or(value, "—")
 }
 
 fn row_view(n: usize, row: &PackRow, c: &Caseload) -> RowView {
@@ -220,7 +222,7 @@ fn page(c: &Caseload) -> Page {
                 title: g.title.clone(),
                 mandatory: g.mandatory,
                 packs: g.packs,
-                share: crate::render::percent_whole(100.0 * g.packs as f64 / total.max(1) as f64),
+                share: crate::words::percent_whole(100.0 * g.packs as f64 / total.max(1) as f64),
             })
             .collect(),
         matrix: c

@@ -11,45 +11,52 @@ pub mod html;
 
 use std::path::{Component, Path, PathBuf};
 
-use accredit_core::ruleset::Ruleset;
 use jiff::civil::Date;
 
-use crate::cli::Require;
+use crate::cli::{GateArgs, help_order};
 use crate::exit::{Exit, Failure};
+use crate::gate::Gate;
 use crate::output::{self, Destination};
 
-/// `accredit portfolio`.
+/// `accredit portfolio`: options in the order of a caseload (its gate
+/// after where its packs' overrides are read).
 #[derive(Debug, clap::Args)]
+#[command(
+    mut_arg("require", |a| a
+        .help("Lowest verdict with which a pack passes the gate (default: any; invalid evidence always fails)")
+        .default_value("any")
+        .display_order(help_order::AFTER_OVERRIDES + 1)),
+    mut_arg("fail_under", |a| a
+        .help("Fail the gate when any pack's overall score is below N (percent)")
+        .display_order(help_order::AFTER_OVERRIDES + 2)),
+)]
 pub struct PortfolioArgs {
     /// Packs, or caseload folders whose immediate subfolders are packs.
     #[arg(required = true, value_name = "DIR")]
     pub dirs: Vec<PathBuf>,
     /// Ruleset: the built-in id, a file, or a directory holding ruleset.yaml.
-    #[arg(long, value_name = "ID|PATH")]
+    #[arg(long, value_name = "ID|PATH", display_order = help_order::RULESET)]
     pub ruleset: Option<String>,
     /// The run date (YYYY-MM-DD). Default: today.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", display_order = help_order::AS_OF)]
     pub as_of: Option<Date>,
     /// Output format (default: text, or what the extension of --output names: .txt, .md, .json, .csv, .html).
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, display_order = help_order::OUTPUTS)]
     pub format: Option<PortfolioFormat>,
     /// Write to this file instead of standard output (never inside a pack).
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", display_order = help_order::OUTPUTS + 1)]
     pub output: Option<PathBuf>,
     /// Write one HTML gap report per pack into this directory; the HTML page links each.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", display_order = help_order::OUTPUTS + 2)]
     pub reports: Option<PathBuf>,
     /// Assessor overrides: those for a pack are read from DIR/<pack folder name>/.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", display_order = help_order::OVERRIDES)]
     pub overrides: Option<PathBuf>,
-    /// Lowest verdict with which a pack passes the gate (default: any; invalid evidence always fails).
-    #[arg(long, value_enum, default_value_t = Require::Any)]
-    pub require: Require,
-    /// Fail the gate when any pack's overall score is below N (percent).
-    #[arg(long, value_name = "N")]
-    pub fail_under: Option<f64>,
+    /// The gate every pack is held to (`--require` defaults to `any`).
+    #[command(flatten)]
+    pub gate: GateArgs,
     /// Largest YAML or Markdown file read, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024, display_order = help_order::AFTER_OVERRIDES + 3)]
     pub max_file_size: u64,
 }
 
@@ -70,7 +77,8 @@ pub enum PortfolioFormat {
 
 /// Runs `portfolio`: exit 2 when a pack could not be assessed, else 1 when
 /// any pack fails the gate (invalid evidence always does), else 0.
-pub fn run(args: &PortfolioArgs, ruleset: &Ruleset) -> Result<Exit, Failure> {
+pub fn run(args: &PortfolioArgs) -> Result<Exit, Failure> {
+    let ruleset = &crate::ruleset_choice::choose(args.ruleset.as_deref())?;
     let destination = args
         .output
         .as_deref()
@@ -105,11 +113,10 @@ pub fn run(args: &PortfolioArgs, ruleset: &Ruleset) -> Result<Exit, Failure> {
     };
     let settings = caseload::Settings {
         ruleset,
-        as_of: args.as_of.unwrap_or_else(crate::score::today),
+        as_of: args.as_of.unwrap_or_else(crate::run::today),
         overrides: args.overrides.as_deref(),
         reports: args.reports.as_deref().zip(link_prefix),
-        require: args.require,
-        fail_under: args.fail_under,
+        gate: Gate::of(&args.gate, false),
         max_file_bytes: args.max_file_size,
     };
     let caseload = caseload::build(&entries, &settings)?;

@@ -8,8 +8,9 @@
 use accredit_core::assess::{Assessment, WaiverStatus};
 use accredit_core::diagnostic::Severity;
 
-use super::{RenderOptions, invalid_evidence, percent};
+use super::{RenderOptions, invalid_evidence};
 use crate::encode::github as encode;
+use crate::words::percent;
 
 /// Renders workflow commands.
 pub fn render(a: &Assessment, options: &RenderOptions) -> String {

@@ -12,7 +12,6 @@
 
 mod charts;
 mod markdown;
-mod readiness;
 #[cfg(test)]
 mod tests;
 mod view;
@@ -27,11 +26,24 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 /// are none), and no base or form can send the reader elsewhere.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-/// The templates, by name; `report.html` is the page, including the rest.
+/// The templates both pages (the gap report and the portfolio's caseload)
+/// include: the head, the colours, and the small macros.
+const SHARED_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "head.html",
+        include_str!("../../templates/shared/head.html"),
+    ),
+    (
+        "palette.css",
+        include_str!("../../templates/shared/palette.css"),
+    ),
+    ("macros.html", include_str!("../../templates/macros.html")),
+];
+
+/// The report's templates, by name; `report.html` is the page, including the rest.
 const TEMPLATES: &[(&str, &str)] = &[
     ("report.html", include_str!("../../templates/report.html")),
     ("report.css", include_str!("../../templates/report.css")),
-    ("macros.html", include_str!("../../templates/macros.html")),
     (
         "summary.html",
         include_str!("../../templates/sections/summary.html"),
@@ -93,7 +105,7 @@ pub fn try_render_with_timeline(
     timeline: &accredit_core::timeline::Timeline,
     fingerprint: Option<&str>,
 ) -> Result<String, minijinja::Error> {
-    let readiness = readiness::ReadinessView::new(timeline);
+    let readiness = view::readiness::ReadinessView::new(timeline);
     let mut report = view::Report::new(assessment);
     report.signed_with = fingerprint.map(str::to_string);
     let env = environment()?;
@@ -146,7 +158,7 @@ pub(crate) fn environment() -> Result<Environment<'static>, minijinja::Error> {
     env.add_filter("css_string", |value: String| {
         Value::from_safe_string(css_string(&value))
     });
-    for (name, source) in TEMPLATES {
+    for (name, source) in SHARED_TEMPLATES.iter().chain(TEMPLATES) {
         env.add_template(name, source)?;
     }
     Ok(env)

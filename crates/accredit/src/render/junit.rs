@@ -3,7 +3,7 @@
 //! When the evidence is invalid, a first suite says so with a failing case.
 //! The document is written by [`super::junit_xml`], which encodes every value.
 
-use accredit_core::assess::{Assessment, RequirementResult, ResultKind};
+use accredit_core::assess::{Assessment, RequirementResult, Status};
 
 use super::junit_xml::{Case, Outcome, Report, Suite};
 use super::{RenderOptions, invalid_evidence};
@@ -61,18 +61,18 @@ pub fn render(a: &Assessment, options: &RenderOptions) -> String {
 
 fn case(r: &RequirementResult, options: &RenderOptions) -> Case {
     let outcome = match r.result {
-        ResultKind::Pass => Outcome::Passed,
-        ResultKind::Waived | ResultKind::NotApplicable => Outcome::Skipped {
+        Status::Pass => Outcome::Passed,
+        Status::Waived | Status::NotApplicable => Outcome::Skipped {
             message: r.result.as_str().to_string(),
         },
         other => {
             let tag = if r.mandatory { "mandatory" } else { "weighted" };
             Outcome::Failed {
-                error: other == ResultKind::Error,
+                error: other == Status::Error,
                 message: format!(
                     "{} ({tag}, credit {:.2}, +{:.1} points if fixed)",
                     other.as_str(),
-                    super::towards_zero(r.credit, 2),
+                    crate::words::towards_zero(r.credit, 2),
                     r.points_at_stake
                 ),
                 kind: other.as_str().to_string(),

@@ -7,8 +7,9 @@ use std::fmt::Write;
 use accredit_core::assess::{Assessment, RequirementResult, Verdict, WaiverStatus};
 
 use super::text::result_with_share;
-use super::{RenderOptions, invalid_evidence, percent};
+use super::{RenderOptions, invalid_evidence};
 use crate::encode::markdown::{code, inline};
+use crate::words::percent;
 
 /// Gaps listed in full before folding.
 const GAPS_SHOWN: usize = 10;
@@ -25,11 +26,12 @@ pub fn render(a: &Assessment, options: &RenderOptions) -> String {
     if let Some(invalid) = invalid_evidence(a) {
         let _ = writeln!(out, "**⚠ {}**\n", invalid.headline());
     }
-    let badge = match a.verdict {
-        Verdict::Ready => "✅ **Ready**",
-        Verdict::Approaching => "🟡 **Approaching**",
-        Verdict::NotReady => "❌ **Not ready**",
+    let mark = match a.verdict {
+        Verdict::Ready => "✅",
+        Verdict::Approaching => "🟡",
+        Verdict::NotReady => "❌",
     };
+    let badge = format!("{mark} **{}**", crate::words::verdict_sentence(a.verdict));
     let _ = writeln!(
         out,
         "## LSD accreditation: {}\n",
@@ -64,7 +66,7 @@ pub fn render(a: &Assessment, options: &RenderOptions) -> String {
         .iter()
         .filter(|d| d.counted > 0 || d.mandatory_total > 0)
     {
-        let score = d.score.map_or_else(|| "—".to_string(), percent);
+        let score = crate::words::percent_or(d.score, "—");
         let _ = writeln!(
             out,
             "| {} {} | {score} | {}/{} | {}/{} |",

@@ -191,64 +191,9 @@ pub fn invalid_evidence(a: &Assessment) -> Option<InvalidEvidence> {
     })
 }
 
-/// `measured 98.8% against a target of 100%` (units other than `%` spaced,
-/// the value rounded towards zero).
-pub fn measured(m: &accredit_core::checks::Measure) -> String {
-    let number = |v: f64| {
-        let text = format!("{:.1}", towards_zero(v, 1));
-        text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
-    };
-    let unit = if m.unit == "%" || m.unit.is_empty() {
-        m.unit.clone()
-    } else {
-        format!(" {}", crate::encode::text::text(&m.unit))
-    };
-    format!(
-        "measured {}{unit} against a target of {}{unit}",
-        number(m.value),
-        number(m.target)
-    )
-}
-
-/// A share in percent with one decimal, rounded towards zero, so a partial
-/// result never shows as 100% (99.96 → `99.9%`).
-pub fn percent(value: f64) -> String {
-    format!("{:.1}%", towards_zero(value, 1))
-}
-
-/// A share in whole percent, rounded towards zero (99.6 → `99%`).
-pub fn percent_whole(value: f64) -> String {
-    format!("{:.0}%", towards_zero(value, 0))
-}
-
-/// `value` cut to `decimals` places towards zero; values within floating-point
-/// error of the next step (98.8 stored as 98.79999…) keep that step.
-pub fn towards_zero(value: f64, decimals: i32) -> f64 {
-    if !value.is_finite() {
-        return value;
-    }
-    let scale = 10f64.powi(decimals);
-    let scaled = value * scale;
-    let nudge = 1e-9 * scaled.abs().max(1.0);
-    (scaled + nudge.copysign(scaled)).trunc() / scale
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shares_round_towards_zero() {
-        assert_eq!(percent(99.96), "99.9%");
-        assert_eq!(percent(99.99), "99.9%");
-        assert_eq!(percent(100.0), "100.0%");
-        assert_eq!(percent(98.8), "98.8%");
-        assert_eq!(percent(0.1 + 0.7), "0.8%");
-        assert_eq!(percent(0.0), "0.0%");
-        assert_eq!(percent_whole(99.6), "99%");
-        assert_eq!(percent_whole(100.0), "100%");
-        assert_eq!(percent_whole(33.333), "33%");
-    }
 
     #[test]
     fn invalid_evidence_reads_as_a_sentence() {

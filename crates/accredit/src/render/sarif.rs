@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use accredit_core::assess::{Assessment, FindingOut, RequirementResult, ResultKind};
+use accredit_core::assess::{Assessment, FindingOut, RequirementResult, Status};
 use accredit_core::compare::Comparison;
 use accredit_core::diagnostic::{Code, Diagnostic, Severity};
 use accredit_core::evidence::{FileRole, PackFile};
@@ -53,7 +53,7 @@ pub fn render_log(
         baseline,
     );
     for r in &a.requirements {
-        let waived = r.result == ResultKind::Waived;
+        let waived = r.result == Status::Waived;
         if !(r.result.is_gap() || waived) {
             continue;
         }

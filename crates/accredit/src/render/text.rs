@@ -3,11 +3,14 @@
 
 use std::fmt::Write;
 
-use accredit_core::assess::{Assessment, RequirementResult, ResultKind, Verdict, WaiverStatus};
+use accredit_core::assess::{
+    Assessment, OverrideState, RequirementResult, Status, Verdict, WaiverStatus,
+};
 
-use super::{invalid_evidence, percent};
+use super::invalid_evidence;
 use crate::encode::text::{at_line_start, path_at_line_start, starts_safely, text as enc};
 use crate::terminal::Style;
+use crate::words::percent;
 
 /// Findings shown per gap before "and N more".
 const FINDINGS_SHOWN: usize = 5;
@@ -41,14 +44,14 @@ pub fn render(a: &Assessment, style: Style) -> String {
         applicant.assessment_start,
         applicant.assessment_end,
         a.as_of,
-        days_to_go(applicant.days_to_start)
+        crate::words::days_to_go(applicant.days_to_start)
     );
     out.push('\n');
     out.push_str(&verdict_line(a, style));
     out.push('\n');
     let _ = writeln!(out, "{}", style.paint("1", "Domains"));
     for d in &a.score.domains {
-        let score = d.score.map_or_else(|| "—".to_string(), percent);
+        let score = crate::words::percent_or(d.score, "—");
         let _ = writeln!(
             out,
             "  {:<5} {:<34} {score:>6}   passed {}/{} · mandatory {}/{}",
@@ -89,7 +92,7 @@ pub fn render(a: &Assessment, style: Style) -> String {
                 out,
                 "  {mark} {} [{}] {}{line}: {}",
                 enc(&w.requirement),
-                status_word(w.status),
+                crate::words::waiver(w.status),
                 enc(&w.file),
                 enc(&w.message)
             );
@@ -99,12 +102,16 @@ pub fn render(a: &Assessment, style: Style) -> String {
         out.push('\n');
         let _ = writeln!(out, "{}", style.paint("1", "Assessor overrides (scored)"));
         for o in &a.overrides {
-            let mark = if o.status == "applied" { "✓" } else { "!" };
+            let mark = if o.status == OverrideState::Applied {
+                "✓"
+            } else {
+                "!"
+            };
             let _ = writeln!(
                 out,
                 "  {mark} {} [{}] {}: {}",
                 enc(&o.requirement),
-                o.status,
+                o.status.as_str(),
                 enc(&o.file),
                 enc(&o.message)
             );
@@ -138,11 +145,12 @@ pub fn quiet(a: &Assessment, style: Style) -> String {
 
 /// `Verdict: READY   overall 97.9% …`, with a newline.
 pub fn verdict_line(a: &Assessment, style: Style) -> String {
-    let (word, colour) = match a.verdict {
-        Verdict::Ready => ("READY", "1;32"),
-        Verdict::Approaching => ("APPROACHING", "1;33"),
-        Verdict::NotReady => ("NOT READY", "1;31"),
+    let colour = match a.verdict {
+        Verdict::Ready => "1;32",
+        Verdict::Approaching => "1;33",
+        Verdict::NotReady => "1;31",
     };
+    let word = crate::words::verdict_heading(a.verdict);
     format!(
         "Verdict: {}   overall {} (ready at {:.0}%) · {} of {} requirements passed · mandatory met {} of {}\n",
         style.paint(colour, word),
@@ -218,45 +226,25 @@ fn gap(out: &mut String, n: usize, r: &RequirementResult, style: Style) {
 /// with the measured share beside the words, never in their place.
 pub fn result_with_share(r: &RequirementResult) -> String {
     let word = match (r.mandatory, r.result) {
-        (true, ResultKind::Partial | ResultKind::Fail) => "not met",
-        (true, ResultKind::Missing) => "not met (no evidence)",
-        (true, ResultKind::Error) => "not met (could not be assessed)",
+        (true, Status::Partial | Status::Fail) => "not met",
+        (true, Status::Missing) => "not met (no evidence)",
+        (true, Status::Error) => "not met (could not be assessed)",
         (_, result) => result_word(result),
     };
     match &r.measured {
-        Some(m) => format!("{word} — {}", super::measured(m)),
+        Some(m) => format!("{word} — {}", crate::words::measured(m)),
         None => word.to_string(),
     }
 }
 
-fn result_word(result: ResultKind) -> &'static str {
+fn result_word(result: Status) -> &'static str {
     match result {
-        ResultKind::Pass => "pass",
-        ResultKind::Partial => "partly met",
-        ResultKind::Fail => "not met",
-        ResultKind::Missing => "no evidence",
-        ResultKind::Error => "could not be assessed",
-        ResultKind::NotApplicable => "not applicable",
-        ResultKind::Waived => "waived",
-    }
-}
-
-fn status_word(status: WaiverStatus) -> &'static str {
-    match status {
-        WaiverStatus::Active => "active",
-        WaiverStatus::Expired => "expired",
-        WaiverStatus::NotWaivable => "not waivable",
-        WaiverStatus::UnknownRequirement => "unknown requirement",
-        WaiverStatus::Stale => "stale",
-        WaiverStatus::Duplicate => "duplicate",
-    }
-}
-
-fn days_to_go(days: i64) -> String {
-    match days {
-        0 => "starts today".to_string(),
-        1 => "1 day to go".to_string(),
-        d if d > 1 => format!("{d} days to go"),
-        d => format!("started {} days ago", -d),
+        Status::Pass => "pass",
+        Status::Partial => "partly met",
+        Status::Fail => "not met",
+        Status::Missing => "no evidence",
+        Status::Error => "could not be assessed",
+        Status::NotApplicable => "not applicable",
+        Status::Waived => "waived",
     }
 }

@@ -223,7 +223,7 @@ mod tests {
     use super::*;
 
     fn complete() -> Assessment {
-        let Ok(Ok(ruleset)) = crate::ruleset_choice::choose(None) else {
+        let Ok(ruleset) = crate::ruleset_choice::choose(None) else {
             panic!("the built-in ruleset loads");
         };
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/packs/complete");

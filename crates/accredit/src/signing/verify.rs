@@ -24,6 +24,7 @@ use super::statement::{PREDICATE_TYPE, STATEMENT_TYPE, Statement};
 use crate::cli::VerifyArgs;
 use crate::encode::text::text;
 use crate::exit::{Exit, Failure};
+use crate::words::one_or_many as plural;
 
 /// The largest envelope read (a pack of 100,000 files signs to about 15 MB).
 const MAX_ENVELOPE_BYTES: u64 = 256 * 1024 * 1024;
@@ -161,7 +162,7 @@ fn describe(statement: &Statement) {
         "  signed result: {}{ods}, verdict {}, overall {}, as of {}",
         text(&p.applicant.organisation),
         text(&p.verdict),
-        crate::render::percent(p.score.overall),
+        crate::words::percent(p.score.overall),
         p.as_of
     );
     outln!(
@@ -327,10 +328,6 @@ fn sha256_file(path: &Path) -> std::io::Result<String> {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect())
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 #[cfg(test)]

@@ -2,18 +2,15 @@
 //! 2.1.0 schema, JUnit parses and its counts match, GitHub annotations carry
 //! the right file, line and column, Markdown stays comment-sized.
 
-use super::{copy, pack, run};
+use super::{copy, overlay, run, with_overlay};
 
 /// The complete pack with the fax channel limited to office hours (COV-01 fails
 /// at service-desk.yaml line 9) and TOOL-03 waived, in a temp dir.
 fn defect_pack() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy(&pack("complete"), dir.path());
-    let overlays = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/ruleset-tests/overlays");
-    copy(&overlays.join("cov-01-fax-office-hours"), dir.path());
+    let dir = with_overlay("cov-01-fax-office-hours");
+    // Only the waiver: the overlay's service desk would undo COV-01's.
     copy(
-        &overlays.join("waiver-tool-03-active/waivers"),
+        &overlay("waiver-tool-03-active").join("waivers"),
         &dir.path().join("waivers"),
     );
     let desk = dir.path().join("service-desk.yaml");

@@ -78,7 +78,7 @@ fn field<'a>(text: &'a str, key: &str) -> Option<&'a str> {
 /// The file of the complete pack that the example stands in for: the same
 /// kind and, for Markdown, the same `process` or `type`.
 fn counterpart(root: &Path, kind: &str, example: &str) -> PathBuf {
-    let mut files: Vec<PathBuf> = walk(root);
+    let mut files: Vec<PathBuf> = super::files_under(root);
     files.sort();
     let same = |path: &PathBuf| {
         let text = std::fs::read_to_string(path).unwrap_or_default();
@@ -92,19 +92,6 @@ fn counterpart(root: &Path, kind: &str, example: &str) -> PathBuf {
         .find(|p| same(p))
         .cloned()
         .unwrap_or_else(|| panic!("no {kind} in the complete pack like the example"))
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod hostile_output;
 mod init;
 mod markdown_structure;
 mod odd_values;
+mod output_snapshots;
 mod outputs;
 mod plan;
 mod portfolio;
@@ -23,21 +24,15 @@ mod rulesets;
 mod sarif_ingest;
 mod score;
 mod signing;
+mod support;
 mod timeline;
 mod validate;
 mod validate_formats;
 mod verdict;
 
-use std::path::PathBuf;
-
 use assert_cmd::Command;
 
-/// The repository's `fixtures/packs/NAME`.
-pub fn pack(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/packs")
-        .join(name)
-}
+pub use support::{copy, files_under, overlay, pack, pack_with, with_overlay};
 
 /// The `accredit` binary with colour off and a fixed environment.
 pub fn accredit() -> Command {
@@ -54,30 +49,6 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&output.stdout).into_owned(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
-}
-
-/// Copies a directory tree (files and folders) into `to`.
-pub fn copy(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// The complete pack with a ruleset-test overlay laid over it, in a temp dir.
-pub fn with_overlay(overlay: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy(&pack("complete"), dir.path());
-    let overlays =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/ruleset-tests/overlays");
-    copy(&overlays.join(overlay), dir.path());
-    dir
 }
 
 /// `accredit score DIR --as-of AS_OF --format json`, parsed.

@@ -211,14 +211,7 @@ fn a_broken_markdown_link_is_a_warning() {
     let problem = std::fs::read_to_string(complete.join("procedures/problem.md"))
         .unwrap()
         .replace("(change.md#review)", "(changes.md#review)");
-    let copy = |from: &std::path::Path, to: &std::path::Path| {
-        for entry in walk(from) {
-            let target = to.join(entry.strip_prefix(from).unwrap());
-            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-            std::fs::copy(&entry, target).unwrap();
-        }
-    };
-    copy(&complete, dir.path());
+    super::copy(&complete, dir.path());
     std::fs::write(dir.path().join("procedures/problem.md"), problem).unwrap();
     let (code, stdout, _) = run(&["validate", dir.path().to_str().unwrap()]);
     assert_eq!(code, 0, "{stdout}");
@@ -229,18 +222,4 @@ fn a_broken_markdown_link_is_a_warning() {
         ]
     );
     assert!(stdout.ends_with(": 0 errors, 1 warning\n"), "{stdout}");
-}
-
-/// Every regular file under `dir`.
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }

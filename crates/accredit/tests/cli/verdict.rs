@@ -2,18 +2,11 @@
 //! trust-written pack scores `ready`; invalid evidence never passes a gate;
 //! `init` writes nothing future-dated.
 
-use std::path::PathBuf;
-
-use super::{copy, pack, run};
+use super::{pack, pack_with, run};
 
 /// The trust-written pack with a ruleset-test overlay laid over it.
 fn trust_written_with(overlay: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy(&pack("trust-written"), dir.path());
-    let overlays =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/ruleset-tests/overlays");
-    copy(&overlays.join(overlay), dir.path());
-    dir
+    pack_with("trust-written", &[overlay])
 }
 
 #[test]

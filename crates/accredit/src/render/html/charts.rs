@@ -103,14 +103,14 @@ pub fn domain_chart(domains: &[DomainScore], threshold: f64) -> BarChart {
                 value_x: round1(BAR_X + length + 6.0),
                 value: d
                     .score
-                    .map_or_else(|| "not scored".to_string(), crate::render::percent),
+                    .map_or_else(|| "not scored".to_string(), crate::words::percent),
             }
         })
         .collect();
     let summary = domains
         .iter()
         .map(|d| match d.score {
-            Some(s) => format!("{} {}: {}", d.id, d.title, crate::render::percent(s)),
+            Some(s) => format!("{} {}: {}", d.id, d.title, crate::words::percent(s)),
             None => format!("{} {}: not scored", d.id, d.title),
         })
         .collect::<Vec<_>>()

@@ -46,7 +46,7 @@ pub fn text(plan: &Plan) -> String {
     out.push_str(&format!(
         "Verdict now: {}, overall {}; {}.\n",
         plan.verdict.as_str(),
-        crate::render::percent(plan.overall),
+        crate::words::percent(plan.overall),
         due_line(plan)
     ));
     if plan.items.is_empty() {
@@ -82,7 +82,7 @@ pub fn markdown(plan: &Plan) -> String {
         "## Improvement plan: {}\n\nVerdict now: **{}**, overall {}; {}.\n\n",
         inline(&plan.organisation),
         plan.verdict.as_str(),
-        crate::render::percent(plan.overall),
+        crate::words::percent(plan.overall),
         due_line(plan)
     ));
     if plan.items.is_empty() {

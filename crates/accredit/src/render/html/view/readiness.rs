@@ -6,7 +6,8 @@ use accredit_core::assess::Verdict;
 use accredit_core::timeline::Timeline;
 use serde::Serialize;
 
-use super::view::{DateView, StatusView};
+use super::{DateView, StatusView};
+use crate::words;
 
 /// Width of the strip in SVG units.
 const STRIP_WIDTH: f64 = 720.0;
@@ -82,9 +83,9 @@ fn status(symbol: &'static str, word: &'static str, tone: &'static str) -> Statu
 
 fn verdict_status(verdict: Verdict) -> (StatusView, &'static str) {
     match verdict {
-        Verdict::Ready => (status("✓", "ready", "good"), "#1d7a3a"),
-        Verdict::Approaching => (status("◐", "approaching", "warn"), "#b36b00"),
-        Verdict::NotReady => (status("✗", "not ready", "bad"), "#b3261e"),
+        Verdict::Ready => (status("✓", words::verdict(verdict), "good"), "#1d7a3a"),
+        Verdict::Approaching => (status("◐", words::verdict(verdict), "warn"), "#b36b00"),
+        Verdict::NotReady => (status("✗", words::verdict(verdict), "bad"), "#b3261e"),
     }
 }
 
@@ -107,7 +108,7 @@ impl ReadinessView {
                     fill,
                     x: (offset as f64 * scale * 100.0).round() / 100.0,
                     width: (run.days as f64 * scale * 100.0).round() / 100.0,
-                    overall: crate::render::percent(run.overall),
+                    overall: crate::words::percent(run.overall),
                     unmet: if run.unmet.is_empty() {
                         "none".to_string()
                     } else {
