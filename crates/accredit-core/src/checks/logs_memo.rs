@@ -133,7 +133,7 @@ pub fn training(context: &Context<'_>, counted_from: Date) -> Option<LogResult<T
     let made = context.logs.training.get_or_init(|| {
         let logs = sources(context, &context.evidence.training_logs)?;
         let known: Vec<(String, String)> = context
-            .ruleset
+            .shared
             .applications
             .iter()
             .map(|a| (a.id.clone(), a.name.clone()))
