@@ -1,21 +1,25 @@
-//! The ruleset schema's check branches, held to the parameter structs they
-//! describe. The schema is written by hand (its descriptions and limits are
-//! for ruleset authors); these tests make every difference from the structs a
-//! failure, kind by kind:
+//! The ruleset schema held to the serde types it describes. The schema is
+//! written by hand (its descriptions and limits are for ruleset authors;
+//! decision 0111); these tests make every difference from the types a
+//! failure, for each check kind's `if kind = …, then …` branch and for the
+//! ruleset, requirement, application and domain objects:
 //!
-//! - every registered kind has exactly one `if kind = …, then …` branch and
-//!   every branch names a registered kind;
-//! - the branch's properties (besides `kind`) are exactly the struct's fields;
-//! - the branch forbids other properties, and the struct rejects an unknown key;
-//! - a property is `required` in the branch exactly when the struct cannot be
-//!   read without it (tried by removing each parameter in turn from the
-//!   built-in ruleset's use of the kind, which uses every kind).
+//! - every registered kind has exactly one branch and every branch names a
+//!   registered kind;
+//! - the schema's properties (for a branch, besides `kind`) are exactly the
+//!   struct's fields;
+//! - the schema forbids other properties, and the struct rejects an unknown key;
+//! - a property is `required` in the schema exactly when the struct cannot be
+//!   read without it (tried by removing each field in turn from the built-in
+//!   ruleset's use of it; the built-in ruleset uses every kind).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::de::{self, DeserializeOwned, Visitor};
 use serde_json::{Map, Value};
 
+use super::raw::{RawRequirement, RawRuleset};
+use super::{Application, Domain};
 use crate::checks::{Check, ParameterTypes};
 use crate::yaml::{YamlLimits, parse_document};
 
@@ -79,22 +83,25 @@ fn read_as<T: DeserializeOwned>(value: &Value) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+impl Parameters {
+    fn of<T: DeserializeOwned>() -> Parameters {
+        let fields = match T::deserialize(FieldNames) {
+            Err(Found(fields)) => fields,
+            Ok(_) => None,
+        };
+        Parameters {
+            fields,
+            read: read_as::<T>,
+        }
+    }
+}
+
 #[derive(Default)]
 struct Registered(BTreeMap<&'static str, Parameters>);
 
 impl ParameterTypes for Registered {
     fn visit<T: DeserializeOwned>(&mut self, kind: &'static str) {
-        let fields = match T::deserialize(FieldNames) {
-            Err(Found(fields)) => fields,
-            Ok(_) => None,
-        };
-        self.0.insert(
-            kind,
-            Parameters {
-                fields,
-                read: read_as::<T>,
-            },
-        );
+        self.0.insert(kind, Parameters::of::<T>());
     }
 }
 
@@ -104,11 +111,14 @@ fn registered() -> BTreeMap<&'static str, Parameters> {
     registered.0
 }
 
+fn schema() -> Value {
+    serde_json::from_str(super::SCHEMA_TEXT).unwrap()
+}
+
 /// The schema's branches: kind → its `then` schema.
 fn branches() -> BTreeMap<String, Value> {
-    let schema: Value = serde_json::from_str(super::SCHEMA_TEXT).unwrap();
     let mut out = BTreeMap::new();
-    for branch in schema["$defs"]["check"]["allOf"].as_array().unwrap() {
+    for branch in schema()["$defs"]["check"]["allOf"].as_array().unwrap() {
         let kind = branch["if"]["properties"]["kind"]["const"]
             .as_str()
             .unwrap_or_else(|| panic!("a branch without `if kind = …`: {branch}"))
@@ -122,11 +132,17 @@ fn branches() -> BTreeMap<String, Value> {
     out
 }
 
+/// The built-in ruleset as data.
+fn builtin() -> Value {
+    parse_document(super::BUILTIN_TEXT, 1, YamlLimits::default())
+        .unwrap()
+        .value
+}
+
 /// The built-in ruleset's parameters for each kind (the first use of it).
 fn builtin_uses() -> BTreeMap<String, Map<String, Value>> {
-    let document = parse_document(super::BUILTIN_TEXT, 1, YamlLimits::default()).unwrap();
     let mut out = BTreeMap::new();
-    for requirement in document.value["requirements"].as_array().unwrap() {
+    for requirement in builtin()["requirements"].as_array().unwrap() {
         let mut check = requirement["check"].as_object().unwrap().clone();
         let kind = check.shift_remove("kind").unwrap();
         out.entry(kind.as_str().unwrap().to_string())
@@ -135,22 +151,81 @@ fn builtin_uses() -> BTreeMap<String, Map<String, Value>> {
     out
 }
 
-fn properties(then: &Value) -> BTreeSet<String> {
-    then["properties"]
+/// Every difference between an object's schema and the struct that reads
+/// it, tried on `instance` (a valid use of it, e.g. from the built-in
+/// ruleset); properties in `beside` are the schema's only (a branch's `kind`).
+fn differences(
+    what: &str,
+    schema: &Value,
+    parameters: &Parameters,
+    instance: &Map<String, Value>,
+    beside: &[&str],
+) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let Some(fields) = parameters.fields else {
+        return vec![format!("{what}: the type is not a struct")];
+    };
+    let fields: BTreeSet<String> = fields.iter().map(|f| f.to_string()).collect();
+    let listed: BTreeSet<String> = schema["properties"]
         .as_object()
-        .map(|p| p.keys().filter(|k| *k != "kind").cloned().collect())
-        .unwrap_or_default()
-}
-
-fn required(then: &Value) -> BTreeSet<String> {
-    then["required"]
+        .map(|p| {
+            p.keys()
+                .filter(|k| !beside.contains(&k.as_str()))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    if fields != listed {
+        wrong.push(format!(
+            "{what}: struct fields {fields:?}, schema properties {listed:?}"
+        ));
+    }
+    if schema["additionalProperties"] != Value::Bool(false) {
+        wrong.push(format!("{what}: the schema allows unknown properties"));
+    }
+    let mut extra = instance.clone();
+    extra.insert("no_such_field".into(), Value::from(1));
+    match (parameters.read)(&Value::Object(extra)) {
+        Err(e) if e.contains("unknown field") => {}
+        other => wrong.push(format!(
+            "{what}: an unknown field is not rejected: {other:?}"
+        )),
+    }
+    if let Err(e) = (parameters.read)(&Value::Object(instance.clone())) {
+        wrong.push(format!("{what}: the example does not read: {e}"));
+        return wrong;
+    }
+    let required: BTreeSet<String> = schema["required"]
         .as_array()
         .map(|r| {
             r.iter()
                 .filter_map(|k| k.as_str().map(String::from))
                 .collect()
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    for name in required.iter().filter(|name| !instance.contains_key(*name)) {
+        wrong.push(format!(
+            "{what}: `{name}` is required but the example omits it"
+        ));
+    }
+    for name in instance.keys().filter(|k| !beside.contains(&k.as_str())) {
+        let mut without = instance.clone();
+        without.shift_remove(name);
+        let needed = (parameters.read)(&Value::Object(without))
+            .is_err_and(|e| e.contains(&format!("missing field `{name}`")));
+        if needed != required.contains(name) {
+            wrong.push(format!(
+                "{what}: `{name}` is {} by the struct but {} by the schema",
+                if needed { "needed" } else { "optional" },
+                if required.contains(name) {
+                    "required"
+                } else {
+                    "optional"
+                },
+            ));
+        }
+    }
+    wrong
 }
 
 #[test]
@@ -159,89 +234,77 @@ fn every_kind_has_one_schema_branch_and_every_branch_a_kind() {
     let branches = branches();
     let named: BTreeSet<&str> = branches.keys().map(String::as_str).collect();
     assert_eq!(kinds, named);
-    let listed: BTreeSet<String> =
-        serde_json::from_str::<Value>(super::SCHEMA_TEXT).unwrap()["$defs"]["check"]["properties"]
-            ["kind"]["enum"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|k| k.as_str().unwrap().to_string())
-            .collect();
+    let listed: BTreeSet<String> = schema()["$defs"]["check"]["properties"]["kind"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap().to_string())
+        .collect();
     assert_eq!(listed, named.iter().map(|k| k.to_string()).collect());
 }
 
 #[test]
-fn each_branch_lists_exactly_the_fields_of_its_struct() {
+fn each_check_branch_matches_its_parameter_struct() {
     let branches = branches();
+    let uses = builtin_uses();
     let mut wrong = Vec::new();
     for (kind, parameters) in registered() {
-        let Some(fields) = parameters.fields else {
-            wrong.push(format!("{kind}: the parameters are not a struct"));
+        let Some(used) = uses.get(kind) else {
+            wrong.push(format!(
+                "the built-in ruleset does not use `{kind}`, so it cannot be tried"
+            ));
             continue;
         };
-        let fields: BTreeSet<String> = fields.iter().map(|f| f.to_string()).collect();
-        let listed = properties(&branches[kind]);
-        if fields != listed {
-            wrong.push(format!(
-                "{kind}: struct fields {fields:?}, schema properties {listed:?}"
-            ));
-        }
+        wrong.extend(differences(
+            kind,
+            &branches[kind],
+            &parameters,
+            used,
+            &["kind"],
+        ));
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]
-fn each_branch_and_struct_reject_unknown_parameters() {
-    let branches = branches();
-    let uses = builtin_uses();
-    for (kind, parameters) in registered() {
-        assert_eq!(
-            branches[kind]["additionalProperties"],
-            Value::Bool(false),
-            "{kind}: the schema branch allows unknown parameters"
-        );
-        let mut extra = uses[kind].clone();
-        extra.insert("no_such_parameter".into(), Value::from(1));
-        let error =
-            (parameters.read)(&Value::Object(extra)).expect_err("an unknown parameter is rejected");
-        assert!(error.contains("unknown field"), "{kind}: {error}");
+fn the_ruleset_requirement_application_and_domain_schemas_match_their_structs() {
+    let schema = schema();
+    let builtin = builtin();
+    let object = |value: &Value| value.as_object().unwrap().clone();
+    let mut wrong = differences(
+        "ruleset",
+        &schema,
+        &Parameters::of::<RawRuleset>(),
+        &object(&builtin),
+        &[],
+    );
+    for (i, requirement) in builtin["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+    {
+        wrong.extend(differences(
+            &format!("requirement {i}"),
+            &schema["$defs"]["requirement"],
+            &Parameters::of::<RawRequirement>(),
+            &object(requirement),
+            &[],
+        ));
     }
-}
-
-#[test]
-fn a_parameter_is_required_in_the_schema_exactly_when_the_struct_needs_it() {
-    let branches = branches();
-    let uses = builtin_uses();
-    let mut wrong = Vec::new();
-    for (kind, parameters) in registered() {
-        let used = uses
-            .get(kind)
-            .unwrap_or_else(|| panic!("the built-in ruleset does not use `{kind}`"));
-        (parameters.read)(&Value::Object(used.clone()))
-            .unwrap_or_else(|e| panic!("{kind}: the built-in parameters do not read: {e}"));
-        let required = required(&branches[kind]);
-        for name in required.iter().filter(|name| !used.contains_key(*name)) {
-            wrong.push(format!(
-                "{kind}: `{name}` is required but the built-in ruleset omits it"
-            ));
-        }
-        for name in used.keys() {
-            let mut without = used.clone();
-            without.shift_remove(name);
-            let needed = (parameters.read)(&Value::Object(without))
-                .is_err_and(|e| e.contains(&format!("missing field `{name}`")));
-            if needed != required.contains(name) {
-                wrong.push(format!(
-                    "{kind}: `{name}` is {} by the struct but {} by the schema",
-                    if needed { "needed" } else { "optional" },
-                    if required.contains(name) {
-                        "required"
-                    } else {
-                        "optional"
-                    },
-                ));
-            }
-        }
-    }
+    wrong.extend(differences(
+        "application",
+        &schema["properties"]["applications"]["items"],
+        &Parameters::of::<Application>(),
+        &object(&builtin["applications"][0]),
+        &[],
+    ));
+    wrong.extend(differences(
+        "domain",
+        &schema["properties"]["domains"]["items"],
+        &Parameters::of::<Domain>(),
+        &object(&builtin["domains"][0]),
+        &[],
+    ));
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
