@@ -170,3 +170,91 @@ fn check_training_lookbacks(ruleset: &RawRuleset, problems: &mut Vec<RulesetProb
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{BUILTIN_FILE, BUILTIN_TEXT, load_ruleset};
+    use super::*;
+    use crate::yaml::{YamlLimits, parse_document};
+
+    fn raw(text: &str) -> RawRuleset {
+        let document = parse_document(text, 1, YamlLimits::default()).unwrap();
+        serde_json::from_value(document.value).unwrap()
+    }
+
+    #[test]
+    fn every_problem_is_returned_with_its_kind_and_node() {
+        let text = include_str!("../../../../fixtures/rulesets/bad-many-problems.yaml");
+        let problems = raw(text).validate().unwrap_err();
+        let found: Vec<(ProblemKind, &str)> = problems
+            .iter()
+            .map(|p| (p.kind, p.pointer.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (ProblemKind::DuplicateId, "/requirements/1/id"),
+                (ProblemKind::UnknownDomain, "/requirements/4/domain"),
+                (
+                    ProblemKind::BadParameter,
+                    "/requirements/6/check/expression"
+                ),
+                (ProblemKind::BadParameter, "/requirements/6/check/message"),
+                (ProblemKind::BadParameter, "/requirements/7/check/evidence"),
+                (
+                    ProblemKind::TrainingLookbacksDiffer,
+                    "/requirements/9/check/max_age_days"
+                ),
+            ]
+        );
+        let codes: Vec<&str> = problems.iter().map(|p| p.kind.code().as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "duplicate-id",
+                "schema",
+                "bad-parameter",
+                "bad-parameter",
+                "bad-parameter",
+                "bad-parameter"
+            ]
+        );
+    }
+
+    #[test]
+    fn what_the_checks_share_is_derived_from_the_requirements() {
+        let text = BUILTIN_TEXT
+            .replace("      min_staff: 1\n", "      min_staff: 2\n")
+            .replace("      pair_staff: 2\n", "      pair_staff: 3\n")
+            .replace("      core_end: \"18:00\"\n", "      core_end: \"17:30\"\n");
+        let ruleset = load_ruleset(&text, BUILTIN_FILE).unwrap();
+        let shared = ruleset.shared();
+        assert_eq!((shared.cover.min_staff, shared.cover.pair_staff), (2, 3));
+        assert_eq!(
+            serde_json::to_value(shared.cover.core_end).unwrap(),
+            "17:30"
+        );
+        let training: Vec<(&str, &str, u32)> = shared
+            .training
+            .iter()
+            .map(|t| (t.course, t.requirement.as_str(), t.max_age_days))
+            .collect();
+        assert_eq!(
+            training,
+            [
+                ("national-application", "NAK-01", 730),
+                ("itil-foundation", "NAK-03", 730)
+            ]
+        );
+        assert_eq!(shared.documented_sections.len(), 7);
+        assert_eq!(ruleset.applications().len(), 4);
+    }
+
+    #[test]
+    fn a_requirement_is_waivable_as_written_else_when_it_is_not_mandatory() {
+        let ruleset = load_ruleset(BUILTIN_TEXT, BUILTIN_FILE).unwrap();
+        let waivable = |id: &str| ruleset.requirement(id).unwrap().is_waivable();
+        assert!(!waivable("COV-01"), "mandatory, nothing written");
+        assert!(waivable("COV-04"), "weighted, nothing written");
+    }
+}
