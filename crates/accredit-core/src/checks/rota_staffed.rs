@@ -23,11 +23,13 @@ pub struct RotaStaffed {
 }
 
 impl RotaStaffed {
-    /// The analysis parameters this check uses.
-    pub fn params(&self) -> CoverParams {
+    /// The analysis parameters this check uses: its own staffing level, and
+    /// the rest as the ruleset's cover requirements share them (so one
+    /// analysis serves them all).
+    pub fn params(&self, shared: CoverParams) -> CoverParams {
         CoverParams {
             min_staff: self.min_staff,
-            ..CoverParams::default()
+            ..shared
         }
     }
 }
@@ -45,20 +47,24 @@ impl CheckKind for RotaStaffed {
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
-        from_analysis(rota_cover(context, self.params()), |analysis| {
-            let mut findings: Vec<_> = analysis.gaps.iter().map(|g| g.finding.clone()).collect();
-            findings.extend(analysis.findings.iter().cloned());
-            let staffed = if analysis.window_minutes > 0 {
-                100.0 * analysis.staffed_minutes as f64 / analysis.window_minutes as f64
-            } else {
-                0.0
-            };
-            if analysis.gaps.is_empty() {
-                Outcome::measured(100.0, 100.0, "%", findings)
-            } else {
-                // Any gap fails the requirement, however short.
-                Outcome::measured(staffed.min(99.99), 100.0, "%", findings)
-            }
-        })
+        from_analysis(
+            rota_cover(context, self.params(context.shared.cover)),
+            |analysis| {
+                let mut findings: Vec<_> =
+                    analysis.gaps.iter().map(|g| g.finding.clone()).collect();
+                findings.extend(analysis.findings.iter().cloned());
+                let staffed = if analysis.window_minutes > 0 {
+                    100.0 * analysis.staffed_minutes as f64 / analysis.window_minutes as f64
+                } else {
+                    0.0
+                };
+                if analysis.gaps.is_empty() {
+                    Outcome::measured(100.0, 100.0, "%", findings)
+                } else {
+                    // Any gap fails the requirement, however short.
+                    Outcome::measured(staffed.min(99.99), 100.0, "%", findings)
+                }
+            },
+        )
     }
 }

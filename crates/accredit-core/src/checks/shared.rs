@@ -139,6 +139,39 @@ mod tests {
     }
 
     #[test]
+    fn the_cover_requirements_and_the_report_share_one_analysis() {
+        let staffed = check(r#"{"kind": "rota-staffed", "min_staff": 2}"#);
+        let pairs = check(r#"{"kind": "lone-working", "pair_staff": 3, "target_percent": 90}"#);
+        let on_call =
+            check(r#"{"kind": "on-call-cover", "core_start": "09:00", "core_end": "17:00"}"#);
+        let requirements = [
+            ("COV-02", &staffed),
+            ("COV-04", &pairs),
+            ("COV-05", &on_call),
+        ];
+        let shared = SharedParams::derive(vec![], requirements);
+        let evidence = super::super::testing::complete_pack();
+        let pack = evidence.pack.as_ref().unwrap();
+        let context = super::super::Context {
+            evidence: &evidence,
+            pack,
+            window: super::super::AssessmentWindow {
+                start: pack.value.assessment.start,
+                days: 84,
+            },
+            as_of: super::super::testing::AS_OF,
+            shared: &shared,
+            cover: Default::default(),
+            logs: Default::default(),
+        };
+        for (_, check) in requirements {
+            check.evaluate(&context);
+        }
+        super::super::cover_memo::rota_cover(&context, shared.cover);
+        assert_eq!(context.cover.analyses(), 1);
+    }
+
+    #[test]
     fn an_application_is_named_by_the_ruleset_or_not_at_all() {
         let shared = SharedParams::derive(
             vec![Application {
