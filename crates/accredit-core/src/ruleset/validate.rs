@@ -16,6 +16,7 @@ impl RawRuleset {
     /// are left empty for the loader to set.
     pub fn validate(self) -> Result<Ruleset, Vec<RulesetProblem>> {
         let mut problems = Vec::new();
+        check_applications(&self, &mut problems);
         check_domains(&self, &mut problems);
         check_requirements(&self, &mut problems);
         check_training_lookbacks(&self, &mut problems);
@@ -54,6 +55,19 @@ fn validated(raw: RawRequirement) -> Requirement {
         description: raw.description,
         remediation: raw.remediation,
         check: raw.check,
+    }
+}
+
+fn check_applications(ruleset: &RawRuleset, problems: &mut Vec<RulesetProblem>) {
+    let mut ids = BTreeSet::new();
+    for (i, application) in ruleset.applications.iter().enumerate() {
+        if !ids.insert(application.id.as_str()) {
+            problems.push(RulesetProblem::new(
+                ProblemKind::DuplicateId,
+                format!("/applications/{i}/id"),
+                format!("application id `{}` is used twice", application.id),
+            ));
+        }
     }
 }
 
@@ -193,6 +207,7 @@ mod tests {
         assert_eq!(
             found,
             [
+                (ProblemKind::DuplicateId, "/applications/4/id"),
                 (ProblemKind::DuplicateId, "/requirements/1/id"),
                 (ProblemKind::UnknownDomain, "/requirements/4/domain"),
                 (
@@ -211,6 +226,7 @@ mod tests {
         assert_eq!(
             codes,
             [
+                "duplicate-id",
                 "duplicate-id",
                 "schema",
                 "bad-parameter",

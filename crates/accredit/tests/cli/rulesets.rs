@@ -100,12 +100,13 @@ fn every_problem_validation_finds_is_reported_at_once_in_file_order() {
     let (code, stdout) = score_with("bad-many-problems", "text");
     assert_eq!(code, 2, "{stdout}");
     let expected = [
-        "RULESET:77:9: error[duplicate-id]: requirement id `COV-01` is used twice",
-        "RULESET:128:13: error[schema]: `TOOLS` is not one of the ruleset's domains",
-        "RULESET:173:19: error[bad-parameter]: the expression does not compile: syntax error: unexpected end of input, expected expression (in <expression>:1)",
-        "RULESET:174:16: error[bad-parameter]: a message template holds only `{{ … }}` substitutions, not `{% … %}` statements",
-        "RULESET:187:17: error[bad-parameter]: `Override` is not an evidence kind",
-        "RULESET:214:21: error[bad-parameter]: NAK-03 counts training from 730 days before the start, but NAK-01 from 365; the training log is read once, so give every training requirement the same `max_age_days`",
+        "RULESET:29:9: error[duplicate-id]: application id `pacs` is used twice",
+        "RULESET:79:9: error[duplicate-id]: requirement id `COV-01` is used twice",
+        "RULESET:130:13: error[schema]: `TOOLS` is not one of the ruleset's domains",
+        "RULESET:175:19: error[bad-parameter]: the expression does not compile: syntax error: unexpected end of input, expected expression (in <expression>:1)",
+        "RULESET:176:16: error[bad-parameter]: a message template holds only `{{ … }}` substitutions, not `{% … %}` statements",
+        "RULESET:189:17: error[bad-parameter]: `Override` is not an evidence kind",
+        "RULESET:216:21: error[bad-parameter]: NAK-03 counts training from 730 days before the start, but NAK-01 from 365; the training log is read once, so give every training requirement the same `max_age_days`",
     ];
     assert_eq!(stdout.lines().collect::<Vec<_>>(), expected);
 }
@@ -174,7 +175,7 @@ fn a_broken_ruleset_stops_every_command_that_reads_it_with_exit_2() {
         assert_eq!(code, 2, "{args:?}: {stderr}");
         assert!(stdout.is_empty(), "{args:?}: {stdout}");
         assert!(
-            stderr.trim_end().ends_with("is invalid (6 problem(s))"),
+            stderr.trim_end().ends_with("is invalid (7 problem(s))"),
             "{args:?}: {stderr}"
         );
     }
