@@ -47,24 +47,21 @@ impl CheckKind for RotaStaffed {
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
-        from_analysis(
-            rota_cover(context, self.params(context.shared.cover)),
-            |analysis| {
-                let mut findings: Vec<_> =
-                    analysis.gaps.iter().map(|g| g.finding.clone()).collect();
-                findings.extend(analysis.findings.iter().cloned());
-                let staffed = if analysis.window_minutes > 0 {
-                    100.0 * analysis.staffed_minutes as f64 / analysis.window_minutes as f64
-                } else {
-                    0.0
-                };
-                if analysis.gaps.is_empty() {
-                    Outcome::measured(100.0, 100.0, "%", findings)
-                } else {
-                    // Any gap fails the requirement, however short.
-                    Outcome::measured(staffed.min(99.99), 100.0, "%", findings)
-                }
-            },
-        )
+        let params = self.params(context.shared.cover);
+        from_analysis(rota_cover(context, params), |analysis| {
+            let mut findings: Vec<_> = analysis.gaps.iter().map(|g| g.finding.clone()).collect();
+            findings.extend(analysis.findings.iter().cloned());
+            let staffed = if analysis.window_minutes > 0 {
+                100.0 * analysis.staffed_minutes as f64 / analysis.window_minutes as f64
+            } else {
+                0.0
+            };
+            if analysis.gaps.is_empty() {
+                Outcome::measured(100.0, 100.0, "%", findings)
+            } else {
+                // Any gap fails the requirement, however short.
+                Outcome::measured(staffed.min(99.99), 100.0, "%", findings)
+            }
+        })
     }
 }
