@@ -68,11 +68,25 @@ pub fn validate_with(
     file: &str,
     index: &NodeIndex,
 ) -> Vec<Diagnostic> {
+    validate_coded(validator, value, file, index, |_, _, code| code)
+}
+
+/// [`validate_with`], each diagnostic's code chosen by `code_of` from the
+/// error's kind, the JSON pointer of the node it concerns and the usual code.
+pub(crate) fn validate_coded(
+    validator: &jsonschema::Validator,
+    value: &Value,
+    file: &str,
+    index: &NodeIndex,
+    code_of: impl Fn(&ValidationErrorKind, &str, Code) -> Code,
+) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = validator
         .iter_errors(value)
         .map(|error| {
             let pointer = error.instance_path().as_str().to_string();
-            describe(error.kind(), error.instance(), &pointer, file, index)
+            let mut diagnostic = describe(error.kind(), error.instance(), &pointer, file, index);
+            diagnostic.code = code_of(error.kind(), &pointer, diagnostic.code);
+            diagnostic
         })
         .collect();
     out.sort_by(|a, b| a.location.cmp(&b.location).then(a.message.cmp(&b.message)));

@@ -208,7 +208,7 @@ pub fn markdown(ruleset: &Ruleset) -> String {
         );
     }
     let apps: Vec<String> = ruleset
-        .applications
+        .applications()
         .iter()
         .map(|a| format!("`{}` ({})", a.id, a.name))
         .collect();

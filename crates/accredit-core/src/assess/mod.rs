@@ -9,7 +9,7 @@ mod waivers;
 use jiff::civil::Date;
 
 use crate::checks::cover_memo::rota_cover;
-use crate::checks::{AssessmentWindow, Check, Context, EvidenceNeed, Measure, Outcome};
+use crate::checks::{AssessmentWindow, Context, EvidenceNeed, Measure, Outcome};
 use crate::cover::CoverParams;
 use crate::evidence::{Evidence, Located};
 use crate::finding::Finding;
@@ -71,7 +71,7 @@ pub(crate) fn assess_at(
         pack,
         window,
         as_of,
-        ruleset,
+        shared: &ruleset.shared,
         cover: Default::default(),
         logs: Default::default(),
     };
@@ -127,7 +127,7 @@ pub(crate) fn assess_at(
         gaps,
         waivers,
         overrides,
-        cover: cover_summary(&context),
+        cover: cover_summary(&context, ruleset.shared.cover),
         evidence: EvidenceValidity {
             valid: !evidence.has_errors(),
             invalid_files: evidence.invalid_file_count(),
@@ -139,20 +139,8 @@ pub(crate) fn assess_at(
 }
 
 /// The cover analysis for reports, with the parameters the ruleset's cover
-/// requirements use (the defaults where a ruleset has none).
-fn cover_summary(context: &Context<'_>) -> Option<CoverSummary> {
-    let mut params = CoverParams::default();
-    for requirement in &context.ruleset.requirements {
-        match &requirement.check {
-            Check::RotaStaffed(c) => params.min_staff = c.min_staff,
-            Check::LoneWorking(c) => params.pair_staff = c.pair_staff,
-            Check::OnCallCover(c) => {
-                params.core_start = c.core_start;
-                params.core_end = c.core_end;
-            }
-            _ => {}
-        }
-    }
+/// requirements share (the defaults where a ruleset has none).
+fn cover_summary(context: &Context<'_>, params: CoverParams) -> Option<CoverSummary> {
     let rotas: Vec<&str> = context
         .evidence
         .rotas

@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use super::{CheckKind, Context, Outcome, ParameterProblem};
 use crate::finding::Finding;
 use crate::model::Kind;
-use crate::ruleset::Ruleset;
 
 /// Parameters of `applicant-declared`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -31,14 +30,14 @@ impl CheckKind for ApplicantDeclared {
         )
     }
 
-    fn prepare(&self, _ruleset: &Ruleset) -> Result<(), ParameterProblem> {
+    fn parameter_problems(&self) -> Vec<ParameterProblem> {
         if self.ods_prefix.is_empty() {
-            return Err(ParameterProblem {
+            return vec![ParameterProblem {
                 field: "ods_prefix".into(),
                 message: "ods_prefix must not be empty".into(),
-            });
+            }];
         }
-        Ok(())
+        vec![]
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {

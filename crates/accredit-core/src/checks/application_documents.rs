@@ -53,11 +53,9 @@ impl CheckKind for DocumentPerApplication {
                 continue;
             }
             let name = context
-                .ruleset
-                .applications
-                .iter()
-                .find(|a| &a.id == application)
-                .map_or(application.as_str(), |a| a.name.as_str());
+                .shared
+                .application_name(application)
+                .unwrap_or(application);
             findings.push(Finding::new(
                 "application-not-covered",
                 format!(

@@ -24,6 +24,14 @@ pub struct CoverMemo {
     made: RefCell<Vec<(CoverParams, Rc<CoverResult>)>>,
 }
 
+impl CoverMemo {
+    /// How many analyses have been made.
+    #[cfg(test)]
+    pub(crate) fn analyses(&self) -> usize {
+        self.made.borrow().len()
+    }
+}
+
 impl std::fmt::Debug for CoverMemo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("CoverMemo")

@@ -109,7 +109,6 @@ mod tests {
     use super::*;
     use crate::checks::test_documents::{AS_OF, document, evidence, run, run_with};
     use crate::checks::{Check, Status};
-    use crate::ruleset::Ruleset;
 
     fn check() -> Check {
         Check::DocumentApproved(DocumentApproved {
@@ -153,7 +152,7 @@ mod tests {
         assert_eq!(outcome.status, Status::Fail);
         assert_eq!(outcome.findings[0].code, "future-dated-evidence");
         let later = "2008-12-01".parse().unwrap();
-        let outcome = run_with(&check(), &review("2008-10-07"), &Ruleset::builtin(), later);
+        let outcome = run_with(&check(), &review("2008-10-07"), later);
         assert_eq!(outcome.findings[0].code, "approved-after-start");
         assert!(AS_OF < later);
     }

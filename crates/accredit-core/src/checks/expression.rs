@@ -27,7 +27,6 @@ use super::{CheckKind, Context, Outcome, ParameterProblem, Status};
 use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::Kind;
-use crate::ruleset::Ruleset;
 
 /// Fuel for one evaluation: enough for any field condition, far too little for a loop bomb.
 const FUEL: u64 = 20_000;
@@ -184,31 +183,40 @@ impl CheckKind for ExpressionCheck {
         )
     }
 
-    fn prepare(&self, _ruleset: &Ruleset) -> Result<(), ParameterProblem> {
-        if self.kind().is_none() {
-            return Err(ParameterProblem {
-                field: "evidence".into(),
-                message: format!("`{}` is not an evidence kind", self.evidence),
+    fn parameter_problems(&self) -> Vec<ParameterProblem> {
+        let mut problems = Vec::new();
+        let mut problem = |field: &str, message: String| {
+            problems.push(ParameterProblem {
+                field: field.into(),
+                message,
             });
+        };
+        if self.kind().is_none() {
+            problem(
+                "evidence",
+                format!("`{}` is not an evidence kind", self.evidence),
+            );
         }
         let env = environment();
-        env.compile_expression(&self.expression)
-            .map_err(|e| ParameterProblem {
-                field: "expression".into(),
-                message: format!("the expression does not compile: {e}"),
-            })?;
-        env.template_from_str(&self.message)
-            .map_err(|e| ParameterProblem {
-                field: "message".into(),
-                message: format!("the message template does not compile: {e}"),
-            })?;
-        if self.message.contains("{%") {
-            return Err(ParameterProblem {
-                field: "message".into(),
-                message: "a message template holds only `{{ … }}` substitutions, not `{% … %}` statements".into(),
-            });
+        if let Err(e) = env.compile_expression(&self.expression) {
+            problem(
+                "expression",
+                format!("the expression does not compile: {e}"),
+            );
         }
-        Ok(())
+        if let Err(e) = env.template_from_str(&self.message) {
+            problem(
+                "message",
+                format!("the message template does not compile: {e}"),
+            );
+        } else if self.message.contains("{%") {
+            problem(
+                "message",
+                "a message template holds only `{{ … }}` substitutions, not `{% … %}` statements"
+                    .into(),
+            );
+        }
+        problems
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
@@ -352,7 +360,8 @@ mod tests {
             message: "{% set x = doc %}{{ x }}".into(),
             when_none: WhenNone::Missing,
         };
-        let problem = check.prepare(&Ruleset::builtin()).unwrap_err();
-        assert_eq!(problem.field, "message");
+        let problems = check.parameter_problems();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].field, "message");
     }
 }

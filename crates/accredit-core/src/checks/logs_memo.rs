@@ -126,12 +126,15 @@ pub fn staff(context: &Context<'_>) -> Option<LogResult<StaffRegisterSummary>> {
 }
 
 /// The training log for the front-line staff, counting national-application
-/// training from `counted_from` to the window start.
+/// training from `counted_from` to the window start. It is analysed once, so
+/// the training requirements must count from the same date: a validated
+/// ruleset guarantees it (their `max_age_days` agree), and checks run outside
+/// one get the `ruleset-training-ages-differ` finding instead.
 pub fn training(context: &Context<'_>, counted_from: Date) -> Option<LogResult<TrainingSummary>> {
     let made = context.logs.training.get_or_init(|| {
         let logs = sources(context, &context.evidence.training_logs)?;
         let known: Vec<(String, String)> = context
-            .ruleset
+            .shared
             .applications
             .iter()
             .map(|a| (a.id.clone(), a.name.clone()))

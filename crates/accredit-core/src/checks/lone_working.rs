@@ -36,7 +36,7 @@ impl CheckKind for LoneWorking {
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
         let params = CoverParams {
             pair_staff: self.pair_staff,
-            ..CoverParams::default()
+            ..context.shared.cover
         };
         from_analysis(rota_cover(context, params), |analysis| {
             let share = 100.0 * analysis.paired_share;

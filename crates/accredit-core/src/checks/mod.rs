@@ -41,6 +41,7 @@ mod rota_staffed;
 mod scenario_tests;
 mod section_length;
 mod severity_targets;
+mod shared;
 mod test_actions;
 #[cfg(test)]
 mod test_documents;
@@ -53,9 +54,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::evidence::{Evidence, Located};
 use crate::model::{Kind, Pack};
-use crate::ruleset::Ruleset;
-
 pub use outcome::{Measure, Outcome, Status};
+pub use shared::{Application, SharedParams, TrainingLookback};
 
 /// What a check can see: the evidence, the pack, the window and the run date.
 pub struct Context<'a> {
@@ -67,8 +67,9 @@ pub struct Context<'a> {
     pub window: AssessmentWindow,
     /// The run date (`--as-of`): evidence dated after it is future-dated.
     pub as_of: Date,
-    /// The ruleset being applied.
-    pub ruleset: &'a Ruleset,
+    /// What the checks share from the ruleset (its applications, cover
+    /// parameters, training look-backs and documented sections).
+    pub shared: &'a SharedParams,
     /// Cover analyses already made (shared by the cover requirements and the report).
     pub cover: cover_memo::CoverMemo,
     /// CSV exports already streamed (each is read once).
@@ -109,8 +110,8 @@ pub enum EvidenceNeed {
     Any,
 }
 
-/// A problem with a check's parameters found when the ruleset is loaded.
-#[derive(Debug, Clone)]
+/// A problem with a check's parameters found when the ruleset is validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParameterProblem {
     /// The parameter (JSON pointer segment under `check`).
     pub field: String,
@@ -164,17 +165,33 @@ macro_rules! registry {
                 match self { $(Check::$variant(c) => c.method(),)* }
             }
 
-            /// Checks parameters that a schema cannot (e.g. expressions compile).
-            pub fn prepare(&self, ruleset: &Ruleset) -> Result<(), ParameterProblem> {
-                match self { $(Check::$variant(c) => c.prepare(ruleset),)* }
+            /// Every problem with the parameters that a schema cannot
+            /// find (e.g. an expression that does not compile).
+            pub fn parameter_problems(&self) -> Vec<ParameterProblem> {
+                match self { $(Check::$variant(c) => c.parameter_problems(),)* }
             }
 
             /// Evaluates the check.
             pub fn evaluate(&self, context: &Context<'_>) -> Outcome {
                 match self { $(Check::$variant(c) => c.evaluate(context),)* }
             }
+
+            /// Shows `visit` every kind's parameter type (for the test that
+            /// holds the ruleset schema to the parameter structs).
+            #[cfg(test)]
+            pub(crate) fn each_parameter_type(visit: &mut impl ParameterTypes) {
+                $(visit.visit::<$module::$params>($name);)*
+            }
         }
     };
+}
+
+/// Something shown every check kind's parameter type, by
+/// [`Check::each_parameter_type`].
+#[cfg(test)]
+pub(crate) trait ParameterTypes {
+    /// Called once per kind with its name as written in a ruleset.
+    fn visit<T: serde::de::DeserializeOwned>(&mut self, kind: &'static str);
 }
 
 registry! {
@@ -247,9 +264,9 @@ pub trait CheckKind {
     }
     /// How it measures, in a sentence or two.
     fn method(&self) -> String;
-    /// Parameter checks beyond the schema.
-    fn prepare(&self, _ruleset: &Ruleset) -> Result<(), ParameterProblem> {
-        Ok(())
+    /// Every problem with the parameters beyond what the schema checks.
+    fn parameter_problems(&self) -> Vec<ParameterProblem> {
+        vec![]
     }
     /// The measurement.
     fn evaluate(&self, context: &Context<'_>) -> Outcome;

@@ -38,7 +38,7 @@ impl CheckKind for OnCallCover {
         let params = CoverParams {
             core_start: self.core_start,
             core_end: self.core_end,
-            ..CoverParams::default()
+            ..context.shared.cover
         };
         from_analysis(rota_cover(context, params), |analysis| {
             let mut findings: Vec<_> = analysis

@@ -16,7 +16,6 @@ use crate::finding::Finding;
 use crate::location::Location;
 use crate::markdown::Placeholder;
 use crate::model::Kind;
-use crate::ruleset::Ruleset;
 
 /// The markers the Markdown analysis finds, in its canonical spelling.
 pub const KNOWN_MARKERS: [&str; 6] = ["TODO", "TBC", "TBD", "XXX", "lorem ipsum", "[insert"];
@@ -45,19 +44,21 @@ impl CheckKind for NoPlaceholders {
         )
     }
 
-    fn prepare(&self, _ruleset: &Ruleset) -> Result<(), ParameterProblem> {
-        for (i, marker) in self.markers.iter().enumerate() {
-            if !KNOWN_MARKERS.contains(&marker.as_str()) {
-                return Err(ParameterProblem {
-                    field: format!("markers/{i}"),
-                    message: format!(
-                        "`{marker}` is not a placeholder the tool finds ({})",
-                        KNOWN_MARKERS.join(", ")
-                    ),
-                });
-            }
-        }
-        Ok(())
+    fn parameter_problems(&self) -> Vec<ParameterProblem> {
+        let unknown = self
+            .markers
+            .iter()
+            .enumerate()
+            .filter(|(_, marker)| !KNOWN_MARKERS.contains(&marker.as_str()));
+        unknown
+            .map(|(i, marker)| ParameterProblem {
+                field: format!("markers/{i}"),
+                message: format!(
+                    "`{marker}` is not a placeholder the tool finds ({})",
+                    KNOWN_MARKERS.join(", ")
+                ),
+            })
+            .collect()
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
@@ -234,10 +235,15 @@ mod tests {
             Status::Pass
         );
         let wrong = NoPlaceholders {
-            markers: vec!["FIXME".to_owned()],
+            markers: vec!["FIXME".to_owned(), "TODO".to_owned(), "todo".to_owned()],
         };
-        assert!(wrong.prepare(&Ruleset::builtin()).is_err());
-        assert!(only_todo.prepare(&Ruleset::builtin()).is_ok());
+        let fields: Vec<String> = wrong
+            .parameter_problems()
+            .into_iter()
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(fields, ["markers/0", "markers/2"]);
+        assert!(only_todo.parameter_problems().is_empty());
     }
 
     #[test]

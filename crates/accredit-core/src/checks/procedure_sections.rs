@@ -21,7 +21,6 @@ use crate::evidence::{Evidence, Located, MarkdownEvidence};
 use crate::finding::Finding;
 use crate::markdown::{Outline, Section, normalise_heading};
 use crate::model::{Kind, Procedure, Process};
-use crate::ruleset::Ruleset;
 
 /// The most section names listed in a finding's "(it has: …)".
 const SECTIONS_LISTED: usize = 15;
@@ -197,25 +196,27 @@ impl CheckKind for ProcedureSections {
         )
     }
 
-    fn prepare(&self, _ruleset: &Ruleset) -> Result<(), ParameterProblem> {
-        for (i, section) in self.sections.iter().enumerate() {
-            if section.accepted().len() != 1 + section.synonyms.len() {
-                return Err(ParameterProblem {
-                    field: format!("sections/{i}"),
-                    message: format!(
-                        "section \"{}\" has a name or synonym with no letters or digits, which no heading can match",
-                        section.name
-                    ),
-                });
-            }
-        }
+    fn parameter_problems(&self) -> Vec<ParameterProblem> {
+        let mut problems: Vec<ParameterProblem> = self
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, section)| section.accepted().len() != 1 + section.synonyms.len())
+            .map(|(i, section)| ParameterProblem {
+                field: format!("sections/{i}"),
+                message: format!(
+                    "section \"{}\" has a name or synonym with no letters or digits, which no heading can match",
+                    section.name
+                ),
+            })
+            .collect();
         if self.asked() == 0 {
-            return Err(ParameterProblem {
+            problems.push(ParameterProblem {
                 field: "sections".into(),
                 message: "no section is asked for".into(),
             });
         }
-        Ok(())
+        problems
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {

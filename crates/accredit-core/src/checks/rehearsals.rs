@@ -53,11 +53,10 @@ impl Rehearsal for ScenarioTest {
 /// The ruleset's display name of an application id, or the id itself.
 pub(crate) fn application_name(context: &Context<'_>, id: &str) -> String {
     context
-        .ruleset
-        .applications
-        .iter()
-        .find(|a| a.id == id)
-        .map_or_else(|| id.to_string(), |a| a.name.clone())
+        .shared
+        .application_name(id)
+        .unwrap_or(id)
+        .to_string()
 }
 
 /// The tests that count: those not dated after the run date. Each

@@ -23,11 +23,13 @@ pub struct RotaStaffed {
 }
 
 impl RotaStaffed {
-    /// The analysis parameters this check uses.
-    pub fn params(&self) -> CoverParams {
+    /// The analysis parameters this check uses: its own staffing level, and
+    /// the rest as the ruleset's cover requirements share them (so one
+    /// analysis serves them all).
+    pub fn params(&self, shared: CoverParams) -> CoverParams {
         CoverParams {
             min_staff: self.min_staff,
-            ..CoverParams::default()
+            ..shared
         }
     }
 }
@@ -45,7 +47,8 @@ impl CheckKind for RotaStaffed {
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
-        from_analysis(rota_cover(context, self.params()), |analysis| {
+        let params = self.params(context.shared.cover);
+        from_analysis(rota_cover(context, params), |analysis| {
             let mut findings: Vec<_> = analysis.gaps.iter().map(|g| g.finding.clone()).collect();
             findings.extend(analysis.findings.iter().cloned());
             let staffed = if analysis.window_minutes > 0 {

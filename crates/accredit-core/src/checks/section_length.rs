@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::pack_documents::percent;
-use super::{Check, CheckKind, Context, Outcome};
+use super::{CheckKind, Context, Outcome};
 use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::Kind;
@@ -43,16 +43,8 @@ impl CheckKind for SectionLength {
         let mut counted: BTreeSet<(&str, usize)> = BTreeSet::new();
         let mut long_enough = 0;
         let mut findings = Vec::new();
-        let asked = context
-            .ruleset
-            .requirements
-            .iter()
-            .filter_map(|r| match &r.check {
-                Check::ProcedureSections(sections) => Some(sections),
-                _ => None,
-            });
         let mut any_asked = false;
-        for sections in asked {
+        for sections in &context.shared.documented_sections {
             any_asked = true;
             let Some((procedure, coverage)) = sections.best_procedure(context.evidence) else {
                 continue;
@@ -107,8 +99,8 @@ impl CheckKind for SectionLength {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Status;
     use crate::checks::test_documents::{evidence, procedure, run};
+    use crate::checks::{Check, Status};
 
     fn words(n: usize) -> String {
         "word ".repeat(n)

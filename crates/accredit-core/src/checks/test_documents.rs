@@ -8,7 +8,6 @@ use serde::de::DeserializeOwned;
 use super::{AssessmentWindow, Check, Context, Outcome};
 use crate::evidence::{Evidence, FileRole, Located, MarkdownEvidence, PackFile};
 use crate::model::{Document, Kind, Pack, Procedure};
-use crate::ruleset::Ruleset;
 use crate::yaml::{YamlLimits, parse_document};
 
 /// The assessment start of every test pack.
@@ -129,16 +128,12 @@ pub(crate) fn evidence(
 
 /// Runs `check` on `evidence` with the built-in ruleset.
 pub(crate) fn run(check: &Check, evidence: &Evidence) -> Outcome {
-    run_with(check, evidence, &Ruleset::builtin(), AS_OF)
+    run_with(check, evidence, AS_OF)
 }
 
-/// Runs `check` on `evidence` with `ruleset`, on the run date `as_of`.
-pub(crate) fn run_with(
-    check: &Check,
-    evidence: &Evidence,
-    ruleset: &Ruleset,
-    as_of: Date,
-) -> Outcome {
+/// Runs `check` on `evidence` with the built-in ruleset, on the run date `as_of`.
+pub(crate) fn run_with(check: &Check, evidence: &Evidence, as_of: Date) -> Outcome {
+    let shared = super::testing::builtin_shared();
     let pack = evidence.pack.clone().unwrap_or_else(pack);
     let context = Context {
         evidence,
@@ -148,7 +143,7 @@ pub(crate) fn run_with(
             days: 84,
         },
         as_of,
-        ruleset,
+        shared: &shared,
         cover: Default::default(),
         logs: Default::default(),
     };

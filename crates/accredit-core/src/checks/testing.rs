@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use jiff::civil::{Date, date};
 
+use super::SharedParams;
 use super::{AssessmentWindow, CheckKind, Context, Outcome};
 use crate::evidence::Evidence;
 use crate::load::{LoadOptions, load_pack};
-use crate::ruleset::Ruleset;
 
 /// The run date the fixture tests use.
 pub(crate) const AS_OF: Date = date(2008, 9, 1);
@@ -17,7 +17,7 @@ pub(crate) const AS_OF: Date = date(2008, 9, 1);
 pub(crate) fn complete_pack() -> Evidence {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/packs/complete");
     let options = LoadOptions {
-        known_applications: Ruleset::builtin().application_ids(),
+        known_applications: builtin_shared().application_ids(),
         ..LoadOptions::default()
     };
     let evidence = load_pack(&root, &options).expect("the complete pack loads");
@@ -25,9 +25,15 @@ pub(crate) fn complete_pack() -> Evidence {
     evidence
 }
 
+/// What the checks share from the built-in ruleset (test support is the one
+/// place in `checks` that reads a ruleset).
+pub(crate) fn builtin_shared() -> SharedParams {
+    crate::ruleset::Ruleset::builtin().shared
+}
+
 /// Evaluates `check` on `evidence` with the built-in ruleset, as of `as_of`.
 pub(crate) fn run(check: &impl CheckKind, evidence: &Evidence, as_of: Date) -> Outcome {
-    let ruleset = Ruleset::builtin();
+    let ruleset = crate::ruleset::Ruleset::builtin();
     let pack = evidence.pack.as_ref().expect("the pack has a Pack");
     let context = Context {
         evidence,
@@ -37,7 +43,7 @@ pub(crate) fn run(check: &impl CheckKind, evidence: &Evidence, as_of: Date) -> O
             days: ruleset.window_days,
         },
         as_of,
-        ruleset: &ruleset,
+        shared: &ruleset.shared,
         cover: Default::default(),
         logs: Default::default(),
     };

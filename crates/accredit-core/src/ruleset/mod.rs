@@ -1,18 +1,29 @@
 //! The ruleset: what is assessed and how it is scored, kept as data.
 //!
-//! A ruleset is a YAML file (`kind: Ruleset`) validated against
-//! `schemas/ruleset.schema.json`, then checked for what a schema cannot say
-//! (unique ids, known domains, weights, compilable expressions). Every problem
-//! is a diagnostic pointing into the ruleset file. The built-in LSD ruleset is
-//! embedded from `rulesets/lsd-accreditation/ruleset.yaml`.
+//! A ruleset is a YAML file (`kind: Ruleset`) read in three steps, each
+//! reporting every problem it finds as a diagnostic pointing into the file:
+//! the ruleset schema (`schemas/ruleset.schema.json`); the raw serde types
+//! ([`raw`], unknown keys rejected); then [`RawRuleset::validate`], which
+//! checks what a schema cannot say (unique ids, known domains, weights,
+//! check parameters such as compilable expressions) and derives what several
+//! checks share ([`SharedParams`]) into the checked [`Ruleset`]. The built-in
+//! LSD ruleset is embedded from `rulesets/lsd-accreditation/ruleset.yaml`.
 
+#[cfg(test)]
+mod layering_tests;
 mod load;
+mod problem;
+mod raw;
+#[cfg(test)]
+mod schema_tests;
+mod validate;
 
-use serde::{Deserialize, Serialize};
+use crate::checks::{Check, SharedParams};
 
-use crate::checks::Check;
-
+pub use crate::checks::Application;
 pub use load::{RulesetError, load_ruleset};
+pub use problem::{ProblemKind, RulesetProblem};
+pub use raw::{RawRequirement, RawRuleset};
 
 /// The built-in ruleset's file name, as shown in diagnostics.
 pub const BUILTIN_FILE: &str = "rulesets/lsd-accreditation/ruleset.yaml";
@@ -23,9 +34,9 @@ pub const BUILTIN_TEXT: &str = include_str!("../../../../rulesets/lsd-accreditat
 /// The ruleset schema's text.
 pub const SCHEMA_TEXT: &str = include_str!("../../../../schemas/ruleset.schema.json");
 
-/// A validated ruleset.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A validated ruleset: ids unique, every requirement in a known domain,
+/// weights that can form a score, every check's parameters usable.
+#[derive(Debug, Clone)]
 pub struct Ruleset {
     /// Identifier, e.g. `lsd-accreditation`.
     pub id: String,
@@ -34,55 +45,29 @@ pub struct Ruleset {
     /// Human title.
     pub title: String,
     /// What the ruleset is for.
-    #[serde(default)]
     pub description: String,
     /// Length of the assessment window in days (84 = 12 weeks).
-    #[serde(default = "default_window_days")]
     pub window_days: u16,
     /// Overall score (percent) at or above which a pack with no mandatory gap is `ready`.
-    #[serde(default = "default_ready_threshold")]
     pub ready_threshold: f64,
     /// Days before the assessment start by which an improvement-plan item is due.
-    #[serde(default = "default_plan_lead_days")]
     pub plan_lead_days: u16,
-    /// National applications a pack may declare in scope.
-    pub applications: Vec<Application>,
     /// Scoring domains.
     pub domains: Vec<Domain>,
     /// Requirements, in display order.
     pub requirements: Vec<Requirement>,
-    /// SHA-256 of the ruleset text (set when loaded).
-    #[serde(skip)]
+    /// SHA-256 of the ruleset text.
     pub sha256: String,
-    /// Where it came from (set when loaded).
-    #[serde(skip)]
+    /// Where it came from (a file name, or [`BUILTIN_FILE`]).
     pub source: String,
+    /// What the checks share, derived from every requirement; a check's
+    /// context holds this rather than the ruleset.
+    pub(crate) shared: SharedParams,
 }
 
-fn default_window_days() -> u16 {
-    84
-}
-
-fn default_ready_threshold() -> f64 {
-    85.0
-}
-
-fn default_plan_lead_days() -> u16 {
-    14
-}
-
-/// A national application.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Application {
-    /// Id used in evidence, e.g. `choose-and-book`.
-    pub id: String,
-    /// Display name.
-    pub name: String,
-}
-
-/// A scoring domain.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A scoring domain (the same written and validated: its checks are that
+/// the id is unique and the weight is not negative).
+#[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Domain {
     /// Short id, e.g. `COV`.
@@ -93,24 +78,22 @@ pub struct Domain {
     pub weight: f64,
 }
 
-/// One requirement of the standard.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One requirement of the standard, validated.
+#[derive(Debug, Clone)]
 pub struct Requirement {
     /// Stable id, e.g. `COV-02`.
     pub id: String,
-    /// Domain id.
+    /// Domain id (one of the ruleset's domains).
     pub domain: String,
     /// One-line statement of what must be true.
     pub title: String,
     /// Mandatory requirements gate the verdict.
-    #[serde(default)]
     pub mandatory: bool,
     /// Weight within the domain.
     pub weight: f64,
-    /// Whether a Waiver may take it out of the score (default: weighted ones only).
-    #[serde(default)]
-    pub waivable: Option<bool>,
+    /// Whether a Waiver may take it out of the score (as written, else
+    /// only if it is not mandatory).
+    pub waivable: bool,
     /// What evidence satisfies it and how it is measured, for people.
     pub description: String,
     /// What to do when it is not met.
@@ -122,7 +105,7 @@ pub struct Requirement {
 impl Requirement {
     /// Whether a Waiver may apply.
     pub fn is_waivable(&self) -> bool {
-        self.waivable.unwrap_or(!self.mandatory)
+        self.waivable
     }
 }
 
@@ -151,8 +134,18 @@ impl Ruleset {
         self.requirements.iter().find(|r| r.id == id)
     }
 
+    /// National applications a pack may declare in scope.
+    pub fn applications(&self) -> &[Application] {
+        &self.shared.applications
+    }
+
     /// Ids of the applications it knows.
     pub fn application_ids(&self) -> Vec<String> {
-        self.applications.iter().map(|a| a.id.clone()).collect()
+        self.shared.application_ids()
+    }
+
+    /// What the checks share, derived from every requirement.
+    pub fn shared(&self) -> &SharedParams {
+        &self.shared
     }
 }

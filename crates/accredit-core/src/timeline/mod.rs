@@ -218,7 +218,7 @@ fn start_independent(
             days: ruleset.window_days,
         },
         as_of,
-        ruleset,
+        shared: &ruleset.shared,
         cover: Default::default(),
         logs: Default::default(),
     };

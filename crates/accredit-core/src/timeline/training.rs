@@ -8,31 +8,9 @@ use jiff::Span;
 use jiff::civil::Date;
 
 use super::lapses::{Lapse, LapseCause};
-use crate::checks::Check;
 use crate::evidence::Evidence;
 use crate::location::Location;
 use crate::ruleset::Ruleset;
-
-/// The look-backs of the training requirements: course → (requirement, days).
-fn lookbacks(ruleset: &Ruleset) -> Vec<(&'static str, String, u32)> {
-    let mut out = Vec::new();
-    for requirement in &ruleset.requirements {
-        match &requirement.check {
-            Check::ApplicationTraining(c) => {
-                out.push((
-                    "national-application",
-                    requirement.id.clone(),
-                    c.max_age_days,
-                ));
-            }
-            Check::ItilFoundation(c) => {
-                out.push(("itil-foundation", requirement.id.clone(), c.max_age_days));
-            }
-            _ => {}
-        }
-    }
-    out
-}
 
 /// A session: course, application and date, with the staff trained and the
 /// place of its first row.
@@ -40,7 +18,7 @@ type Sessions = BTreeMap<(String, String, Date), (usize, Location)>;
 
 /// One lapse per passed training session and training requirement.
 pub(super) fn training_lapses(evidence: &Evidence, ruleset: &Ruleset) -> Vec<Lapse> {
-    let lookbacks = lookbacks(ruleset);
+    let lookbacks = &ruleset.shared().training;
     if lookbacks.is_empty() {
         return vec![];
     }
@@ -59,10 +37,11 @@ pub(super) fn training_lapses(evidence: &Evidence, ruleset: &Ruleset) -> Vec<Lap
     }
     let mut out = Vec::new();
     for ((course, application, date), (staff, location)) in sessions {
-        for (wanted, requirement, days) in &lookbacks {
-            if course != *wanted {
+        for lookback in lookbacks {
+            if course != lookback.course {
                 continue;
             }
+            let days = lookback.max_age_days;
             let on = if application.is_empty() {
                 String::new()
             } else {
@@ -70,9 +49,9 @@ pub(super) fn training_lapses(evidence: &Evidence, ruleset: &Ruleset) -> Vec<Lap
             };
             out.push(Lapse {
                 from: date
-                    .checked_add(Span::new().days(i64::from(*days) + 1))
+                    .checked_add(Span::new().days(i64::from(days) + 1))
                     .unwrap_or(date),
-                requirement: requirement.clone(),
+                requirement: lookback.requirement.clone(),
                 cause: LapseCause::TrainingAge,
                 dated: date,
                 evidence: format!("the {course} training{on} of {date} ({staff} staff)"),

@@ -95,6 +95,92 @@ fn an_unknown_check_kind_lists_the_kinds_there_are() {
     }
 }
 
+#[test]
+fn every_problem_validation_finds_is_reported_at_once_in_file_order() {
+    let (code, stdout) = score_with("bad-many-problems", "text");
+    assert_eq!(code, 2, "{stdout}");
+    let expected = [
+        "RULESET:29:9: error[duplicate-id]: application id `pacs` is used twice",
+        "RULESET:79:9: error[duplicate-id]: requirement id `COV-01` is used twice",
+        "RULESET:130:13: error[schema]: `TOOLS` is not one of the ruleset's domains",
+        "RULESET:175:19: error[bad-parameter]: the expression does not compile: syntax error: unexpected end of input, expected expression (in <expression>:1)",
+        "RULESET:176:16: error[bad-parameter]: a message template holds only `{{ … }}` substitutions, not `{% … %}` statements",
+        "RULESET:189:17: error[bad-parameter]: `Override` is not an evidence kind",
+        "RULESET:216:21: error[bad-parameter]: NAK-03 counts training from 730 days before the start, but NAK-01 from 365; the training log is read once, so give every training requirement the same `max_age_days`",
+    ];
+    assert_eq!(stdout.lines().collect::<Vec<_>>(), expected);
+}
+
+#[test]
+fn every_problem_the_schema_finds_is_reported_at_once_each_with_its_own_code() {
+    let (code, stdout) = score_with("bad-many-schema-errors", "text");
+    assert_eq!(code, 2, "{stdout}");
+    let places_and_codes: Vec<&str> = stdout
+        .lines()
+        .map(|line| line.split(": ").take(2).last().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        places_and_codes,
+        [
+            "error[schema]",
+            "error[unknown-check-kind]",
+            "error[bad-weight]",
+            "error[schema]",
+            "error[bad-parameter]",
+        ],
+        "{stdout}"
+    );
+    let places: Vec<&str> = stdout
+        .lines()
+        .map(|line| line.split(": ").next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "RULESET:16:14",
+            "RULESET:89:13",
+            "RULESET:129:13",
+            "RULESET:130:5",
+            "RULESET:157:26",
+        ]
+    );
+    assert!(
+        stdout.contains("requirements[4].owner is not a known field"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_broken_ruleset_stops_every_command_that_reads_it_with_exit_2() {
+    let file = ruleset("bad-many-problems");
+    let dir = pack("complete");
+    let dir = dir.to_str().unwrap();
+    let commands: [&[&str]; 4] = [
+        &["rules", "list", "--ruleset", &file],
+        &["plan", dir, "--as-of", "2008-09-01", "--ruleset", &file],
+        &["timeline", dir, "--as-of", "2008-09-01", "--ruleset", &file],
+        &[
+            "report",
+            dir,
+            "--as-of",
+            "2008-09-01",
+            "--ruleset",
+            &file,
+            "-o",
+            "-",
+        ],
+    ];
+    for args in commands {
+        let (code, stdout, stderr) = run(args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(stdout.is_empty(), "{args:?}: {stdout}");
+        assert!(
+            stderr.trim_end().ends_with("is invalid (7 problem(s))"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
 fn org_02(stdout: &str) -> serde_json::Value {
     let value: serde_json::Value = serde_json::from_str(stdout).expect("JSON result");
     value["requirements"]
