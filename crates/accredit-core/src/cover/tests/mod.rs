@@ -137,6 +137,11 @@ fn every_code_written_in_the_source_is_listed() {
             && text.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
     };
     for source in sources {
+        // An attribute's text (a `cfg` feature name) is not a finding code.
+        let source: String = (source.lines())
+            .filter(|line| !line.trim_start().starts_with("#["))
+            .collect::<Vec<_>>()
+            .join("\n");
         // Every other piece of text between quotes is a string literal.
         for literal in source
             .split('"')
