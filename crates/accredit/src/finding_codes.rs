@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn every_listed_code_is_written_by_the_core() {
         let source = core_literals();
-        for kind in accredit_core::checks::Check::KINDS {
+        for kind in accredit_core::Check::KINDS {
             let listed = codes(kind);
             assert!(
                 listed.len() > ANY_CHECK.len() || *kind == "incident-hours",

@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 use accredit_core::assess::{Assessment, assess};
 use accredit_core::load::{LoadOptions, load_pack};
 use accredit_core::ruleset::Ruleset;
-use accredit_core::yaml::{YamlLimits, parse_document};
+use accredit_core::{YamlLimits, parse_document};
 use jiff::civil::Date;
 use serde::Deserialize;
 

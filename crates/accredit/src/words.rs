@@ -4,8 +4,8 @@
 //! timeline, the portfolio) words these through here, so one change of
 //! wording reaches every format.
 
+use accredit_core::Measure;
 use accredit_core::assess::{Verdict, WaiverStatus};
-use accredit_core::checks::Measure;
 
 /// A share in percent with one decimal, rounded towards zero, so a partial
 /// result never shows as 100% (99.96 → `99.9%`).

@@ -178,7 +178,11 @@ impl Case {
             }
         }
         if let Some(output) = &self.output {
-            let _ = writeln!(out, "            <system-out>{}</system-out>", content(output));
+            let _ = writeln!(
+                out,
+                "            <system-out>{}</system-out>",
+                content(output)
+            );
         }
         out.push_str("        </testcase>\n");
     }

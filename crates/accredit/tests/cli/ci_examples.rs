@@ -19,7 +19,7 @@ fn repo() -> PathBuf {
 
 fn yaml(file: &str) -> Value {
     let text = std::fs::read_to_string(repo().join(file)).unwrap();
-    accredit_core::yaml::parse_document(&text, 1, Default::default())
+    accredit_core::parse_document(&text, 1, Default::default())
         .unwrap_or_else(|e| panic!("{file} is not valid YAML: {e:?}"))
         .value
 }

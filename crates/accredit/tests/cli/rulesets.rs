@@ -90,7 +90,7 @@ fn an_unknown_check_kind_lists_the_kinds_there_are() {
         "{line}"
     );
     assert!(line.ends_with(" (found `bank-holiday-stated`)"), "{line}");
-    for kind in accredit_core::checks::Check::KINDS {
+    for kind in accredit_core::Check::KINDS {
         assert!(line.contains(kind), "{kind} missing from {line}");
     }
 }
