@@ -35,6 +35,11 @@
 #                            LABEL=COMMAND (LABEL of letters, digits, . _ -) is
 #                            shown as LABEL. Non-zero exits are allowed (a
 #                            validator reports failures by its exit status).
+#                            Also leaves one line per command, "LABEL<TAB>median
+#                            wall s<TAB>mean cpu s", in the file "$PEERS_LAST".
+#   ratio_of A B wall|cpu    B's figure over A's from the last `compare`
+#   check_target WHAT VALUE <=|>= LIMIT
+#                            prints "target: WHAT: VALUE (LIMIT): met|MISSED"
 #
 # Versions are pinned below; change them here only.
 
@@ -43,6 +48,7 @@ export PEERS_CACHE
 mkdir -p "$PEERS_CACHE"
 PEERS_RUNS=${PEERS_RUNS:-5}
 PEERS_ROUNDS=${PEERS_ROUNDS:-3}
+PEERS_LAST="$PEERS_CACHE/last-compare.tsv"
 
 peers_ajv_cli_version=5.0.0
 peers_ajv_formats_version=3.0.1
@@ -148,10 +154,10 @@ compare() {
         hyperfine --style none --ignore-failure --warmup 1 --runs "$PEERS_RUNS" \
             --export-json "$dir/round-$round.json" "${args[@]}" >/dev/null
     done
-    python3 - "$name" "$dir"/round-*.json <<'PY' | tee -a "${PEERS_RESULTS:-/dev/null}"
+    python3 - "$name" "$PEERS_LAST" "$dir"/round-*.json <<'PY' | tee -a "${PEERS_RESULTS:-/dev/null}"
 import json, statistics, sys
 
-name, files = sys.argv[1], sys.argv[2:]
+name, last, files = sys.argv[1], sys.argv[2], sys.argv[3:]
 rows = {}  # label -> {"times": [...], "cpu": [...]} over every round
 order = []
 for path in files:
@@ -175,6 +181,27 @@ for label in order:
     print(f"{label[:28]:<28} {wall:>9.3f} {spread:>15} {cpu:>8.3f} "
           f"{wall / base_wall:>8.2f} {cpu / base_cpu if base_cpu else float('nan'):>8.2f}")
 print()
+with open(last, "w") as out:
+    for label in order:
+        wall = statistics.median(rows[label]["times"])
+        out.write(f"{label}\t{wall}\t{statistics.mean(rows[label]['cpu'])}\n")
 PY
     rm -rf "$dir"
+}
+
+ratio_of() {
+    awk -F'\t' -v a="$1" -v b="$2" -v col="$3" '
+        { v[$1] = (col == "cpu") ? $3 : $2 }
+        END { if (!(a in v) || !(b in v) || v[a] == 0) { print "nan"; exit 1 }
+              printf "%.2f\n", v[b] / v[a] }' "$PEERS_LAST"
+}
+
+check_target() {
+    local what=$1 value=$2 op=$3 limit=$4 verdict
+    if awk -v v="$value" -v l="$limit" -v op="$op" 'BEGIN { exit !((op == "<=") ? v <= l : v >= l) }'; then
+        verdict=met
+    else
+        verdict=MISSED
+    fi
+    echo "target: $what: $value ($op $limit): $verdict" | tee -a "${PEERS_RESULTS:-/dev/null}"
 }
