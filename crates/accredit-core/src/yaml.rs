@@ -447,9 +447,8 @@ impl Builder {
                     value,
                     key: Some(*key),
                 };
-                self.index.record(open.node, place, |segments| {
-                    push_escaped(segments, name)
-                })
+                self.index
+                    .record(open.node, place, |segments| push_escaped(segments, name))
             }
             Items::Mapping(_, None) | Items::Key => {
                 self.index
@@ -496,12 +495,7 @@ impl Builder {
         self.attach(value)
     }
 
-    fn scalar(
-        &mut self,
-        scalar: Scalar<'_>,
-        anchor: usize,
-        at: Position,
-    ) -> Result<(), YamlError> {
+    fn scalar(&mut self, scalar: Scalar<'_>, anchor: usize, at: Position) -> Result<(), YamlError> {
         if self.expecting_key() {
             if anchor > 0 {
                 let value =

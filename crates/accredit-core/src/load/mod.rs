@@ -228,7 +228,8 @@ fn load_file(root: &Path, file: &walk::FoundFile, options: &LoadOptions) -> Load
     }
     // Typed here, in the worker, so the JSON value is dropped as soon as
     // it has been read: only typed documents wait for the merge.
-    out.document = parsed.and_then(|parsed| typed_document(&file.path, text, parsed, &mut out.typing));
+    out.document =
+        parsed.and_then(|parsed| typed_document(&file.path, text, parsed, &mut out.typing));
     out
 }
 
