@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """Generate benchmark corpora (deterministic; nothing is downloaded).
 
-usage: corpus.py yaml-pack DIR [FILES]        a pack of FILES small evidence files (~6 MB for 5,000)
+usage: corpus.py yaml-pack DIR [FILES] [--quoted-dates]
+                                             a pack of FILES small evidence files (~6 MB for 5,000);
+                                             --quoted-dates writes dates as "2008-10-06" (the same
+                                             text to accredit; YAML 1.1 readers such as ajv-cli's
+                                             js-yaml would otherwise turn them into timestamps)
        corpus.py incidents-pack DIR [ROWS]   the complete fixture pack with a ROWS-row incident log (~150 MB for 1,000,000)
 """
 import os
 import sys
 
 
-def yaml_pack(out, files=5000):
+def yaml_pack(out, files=5000, quoted_dates=False):
+    q = '"' if quoted_dates else ""
     os.makedirs(os.path.join(out, "tests"), exist_ok=True)
     with open(os.path.join(out, "pack.yaml"), "w") as f:
         f.write("""apiVersion: accredit/v1
@@ -17,7 +22,7 @@ organisation: {name: Benchmark Hospitals NHS Trust, ods_code: RZZ}
 service_desk: {name: Benchmark IT Service Desk}
 lsp: {name: BT Health}
 applications_in_scope: [care-records-service, choose-and-book]
-assessment: {start: 2008-10-06}
+assessment: {start: """ + q + "2008-10-06" + q + """}
 """)
     for i in range(files - 1):
         day = 1 + i % 28
@@ -25,7 +30,7 @@ assessment: {start: 2008-10-06}
         with open(os.path.join(out, "tests", f"escalation-{i:05d}.yaml"), "w") as f:
             f.write(f"""apiVersion: accredit/v1
 kind: EscalationTest
-date: 2008-{month:02d}-{day:02d}
+date: {q}2008-{month:02d}-{day:02d}{q}
 title: Severity {1 + i % 5} escalation rehearsal number {i} for the out-of-hours team
 result: pass
 severity: {1 + i % 5}
@@ -53,7 +58,7 @@ steps:
 actions:
   - description: Add the BT Health out-of-hours number to the shift leader's quick-reference card
     owner: Service Desk Manager
-    due: 2008-09-30
+    due: {q}2008-09-30{q}
     closed: true
 """)
 
@@ -89,6 +94,7 @@ if __name__ == "__main__":
     if len(sys.argv) < 3 or sys.argv[1] not in ("yaml-pack", "incidents-pack"):
         sys.exit(__doc__)
     if sys.argv[1] == "yaml-pack":
-        yaml_pack(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 5000)
+        args = [a for a in sys.argv[3:] if a != "--quoted-dates"]
+        yaml_pack(sys.argv[2], int(args[0]) if args else 5000, "--quoted-dates" in sys.argv[3:])
     else:
         incidents_pack(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000)

@@ -143,8 +143,15 @@ struct IndexedNode {
     parent: u32,
     start: u32,
     end: u32,
-    place: NodePlace,
+    /// Start of the value.
+    value: Position,
+    /// Start of the key of a mapping entry; line 0 when the node is not one
+    /// (kept flat: an `Option` would cost a word per node).
+    key: Position,
 }
+
+/// No key (lines count from 1).
+const NO_KEY: Position = Position { line: 0, column: 0 };
 
 /// The parent of the root.
 const NO_PARENT: u32 = u32::MAX;
@@ -153,7 +160,7 @@ impl NodeIndex {
     /// The place of the node at `pointer`, or of its nearest ancestor that exists.
     pub fn locate(&self, pointer: &str) -> Position {
         match self.walk(pointer) {
-            (Some(node), _) | (None, Some(node)) => node.place.value,
+            (Some(node), _) | (None, Some(node)) => node.value,
             (None, None) => Position { line: 1, column: 1 },
         }
     }
@@ -162,7 +169,7 @@ impl NodeIndex {
     /// [`NodeIndex::locate`].
     pub fn locate_key(&self, pointer: &str) -> Position {
         match self.get(pointer) {
-            Some(NodePlace { key: Some(key), .. }) => *key,
+            Some(NodePlace { key: Some(key), .. }) => key,
             _ => self.locate(pointer),
         }
     }
@@ -182,8 +189,11 @@ impl NodeIndex {
         self.nodes.is_empty()
     }
 
-    fn get(&self, pointer: &str) -> Option<&NodePlace> {
-        self.walk(pointer).0.map(|node| &node.place)
+    fn get(&self, pointer: &str) -> Option<NodePlace> {
+        self.walk(pointer).0.map(|node| NodePlace {
+            value: node.value,
+            key: (node.key != NO_KEY).then_some(node.key),
+        })
     }
 
     /// The node at `pointer` if it exists, and otherwise its nearest
@@ -226,28 +236,53 @@ impl NodeIndex {
         (key(n) == (parent, segment)).then_some(n)
     }
 
-    /// Records a node under `parent` (`NO_PARENT` for the root); returns its number.
-    fn record(&mut self, parent: u32, segment: &str, place: NodePlace) -> u32 {
+    /// Records a node under `parent` (`NO_PARENT` for the root), whose
+    /// segment `write_segment` appends to the shared buffer; returns its number.
+    fn record(
+        &mut self,
+        parent: u32,
+        place: NodePlace,
+        write_segment: impl FnOnce(&mut String),
+    ) -> u32 {
         let start = to_u32(self.segments.len());
-        self.segments.push_str(segment);
+        write_segment(&mut self.segments);
         self.nodes.push(IndexedNode {
             parent,
             start,
             end: to_u32(self.segments.len()),
-            place,
+            value: place.value,
+            key: place.key.unwrap_or(NO_KEY),
         });
         to_u32(self.nodes.len() - 1)
     }
 
     /// Orders the nodes for lookup; called once, after the last `record`.
     fn finish(&mut self) {
+        // The index lives as long as its document: no spare capacity.
+        self.nodes.shrink_to_fit();
+        self.segments.shrink_to_fit();
         let mut children: Vec<u32> = (1..to_u32(self.nodes.len())).collect();
-        // Stable, so a repeated segment keeps document order and the first wins.
-        children.sort_by(|&a, &b| {
-            let (a, b) = (&self.nodes[a as usize], &self.nodes[b as usize]);
-            (a.parent, self.segment(a)).cmp(&(b.parent, self.segment(b)))
+        // Ties (a repeated segment) keep document order, so the first wins.
+        children.sort_unstable_by(|&a, &b| {
+            let (na, nb) = (&self.nodes[a as usize], &self.nodes[b as usize]);
+            (na.parent, self.segment(na), a).cmp(&(nb.parent, self.segment(nb), b))
         });
         self.children = children;
+    }
+}
+
+/// Appends `name` as a JSON-pointer segment (`~` as `~0`, `/` as `~1`).
+fn push_escaped(segments: &mut String, name: &str) {
+    if !name.contains(['~', '/']) {
+        segments.push_str(name);
+        return;
+    }
+    for c in name.chars() {
+        match c {
+            '~' => segments.push_str("~0"),
+            '/' => segments.push_str("~1"),
+            c => segments.push(c),
+        }
     }
 }
 
@@ -314,7 +349,7 @@ pub fn parse_document(
             Event::Scalar(text, style, anchor, _) => {
                 let scalar =
                     Scalar::parse_from_cow_and_metadata(text, style, None).unwrap_or(Scalar::Null);
-                builder.scalar(&scalar, anchor, at)?;
+                builder.scalar(scalar, anchor, at)?;
             }
             Event::Alias(anchor) => builder.alias(anchor, at)?,
             _ => {}
@@ -392,20 +427,36 @@ impl Builder {
 
     /// Records a node that starts at `at` in the index, under its parent.
     fn record(&mut self, at: Position) -> u32 {
-        let (parent, segment, key) = match self.stack.last() {
-            None => (NO_PARENT, String::new(), None),
-            Some(open) => match &open.items {
-                Items::List(items) => (open.node, items.len().to_string(), None),
-                Items::Mapping(_, Some((name, key))) => (
-                    open.node,
-                    name.replace('~', "~0").replace('/', "~1"),
-                    Some(*key),
-                ),
-                Items::Mapping(_, None) | Items::Key => (open.node, "<complex key>".into(), None),
-            },
+        let value = at;
+        let Some(open) = self.stack.last() else {
+            return self
+                .index
+                .record(NO_PARENT, NodePlace { value, key: None }, |_| {});
         };
-        self.index
-            .record(parent, &segment, NodePlace { value: at, key })
+        match &open.items {
+            Items::List(items) => {
+                let position = items.len();
+                self.index
+                    .record(open.node, NodePlace { value, key: None }, |segments| {
+                        use std::fmt::Write;
+                        let _ = write!(segments, "{position}");
+                    })
+            }
+            Items::Mapping(_, Some((name, key))) => {
+                let place = NodePlace {
+                    value,
+                    key: Some(*key),
+                };
+                self.index
+                    .record(open.node, place, |segments| push_escaped(segments, name))
+            }
+            Items::Mapping(_, None) | Items::Key => {
+                self.index
+                    .record(open.node, NodePlace { value, key: None }, |segments| {
+                        segments.push_str("<complex key>")
+                    })
+            }
+        }
     }
 
     fn open(&mut self, mapping: bool, anchor: usize, at: Position) -> Result<(), YamlError> {
@@ -444,19 +495,15 @@ impl Builder {
         self.attach(value)
     }
 
-    fn scalar(
-        &mut self,
-        scalar: &Scalar<'_>,
-        anchor: usize,
-        at: Position,
-    ) -> Result<(), YamlError> {
+    fn scalar(&mut self, scalar: Scalar<'_>, anchor: usize, at: Position) -> Result<(), YamlError> {
         if self.expecting_key() {
             if anchor > 0 {
-                let value = scalar_value(scalar).map_err(|(cause, message)| YamlError::Value {
-                    message,
-                    position: at,
-                    cause,
-                })?;
+                let value =
+                    scalar_value(scalar.clone()).map_err(|(cause, message)| YamlError::Value {
+                        message,
+                        position: at,
+                        cause,
+                    })?;
                 self.anchors.insert(anchor, value);
             }
             return self.key(key_text(scalar), at);
@@ -614,11 +661,12 @@ fn tag_message(tag: &saphyr_parser::Tag) -> String {
 /// Largest magnitude a number in evidence may have (that of a 64-bit integer).
 const LARGEST_NUMBER: f64 = 9_223_372_036_854_775_807.0;
 
-fn scalar_value(scalar: &Scalar<'_>) -> Result<Value, (ValueProblem, String)> {
+/// The JSON value of a scalar (its text moved, not copied).
+fn scalar_value(scalar: Scalar<'_>) -> Result<Value, (ValueProblem, String)> {
     Ok(match scalar {
         Scalar::Null => Value::Null,
-        Scalar::Boolean(b) => Value::Bool(*b),
-        Scalar::Integer(i) => Value::Number((*i).into()),
+        Scalar::Boolean(b) => Value::Bool(b),
+        Scalar::Integer(i) => Value::Number(i.into()),
         Scalar::FloatingPoint(f) => {
             let f = f.into_inner();
             match Number::from_f64(f) {
@@ -632,7 +680,7 @@ fn scalar_value(scalar: &Scalar<'_>) -> Result<Value, (ValueProblem, String)> {
             }
         }
         Scalar::String(s) => {
-            if let Some(year) = out_of_range_year(s) {
+            if let Some(year) = out_of_range_year(&s) {
                 return Err((
                     ValueProblem::YearOutOfRange,
                     format!(
@@ -641,7 +689,7 @@ fn scalar_value(scalar: &Scalar<'_>) -> Result<Value, (ValueProblem, String)> {
                     ),
                 ));
             }
-            Value::String(s.to_string())
+            Value::String(s.into_owned())
         }
     })
 }
@@ -661,9 +709,9 @@ fn out_of_range_year(text: &str) -> Option<&str> {
     (date_shaped && (digits > 4 || (digits == 4 && year == "0000"))).then_some(year)
 }
 
-fn key_text(key: &Scalar<'_>) -> String {
+fn key_text(key: Scalar<'_>) -> String {
     match key {
-        Scalar::String(s) => s.to_string(),
+        Scalar::String(s) => s.into_owned(),
         Scalar::Integer(i) => i.to_string(),
         Scalar::Boolean(b) => b.to_string(),
         Scalar::FloatingPoint(f) => f.to_string(),

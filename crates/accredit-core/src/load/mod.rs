@@ -89,17 +89,13 @@ pub fn load_pack(root: &Path, options: &LoadOptions) -> Result<Evidence, LoadFai
     for (file, loaded) in found.iter().zip(loaded) {
         let has_diagnostics = !loaded.diagnostics.is_empty();
         diagnostics.extend(loaded.diagnostics);
-        let text = loaded.text.unwrap_or_default();
-        if let Some(parsed) = loaded.document {
-            store(
-                &mut evidence,
-                &mut packs,
-                &file.path,
-                &text,
-                parsed,
-                &mut diagnostics,
-            );
+        match loaded.document {
+            Some(Stored::Pack(pack)) => packs.push(pack),
+            Some(Stored::Typed(put)) => put(&mut evidence),
+            None => {}
         }
+        diagnostics.extend(loaded.typing);
+        let text = loaded.text.unwrap_or_default();
         // Kept only where a diagnostic may show a snippet of it.
         if has_diagnostics {
             evidence.sources.insert(file.path.clone(), text);
@@ -144,8 +140,11 @@ struct LoadedFile {
     sha256: String,
     valid: bool,
     diagnostics: Vec<Diagnostic>,
-    /// The evidence document, when the file is one.
-    document: Option<ParsedDocument>,
+    /// The evidence document, already typed, when the file is one.
+    document: Option<Stored>,
+    /// Why a schema-valid document could not be typed (the schema and the
+    /// type disagree: a defect of ours), reported after its other diagnostics.
+    typing: Vec<Diagnostic>,
     /// The text of a YAML or Markdown file that was read as evidence (for snippets).
     text: Option<String>,
 }
@@ -157,6 +156,7 @@ fn load_file(root: &Path, file: &walk::FoundFile, options: &LoadOptions) -> Load
         valid: true,
         diagnostics: Vec::new(),
         document: None,
+        typing: Vec::new(),
         text: None,
     };
     let is_yaml = FileType::of(&file.path) == FileType::Yaml;
@@ -211,42 +211,52 @@ fn load_file(root: &Path, file: &walk::FoundFile, options: &LoadOptions) -> Load
     } else {
         read_markdown(&file.path, text, options.yaml_limits, &mut out.diagnostics)
     };
-    match outcome {
+    let parsed = match outcome {
         FileOutcome::Attachment => return out,
-        FileOutcome::Broken => {}
+        FileOutcome::Broken => None,
         FileOutcome::Document(parsed) => {
             out.role = FileRole::Evidence(parsed.kind);
-            out.document = Some(parsed);
+            Some(parsed)
         }
-    }
+    };
     out.valid = !out.diagnostics.iter().any(Diagnostic::is_error);
     // Markdown evidence keeps its text for the document analyses; any file
     // with diagnostics keeps it for snippets.
     if is_markdown || !out.diagnostics.is_empty() {
         out.text = Some(text.to_string());
     }
+    // Typed here, in the worker, so the JSON value is dropped as soon as
+    // it has been read: only typed documents wait for the merge.
+    out.document =
+        parsed.and_then(|parsed| typed_document(&file.path, text, parsed, &mut out.typing));
     out
 }
 
-fn store(
-    evidence: &mut Evidence,
-    packs: &mut Vec<Located<Value>>,
+/// An evidence document read into its type, waiting to be put in its list
+/// (in path order, when the files are merged).
+enum Stored {
+    /// A Pack document, kept untyped until we know there is exactly one.
+    Pack(Located<Value>),
+    /// A document of any other kind: puts itself in its list.
+    Typed(Box<dyn FnOnce(&mut Evidence) + Send>),
+}
+
+/// A parsed, schema-valid document as its type (`None` when it is invalid).
+fn typed_document(
     file: &str,
     text: &str,
     parsed: ParsedDocument,
     diagnostics: &mut Vec<Diagnostic>,
-) {
+) -> Option<Stored> {
     let ParsedDocument { kind, value, index } = parsed;
     if kind == Kind::Pack {
-        // Kept untyped until we know there is exactly one.
-        packs.push(Located {
+        return Some(Stored::Pack(Located {
             file: file.to_string(),
             value: value.unwrap_or(Value::Null),
             index,
-        });
-        return;
+        }));
     }
-    let Some(value) = value else { return };
+    let value = value?;
     fn located<T>(file: &str, value: T, index: NodeIndex) -> Located<T> {
         Located {
             file: file.to_string(),
@@ -256,17 +266,23 @@ fn store(
     }
     macro_rules! push {
         ($list:ident) => {
-            if let Some(v) = typed(file, value, diagnostics) {
-                evidence.$list.push(located(file, v, index));
-            }
+            typed(file, value, diagnostics).map(|v| {
+                let document = located(file, v, index);
+                Stored::Typed(Box::new(move |evidence: &mut Evidence| {
+                    evidence.$list.push(document)
+                }))
+            })
         };
     }
     macro_rules! push_markdown {
         ($list:ident) => {
-            if let Some(front) = typed(file, value, diagnostics) {
+            typed(file, value, diagnostics).map(|front| {
                 let doc = MarkdownEvidence::new(front, text.to_string());
-                evidence.$list.push(located(file, doc, index));
-            }
+                let document = located(file, doc, index);
+                Stored::Typed(Box::new(move |evidence: &mut Evidence| {
+                    evidence.$list.push(document)
+                }))
+            })
         };
     }
     // Each `many` kind of the table goes to its list in the evidence.
@@ -276,7 +292,7 @@ fn store(
          apart $apart:ident => $apart_schema:literal, $apart_doc:literal;) => {
             match kind {
                 $(Kind::$kind => push_form!($form $field),)*
-                Kind::$pack | Kind::$apart => {}
+                Kind::$pack | Kind::$apart => None,
             }
         };
     }
@@ -288,7 +304,7 @@ fn store(
             push_markdown!($list)
         };
     }
-    crate::model::evidence_kinds!(store_by_kind);
+    crate::model::evidence_kinds!(store_by_kind)
 }
 
 /// Exactly one Pack document: none means the pack cannot be assessed.

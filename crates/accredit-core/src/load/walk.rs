@@ -201,11 +201,35 @@ pub(crate) fn sha256_file(path: &Path, reported: u64) -> std::io::Result<String>
 /// # Errors
 /// As [`sha256_file`], with `limit` as the size limit.
 pub(crate) fn read_file(path: &Path, reported: u64, limit: u64) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::with_capacity(usize::try_from(reported.min(limit)).unwrap_or(0));
-    read_bounded(path, reported, limit, |chunk| {
-        bytes.extend_from_slice(chunk)
-    })?;
+    check_reported(reported, limit)?;
+    // Read straight into a buffer of the reported size: no chunk buffer to
+    // clear and copy from for each of thousands of small files.
+    let mut bytes = Vec::with_capacity(usize::try_from(reported).unwrap_or(0));
+    let mut file = std::fs::File::open(path)?.take(reported.saturating_add(4096));
+    file.read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > reported {
+        return Err(holds_more(reported));
+    }
     Ok(bytes)
+}
+
+fn check_reported(reported: u64, limit: u64) -> std::io::Result<()> {
+    if reported > limit {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("the file is {reported} bytes, over the {limit} byte limit"),
+        ));
+    }
+    Ok(())
+}
+
+fn holds_more(reported: u64) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::FileTooLarge,
+        format!(
+            "the file reported {reported} bytes but holds more (a pseudo-file, such as those in /proc, or a file still being written)"
+        ),
+    )
 }
 
 /// Streams a file to `take`, one chunk at a time, within the bounds.
@@ -215,17 +239,14 @@ fn read_bounded(
     limit: u64,
     mut take: impl FnMut(&[u8]),
 ) -> std::io::Result<()> {
-    use std::io::{Error, ErrorKind};
-    if reported > limit {
-        return Err(Error::new(
-            ErrorKind::FileTooLarge,
-            format!("the file is {reported} bytes, over the {limit} byte limit"),
-        ));
-    }
+    use std::io::ErrorKind;
+    check_reported(reported, limit)?;
     // A little more than reported shows a file that does not end there (a
     // whole page: some pseudo-files refuse reads shorter than a word).
     let mut file = std::fs::File::open(path)?.take(reported.saturating_add(4096));
-    let mut buffer = vec![0u8; 64 * 1024];
+    // No larger than the file needs (most attachments are small).
+    let size = reported.saturating_add(4096).min(64 * 1024);
+    let mut buffer = vec![0u8; usize::try_from(size).unwrap_or(64 * 1024)];
     let mut read: u64 = 0;
     loop {
         let n = match file.read(&mut buffer) {
@@ -238,12 +259,7 @@ fn read_bounded(
         }
         read += n as u64;
         if read > reported {
-            return Err(Error::new(
-                ErrorKind::FileTooLarge,
-                format!(
-                    "the file reported {reported} bytes but holds more (a pseudo-file, such as those in /proc, or a file still being written)"
-                ),
-            ));
+            return Err(holds_more(reported));
         }
         take(&buffer[..n]);
     }
@@ -255,11 +271,13 @@ pub(crate) fn sha256_bytes(bytes: &[u8]) -> String {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    s
 }
 
 /// Resolves `reference`, written in the file at `from` (pack-relative), to a
