@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use super::BadRow;
 use super::reader::LogReader;
+use super::references::ReferenceSet;
+use super::zone::Zone;
 use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
-use crate::clock::local_instant;
 use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::{ClockTime, Window};
@@ -91,11 +92,13 @@ pub fn analyse_change_logs<R: Read>(
     let mut outside = Vec::new();
     let mut rows = RowTally::default();
     let mut findings = Vec::new();
-    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    let mut first_file: Option<String> = None;
+    let mut seen = ReferenceSet::default();
+    let mut files: Vec<String> = Vec::new();
     for LogSource { file, reader, tz } in sources {
-        let tz = &tz;
-        first_file.get_or_insert_with(|| file.clone());
+        let zone = &Zone::new(tz);
+        let tz = zone.tz();
+        let file_index = u32::try_from(files.len()).unwrap_or(u32::MAX);
+        files.push(file.clone());
         let (mut log, [reference, _, clinical, scheduled_start, scheduled_end, _]) =
             LogReader::open(reader, &file, COLUMNS)?;
         log.for_each_row(|row| {
@@ -109,16 +112,17 @@ pub fn analyse_change_logs<R: Read>(
                     ("no", false),
                 ],
             )?;
-            let start = row.instant(scheduled_start, tz)?;
-            let end = row.instant(scheduled_end, tz)?;
+            let start = row.instant(scheduled_start, zone)?;
+            let end = row.instant(scheduled_end, zone)?;
             if end < start {
                 return Err(BadRow::new(
                     codes::CHANGE_ENDS_BEFORE_START,
                     format!("change {reference} is scheduled to end before it starts; row skipped"),
                 ));
             }
-            if let Some(earlier) = seen.get(reference) {
-                let place = if *earlier == file {
+            if let Err(earlier) = seen.first_sight(reference, file_index) {
+                let earlier = files.get(earlier as usize).map_or("", String::as_str);
+                let place = if earlier == file {
                     "in the log".to_owned()
                 } else {
                     format!("in {earlier}")
@@ -128,13 +132,12 @@ pub fn analyse_change_logs<R: Read>(
                     format!("change reference {reference} appeared earlier {place}; counted once"),
                 ));
             }
-            seen.insert(reference.to_owned(), file.clone());
             changes += 1;
             if !clinical {
                 return Ok(());
             }
             clinical_changes += 1;
-            if inside_a_window(start, end, tz, change_windows) {
+            if inside_a_window(start, end, zone, change_windows) {
                 inside += 1;
             } else if outside.len() < MAX_LISTED {
                 outside.push(ScheduledChange {
@@ -149,8 +152,7 @@ pub fn analyse_change_logs<R: Read>(
         rows.add(file_rows);
         findings.append(&mut file_findings);
     }
-    let file = first_file.unwrap_or_default();
-    let file = file.as_str();
+    let file = files.first().map_or("", String::as_str);
     let outside_count = clinical_changes - inside;
     let mut window_findings = Vec::new();
     if outside_count > 0 {
@@ -181,8 +183,8 @@ pub fn analyse_change_logs<R: Read>(
 /// Whether `start..=end` lies inside one occurrence of one window. An
 /// occurrence lasts at most a day, so only occurrences opening on the local
 /// day of `start` or the two days before can hold it.
-fn inside_a_window(start: Timestamp, end: Timestamp, tz: &TimeZone, windows: &[Window]) -> bool {
-    let start_day = tz.to_datetime(start).date();
+fn inside_a_window(start: Timestamp, end: Timestamp, zone: &Zone, windows: &[Window]) -> bool {
+    let start_day = zone.local(start).date();
     let days = [
         start_day.yesterday().ok().and_then(|d| d.yesterday().ok()),
         start_day.yesterday().ok(),
@@ -191,22 +193,22 @@ fn inside_a_window(start: Timestamp, end: Timestamp, tz: &TimeZone, windows: &[W
     days.into_iter().flatten().any(|day| {
         windows.iter().any(|window| {
             window.days.contains(day.weekday())
-                && occurrence(window, day, tz)
+                && occurrence(window, day, zone)
                     .is_some_and(|(open, close)| open <= start && end <= close)
         })
     })
 }
 
 /// The real interval of a window's occurrence opening on `day`.
-fn occurrence(window: &Window, day: Date, tz: &TimeZone) -> Option<(Timestamp, Timestamp)> {
+fn occurrence(window: &Window, day: Date, zone: &Zone) -> Option<(Timestamp, Timestamp)> {
     let close_day = if window.to.minutes() <= window.from.minutes() {
         day.tomorrow().ok()?
     } else {
         day
     };
     Some((
-        local_instant(wall_clock(day, window.from)?, tz)?,
-        local_instant(wall_clock(close_day, window.to)?, tz)?,
+        zone.instant(wall_clock(day, window.from)?)?,
+        zone.instant(wall_clock(close_day, window.to)?)?,
     ))
 }
 

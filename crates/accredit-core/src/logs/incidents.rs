@@ -2,8 +2,6 @@
 //! references on referrals (TOOL-05) and response within each severity's
 //! target (TOOL-06), measured in one streaming pass.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::io::Read;
 
 use jiff::civil::DateTime;
@@ -13,6 +11,8 @@ use serde::Serialize;
 
 use super::BadRow;
 use super::reader::LogReader;
+use super::references::ReferenceSet;
+use super::zone::Zone;
 use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes};
 use crate::model::EscalationPlan;
 
@@ -90,7 +90,8 @@ const REFERRALS: [(&str, Referral); 5] = [
 ///
 /// A bad row is skipped and reported with its line; a repeated `reference`
 /// is counted once (its first valid occurrence) and each repeat reported.
-/// Memory grows only by a 64-bit hash per distinct reference.
+/// References issued in sequence are kept as runs, so memory stays small
+/// (see [`ReferenceSet`]); others take a 64-bit hash each.
 ///
 /// # Errors
 /// [`LogUnreadable`] when a required column is missing or the file cannot be read.
@@ -151,7 +152,7 @@ fn stream_incidents<R: Read>(
     (targets, lsp): (&SeverityTargets, Option<&str>),
 ) -> Result<(RowTally, Vec<super::Finding>), LogUnreadable> {
     let LogSource { file, reader, tz } = source;
-    let tz = &tz;
+    let tz = &Zone::new(tz);
     let (mut log, columns) = LogReader::open(reader, &file, COLUMNS)?;
     let [
         reference,
@@ -192,7 +193,7 @@ fn stream_incidents<R: Read>(
                 format!("incident {reference} was responded to before it was opened; row skipped"),
             ));
         }
-        if let Some(&earlier) = tally.seen.get(&hash_reference(reference)) {
+        if let Err(earlier) = tally.seen.first_sight(reference, file_index) {
             let place = match files.get(earlier as usize) {
                 Some(other) if earlier != file_index => format!("in {other}"),
                 _ => "in the log".to_owned(),
@@ -202,7 +203,6 @@ fn stream_incidents<R: Read>(
                 format!("incident reference {reference} appeared earlier {place}; counted once"),
             ));
         }
-        tally.seen.insert(hash_reference(reference), file_index);
         tally.incidents += 1;
         tally.slots[slot_of(opened_time.local(tz))] = true;
         if matches!(referral, Referral::Lsp | Referral::National) {
@@ -241,8 +241,8 @@ fn no_reference(text: &str) -> bool {
 
 /// The running counts of one pass over the log.
 struct IncidentTally {
-    /// Each reference's hash, with the index of the file it was first seen in.
-    seen: HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
+    /// Each reference, with the index of the file it was first seen in.
+    seen: ReferenceSet,
     incidents: u64,
     slots: [bool; SLOTS_PER_WEEK],
     referred: u64,
@@ -261,7 +261,7 @@ struct SeverityTally {
 impl IncidentTally {
     fn new() -> IncidentTally {
         IncidentTally {
-            seen: HashMap::default(),
+            seen: ReferenceSet::default(),
             incidents: 0,
             slots: [false; SLOTS_PER_WEEK],
             referred: 0,
@@ -269,34 +269,6 @@ impl IncidentTally {
             without_reference: Vec::new(),
             severities: Default::default(),
         }
-    }
-}
-
-/// A fixed-key 64-bit hash of a reference (collisions are negligible below
-/// billions of incidents).
-fn hash_reference(reference: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    reference.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// A hasher for keys that are already 64-bit hashes: it passes them through.
-#[derive(Default)]
-struct PreHashed(u64);
-
-impl Hasher for PreHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-        }
-    }
-
-    fn write_u64(&mut self, hash: u64) {
-        self.0 = hash;
     }
 }
 

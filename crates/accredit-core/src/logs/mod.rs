@@ -23,7 +23,9 @@ pub mod training;
 
 mod codes;
 mod reader;
+mod references;
 mod time;
+mod zone;
 
 use serde::Serialize;
 

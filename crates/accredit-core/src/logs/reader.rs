@@ -6,9 +6,9 @@ use std::io::Read;
 use csv::ByteRecord;
 use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 
-use super::time::{LogTime, parse_date, parse_instant, read_time};
+use super::time::{LogTime, parse_date, read_time};
+use super::zone::Zone;
 use super::{BadRow, LogUnreadable, MAX_FIELD_BYTES, MAX_LISTED, RowTally, codes};
 use crate::finding::Finding;
 use crate::location::{Location, to_u32};
@@ -216,23 +216,25 @@ impl<'r> Row<'r> {
     }
 
     /// A time that must be present (see [`parse_instant`]).
-    pub(super) fn instant(&self, column: usize, tz: &TimeZone) -> Result<Timestamp, BadRow> {
-        Ok(self.time(column, tz)?.instant)
+    pub(super) fn instant(&self, column: usize, zone: &Zone) -> Result<Timestamp, BadRow> {
+        Ok(self.time(column, zone)?.instant)
     }
 
     /// A time that must be present, with its local reading as written.
-    pub(super) fn time(&self, column: usize, tz: &TimeZone) -> Result<LogTime, BadRow> {
+    pub(super) fn time(&self, column: usize, zone: &Zone) -> Result<LogTime, BadRow> {
         let text = self.text(column)?;
-        read_time(text, tz).ok_or_else(|| self.invalid(column, TIME_EXPECTED))
+        read_time(text, |local| zone.instant(local))
+            .ok_or_else(|| self.invalid(column, TIME_EXPECTED))
     }
 
     /// A time, or `None` when the field is empty.
     pub(super) fn optional_instant(
         &self,
         column: usize,
-        tz: &TimeZone,
+        zone: &Zone,
     ) -> Result<Option<Timestamp>, BadRow> {
-        self.unless_empty(column, |text| parse_instant(text, tz), TIME_EXPECTED)
+        let instant = |text: &str| read_time(text, |local| zone.instant(local)).map(|t| t.instant);
+        self.unless_empty(column, instant, TIME_EXPECTED)
     }
 
     /// A date `YYYY-MM-DD`, or `None` when the field is empty.
