@@ -9,7 +9,7 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 
 use super::BadRow;
-use super::reader::LogReader;
+use super::reader::{LogReader, Row, Strategy};
 use super::references::ReferenceSet;
 use super::zone::Zone;
 use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
@@ -62,7 +62,7 @@ pub struct ScheduledChange {
 /// # Errors
 /// [`LogUnreadable`] when a required column is missing or the file cannot be read.
 pub fn analyse_changes(
-    reader: impl Read,
+    reader: impl Read + Send,
     file: &str,
     tz: &TimeZone,
     change_windows: &[Window],
@@ -82,9 +82,18 @@ pub fn analyse_changes(
 ///
 /// # Errors
 /// [`LogUnreadable`] when a file lacks a required column or cannot be read.
-pub fn analyse_change_logs<R: Read>(
+pub fn analyse_change_logs<R: Read + Send>(
     sources: impl IntoIterator<Item = LogSource<R>>,
     change_windows: &[Window],
+) -> Result<ChangeSummary, LogUnreadable> {
+    analyse_change_logs_with(sources, change_windows, Strategy::FAST)
+}
+
+/// [`analyse_change_logs`], read the way `strategy` says.
+pub(super) fn analyse_change_logs_with<R: Read + Send>(
+    sources: impl IntoIterator<Item = LogSource<R>>,
+    change_windows: &[Window],
+    strategy: Strategy,
 ) -> Result<ChangeSummary, LogUnreadable> {
     let mut changes = 0;
     let mut clinical_changes = 0;
@@ -92,16 +101,14 @@ pub fn analyse_change_logs<R: Read>(
     let mut outside = Vec::new();
     let mut rows = RowTally::default();
     let mut findings = Vec::new();
-    let mut seen = ReferenceSet::default();
+    let mut seen = ReferenceSet::new(strategy.reference_runs);
     let mut files: Vec<String> = Vec::new();
     for LogSource { file, reader, tz } in sources {
-        let zone = &Zone::new(tz);
-        let tz = zone.tz();
         let file_index = u32::try_from(files.len()).unwrap_or(u32::MAX);
         files.push(file.clone());
         let (mut log, [reference, _, clinical, scheduled_start, scheduled_end, _]) =
-            LogReader::open(reader, &file, COLUMNS)?;
-        log.for_each_row(|row| {
+            LogReader::open_with(reader, &file, COLUMNS, strategy)?;
+        let parse = |row: &Row<'_>, zone: &Zone| {
             let reference = row.required_text(reference)?;
             let clinical = row.one_of(
                 clinical,
@@ -120,6 +127,17 @@ pub fn analyse_change_logs<R: Read>(
                     format!("change {reference} is scheduled to end before it starts; row skipped"),
                 ));
             }
+            let inside = clinical && inside_a_window(start, end, zone, change_windows);
+            Ok(ReadChange {
+                reference: reference.into(),
+                clinical,
+                inside,
+                start,
+                end,
+            })
+        };
+        log.for_each_row_parallel(&tz, parse, |change, line| {
+            let reference = &*change.reference;
             if let Err(earlier) = seen.first_sight(reference, file_index) {
                 let earlier = files.get(earlier as usize).map_or("", String::as_str);
                 let place = if earlier == file {
@@ -133,17 +151,17 @@ pub fn analyse_change_logs<R: Read>(
                 ));
             }
             changes += 1;
-            if !clinical {
+            if !change.clinical {
                 return Ok(());
             }
             clinical_changes += 1;
-            if inside_a_window(start, end, zone, change_windows) {
+            if change.inside {
                 inside += 1;
             } else if outside.len() < MAX_LISTED {
                 outside.push(ScheduledChange {
                     reference: reference.to_owned(),
-                    line: row.line(),
-                    scheduled: describe(start, end, tz),
+                    line,
+                    scheduled: describe(change.start, change.end, &tz),
                 });
             }
             Ok(())
@@ -178,6 +196,16 @@ pub fn analyse_change_logs<R: Read>(
         window_findings,
         findings,
     })
+}
+
+/// What one row says, read on its own (before duplicates are known).
+struct ReadChange {
+    reference: Box<str>,
+    clinical: bool,
+    /// For a clinical change: whether it lies inside a window.
+    inside: bool,
+    start: Timestamp,
+    end: Timestamp,
 }
 
 /// Whether `start..=end` lies inside one occurrence of one window. An

@@ -21,6 +21,7 @@ pub mod incidents;
 pub mod staff;
 pub mod training;
 
+mod chunks;
 mod codes;
 mod reader;
 mod references;
