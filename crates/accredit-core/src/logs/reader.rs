@@ -514,6 +514,12 @@ impl<'r> Row<'r> {
         choices: &[(&str, T)],
     ) -> Result<T, BadRow> {
         let text = self.text(column)?;
+        // Written exactly as listed, as nearly every row is: no need to
+        // normalise (the choices' listed forms differ from each other, so
+        // the exact match is the one the normalised comparison finds).
+        if let Some(&(_, value)) = choices.iter().find(|(name, _)| *name == text) {
+            return Ok(value);
+        }
         choices
             .iter()
             .find(|(name, _)| crate::checks::wording::is_listed_value(text, name))
