@@ -1,4 +1,4 @@
-//! A CSV export cut into blocks of whole records, hashed as it is read.
+//! A CSV export cut into blocks of whole records.
 //!
 //! Each block ends where a record ends, so blocks can be parsed on their own,
 //! in parallel, and still give the rows, fields and line numbers that one
@@ -8,8 +8,6 @@
 //! only a search for its last line break.
 
 use std::io::{ErrorKind, Read};
-
-use sha2::{Digest, Sha256};
 
 /// About this many bytes are read for a block (more when one record is longer).
 pub(super) const BLOCK_BYTES: usize = 1 << 20;
@@ -50,7 +48,6 @@ pub(super) struct Chunker<R> {
     last_end: Option<usize>,
     /// The 1-based line of `buffer`'s first byte.
     line: u64,
-    hasher: Sha256,
     ended: bool,
     /// A block is given out once this many bytes are buffered.
     block_bytes: usize,
@@ -67,7 +64,6 @@ impl<R: Read> Chunker<R> {
             content: false,
             last_end: None,
             line: 1,
-            hasher: Sha256::new(),
             ended: false,
         }
     }
@@ -138,18 +134,6 @@ impl<R: Read> Chunker<R> {
         self.ended && self.buffer.is_empty()
     }
 
-    /// The SHA-256 of every byte read, lower-case hex; call after the last block.
-    pub(super) fn sha256(self) -> String {
-        self.hasher
-            .finalize()
-            .iter()
-            .fold(String::with_capacity(64), |mut s, b| {
-                use std::fmt::Write;
-                let _ = write!(s, "{b:02x}");
-                s
-            })
-    }
-
     /// Gives out `buffer[..end]` as a block.
     fn block(&mut self, end: usize) -> Block {
         let first_line = self.line;
@@ -170,7 +154,7 @@ impl<R: Read> Chunker<R> {
     }
 
     /// Reads up to [`BLOCK_BYTES`] more (or a block's size, if smaller)
-    /// into `buffer`, hashing them.
+    /// into `buffer`.
     fn fill_raw(&mut self) -> std::io::Result<()> {
         let from = self.buffer.len();
         self.buffer
@@ -188,7 +172,6 @@ impl<R: Read> Chunker<R> {
             }
         }
         self.buffer.truncate(filled);
-        self.hasher.update(&self.buffer[from..]);
         Ok(())
     }
 

@@ -260,13 +260,6 @@ impl<R: Read> LogReader<R> {
     /// The row tally and the bad-row findings, the rows beyond the first
     /// [`MAX_LISTED`] counted in one `csv-more-bad-rows` finding.
     pub(super) fn finish(self) -> (RowTally, Vec<Finding>) {
-        let (tally, findings, _) = self.finish_with_digest();
-        (tally, findings)
-    }
-
-    /// [`Self::finish`], with the SHA-256 of the file (lower-case hex), taken
-    /// as it was read.
-    pub(super) fn finish_with_digest(self) -> (RowTally, Vec<Finding>, String) {
         let mut findings = self.listed;
         let more = self.tally.skipped.saturating_sub(findings.len() as u64);
         if more > 0 {
@@ -276,7 +269,7 @@ impl<R: Read> LogReader<R> {
                 Some(Location::file(self.file.as_str())),
             ));
         }
-        (self.tally, findings, self.chunks.sha256())
+        (self.tally, findings)
     }
 }
 
