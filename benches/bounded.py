@@ -13,6 +13,8 @@ usage: bounded.py KIND DIR [N]
   yaml-map     a Pack document with a N-key mapping (default 1,000,000) under an unknown field
   yaml-list    a Pack whose applications_in_scope list has N items (default 2,000,000)
   csv-columns  an incident log whose header row has N columns (default 10,000,000)
+  big-logs     an incident log of N rows (default 10,000,000; sequential references, a repeat
+               every 1,000 rows) and a training log of N/10 rows (issue 17: score under 64 MB)
 """
 import os
 import shutil
@@ -112,6 +114,34 @@ def csv_columns(out, n):
             f.write(row + "\n")
 
 
+def big_logs(out, n):
+    pack(out)
+    header = ("reference,opened_at,channel,severity,application,status,responded_at,"
+              "resolved_at,referred_to,external_reference\n")
+    with open(os.path.join(out, "logs", "incidents.csv"), "w") as f:
+        f.write(header)
+        for start in range(0, n, 100_000):
+            rows = []
+            for i in range(start, min(n, start + 100_000)):
+                day, minute = 1 + i % 30, (i * 7) % 1440
+                opened = f"2008-09-{day:02d} {minute // 60:02d}:{minute % 60:02d}"
+                reference = i - 1 if i % 1000 == 999 else i
+                referred = "lsp" if i % 5 == 0 else "none"
+                external = f"BTH-{i:08d}" if i % 5 == 0 else ""
+                rows.append(f"INC{reference:09d},{opened},phone,{1 + i % 5},pacs,closed,"
+                            f"{opened},,{referred},{external}\n")
+            f.write("".join(rows))
+    training = os.path.join(out, "logs", "training.csv")
+    with open(training) as f:
+        lines = f.read().splitlines()
+    with open(training, "w") as f:
+        f.write(lines[0] + "\n")
+        body = lines[1:]
+        for start in range(0, n // 10, 100_000):
+            f.write("".join(body[i % len(body)] + "\n"
+                            for i in range(start, min(n // 10, start + 100_000))))
+
+
 KINDS = {
     "headings": (headings, 100_000),
     "links": (links, 100_000),
@@ -119,6 +149,7 @@ KINDS = {
     "yaml-map": (yaml_map, 1_000_000),
     "yaml-list": (yaml_list, 2_000_000),
     "csv-columns": (csv_columns, 10_000_000),
+    "big-logs": (big_logs, 10_000_000),
 }
 
 if __name__ == "__main__":

@@ -9,9 +9,10 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 
 use super::BadRow;
-use super::reader::LogReader;
+use super::reader::{LogReader, Row, Strategy};
+use super::references::ReferenceSet;
+use super::zone::Zone;
 use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
-use crate::clock::local_instant;
 use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::{ClockTime, Window};
@@ -61,7 +62,7 @@ pub struct ScheduledChange {
 /// # Errors
 /// [`LogUnreadable`] when a required column is missing or the file cannot be read.
 pub fn analyse_changes(
-    reader: impl Read,
+    reader: impl Read + Send,
     file: &str,
     tz: &TimeZone,
     change_windows: &[Window],
@@ -81,9 +82,18 @@ pub fn analyse_changes(
 ///
 /// # Errors
 /// [`LogUnreadable`] when a file lacks a required column or cannot be read.
-pub fn analyse_change_logs<R: Read>(
+pub fn analyse_change_logs<R: Read + Send>(
     sources: impl IntoIterator<Item = LogSource<R>>,
     change_windows: &[Window],
+) -> Result<ChangeSummary, LogUnreadable> {
+    analyse_change_logs_with(sources, change_windows, Strategy::FAST)
+}
+
+/// [`analyse_change_logs`], read the way `strategy` says.
+pub(super) fn analyse_change_logs_with<R: Read + Send>(
+    sources: impl IntoIterator<Item = LogSource<R>>,
+    change_windows: &[Window],
+    strategy: Strategy,
 ) -> Result<ChangeSummary, LogUnreadable> {
     let mut changes = 0;
     let mut clinical_changes = 0;
@@ -91,14 +101,14 @@ pub fn analyse_change_logs<R: Read>(
     let mut outside = Vec::new();
     let mut rows = RowTally::default();
     let mut findings = Vec::new();
-    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    let mut first_file: Option<String> = None;
+    let mut seen = ReferenceSet::new(strategy.reference_runs);
+    let mut files: Vec<String> = Vec::new();
     for LogSource { file, reader, tz } in sources {
-        let tz = &tz;
-        first_file.get_or_insert_with(|| file.clone());
+        let file_index = u32::try_from(files.len()).unwrap_or(u32::MAX);
+        files.push(file.clone());
         let (mut log, [reference, _, clinical, scheduled_start, scheduled_end, _]) =
-            LogReader::open(reader, &file, COLUMNS)?;
-        log.for_each_row(|row| {
+            LogReader::open_with(reader, &file, COLUMNS, strategy)?;
+        let parse = |row: &Row<'_>, zone: &Zone| {
             let reference = row.required_text(reference)?;
             let clinical = row.one_of(
                 clinical,
@@ -109,16 +119,28 @@ pub fn analyse_change_logs<R: Read>(
                     ("no", false),
                 ],
             )?;
-            let start = row.instant(scheduled_start, tz)?;
-            let end = row.instant(scheduled_end, tz)?;
+            let start = row.instant(scheduled_start, zone)?;
+            let end = row.instant(scheduled_end, zone)?;
             if end < start {
                 return Err(BadRow::new(
                     codes::CHANGE_ENDS_BEFORE_START,
                     format!("change {reference} is scheduled to end before it starts; row skipped"),
                 ));
             }
-            if let Some(earlier) = seen.get(reference) {
-                let place = if *earlier == file {
+            let inside = clinical && inside_a_window(start, end, zone, change_windows);
+            Ok(ReadChange {
+                reference: reference.into(),
+                clinical,
+                inside,
+                start,
+                end,
+            })
+        };
+        log.for_each_row_parallel(&tz, parse, |change, line| {
+            let reference = &*change.reference;
+            if let Err(earlier) = seen.first_sight(reference, file_index) {
+                let earlier = files.get(earlier as usize).map_or("", String::as_str);
+                let place = if earlier == file {
                     "in the log".to_owned()
                 } else {
                     format!("in {earlier}")
@@ -128,19 +150,18 @@ pub fn analyse_change_logs<R: Read>(
                     format!("change reference {reference} appeared earlier {place}; counted once"),
                 ));
             }
-            seen.insert(reference.to_owned(), file.clone());
             changes += 1;
-            if !clinical {
+            if !change.clinical {
                 return Ok(());
             }
             clinical_changes += 1;
-            if inside_a_window(start, end, tz, change_windows) {
+            if change.inside {
                 inside += 1;
             } else if outside.len() < MAX_LISTED {
                 outside.push(ScheduledChange {
                     reference: reference.to_owned(),
-                    line: row.line(),
-                    scheduled: describe(start, end, tz),
+                    line,
+                    scheduled: describe(change.start, change.end, &tz),
                 });
             }
             Ok(())
@@ -149,8 +170,7 @@ pub fn analyse_change_logs<R: Read>(
         rows.add(file_rows);
         findings.append(&mut file_findings);
     }
-    let file = first_file.unwrap_or_default();
-    let file = file.as_str();
+    let file = files.first().map_or("", String::as_str);
     let outside_count = clinical_changes - inside;
     let mut window_findings = Vec::new();
     if outside_count > 0 {
@@ -178,11 +198,21 @@ pub fn analyse_change_logs<R: Read>(
     })
 }
 
+/// What one row says, read on its own (before duplicates are known).
+struct ReadChange {
+    reference: Box<str>,
+    clinical: bool,
+    /// For a clinical change: whether it lies inside a window.
+    inside: bool,
+    start: Timestamp,
+    end: Timestamp,
+}
+
 /// Whether `start..=end` lies inside one occurrence of one window. An
 /// occurrence lasts at most a day, so only occurrences opening on the local
 /// day of `start` or the two days before can hold it.
-fn inside_a_window(start: Timestamp, end: Timestamp, tz: &TimeZone, windows: &[Window]) -> bool {
-    let start_day = tz.to_datetime(start).date();
+fn inside_a_window(start: Timestamp, end: Timestamp, zone: &Zone, windows: &[Window]) -> bool {
+    let start_day = zone.local(start).date();
     let days = [
         start_day.yesterday().ok().and_then(|d| d.yesterday().ok()),
         start_day.yesterday().ok(),
@@ -191,22 +221,22 @@ fn inside_a_window(start: Timestamp, end: Timestamp, tz: &TimeZone, windows: &[W
     days.into_iter().flatten().any(|day| {
         windows.iter().any(|window| {
             window.days.contains(day.weekday())
-                && occurrence(window, day, tz)
+                && occurrence(window, day, zone)
                     .is_some_and(|(open, close)| open <= start && end <= close)
         })
     })
 }
 
 /// The real interval of a window's occurrence opening on `day`.
-fn occurrence(window: &Window, day: Date, tz: &TimeZone) -> Option<(Timestamp, Timestamp)> {
+fn occurrence(window: &Window, day: Date, zone: &Zone) -> Option<(Timestamp, Timestamp)> {
     let close_day = if window.to.minutes() <= window.from.minutes() {
         day.tomorrow().ok()?
     } else {
         day
     };
     Some((
-        local_instant(wall_clock(day, window.from)?, tz)?,
-        local_instant(wall_clock(close_day, window.to)?, tz)?,
+        zone.instant(wall_clock(day, window.from)?)?,
+        zone.instant(wall_clock(close_day, window.to)?)?,
     ))
 }
 

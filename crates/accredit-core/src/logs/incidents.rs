@@ -2,8 +2,6 @@
 //! references on referrals (TOOL-05) and response within each severity's
 //! target (TOOL-06), measured in one streaming pass.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::io::Read;
 
 use jiff::civil::DateTime;
@@ -12,7 +10,9 @@ use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
 use super::BadRow;
-use super::reader::LogReader;
+use super::reader::{LogReader, Row, Strategy};
+use super::references::ReferenceSet;
+use super::zone::Zone;
 use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes};
 use crate::model::EscalationPlan;
 
@@ -91,12 +91,13 @@ const REFERRALS: [(&str, Referral); 5] = [
 ///
 /// A bad row is skipped and reported with its line; a repeated `reference`
 /// is counted once (its first valid occurrence) and each repeat reported.
-/// Memory grows only by a 64-bit hash per distinct reference.
+/// References issued in sequence are kept as runs, so memory stays small
+/// (see [`ReferenceSet`]); others take a 64-bit hash each.
 ///
 /// # Errors
 /// [`LogUnreadable`] when a required column is missing or the file cannot be read.
 pub fn analyse_incidents(
-    reader: impl Read,
+    reader: impl Read + Send,
     file: &str,
     tz: &TimeZone,
     targets: &SeverityTargets,
@@ -121,20 +122,35 @@ pub fn analyse_incidents(
 ///
 /// # Errors
 /// [`LogUnreadable`] when a file lacks a required column or cannot be read.
-pub fn analyse_incident_logs<R: Read>(
+pub fn analyse_incident_logs<R: Read + Send>(
     sources: impl IntoIterator<Item = LogSource<R>>,
     targets: &SeverityTargets,
     lsp: Option<&str>,
 ) -> Result<IncidentSummary, LogUnreadable> {
-    let mut tally = IncidentTally::new();
+    analyse_incident_logs_with(sources, targets, lsp, Strategy::FAST)
+}
+
+/// [`analyse_incident_logs`], read the way `strategy` says.
+pub(super) fn analyse_incident_logs_with<R: Read + Send>(
+    sources: impl IntoIterator<Item = LogSource<R>>,
+    targets: &SeverityTargets,
+    lsp: Option<&str>,
+    strategy: Strategy,
+) -> Result<IncidentSummary, LogUnreadable> {
+    let mut tally = IncidentTally::new(strategy);
     let mut rows = RowTally::default();
     let mut findings = Vec::new();
     let mut files: Vec<String> = Vec::new();
     for source in sources {
         let file_index = u32::try_from(files.len()).unwrap_or(u32::MAX);
         files.push(source.file.clone());
-        let (file_rows, mut file_findings) =
-            stream_incidents(source, file_index, &files, &mut tally, (targets, lsp))?;
+        let (file_rows, mut file_findings) = stream_incidents(
+            source,
+            file_index,
+            &files,
+            &mut tally,
+            (targets, lsp, strategy),
+        )?;
         rows.add(file_rows);
         findings.append(&mut file_findings);
     }
@@ -144,16 +160,16 @@ pub fn analyse_incident_logs<R: Read>(
 
 /// Streams one incident export into `tally`; `files` are the exports read
 /// so far (this one last, at `file_index`).
-fn stream_incidents<R: Read>(
+fn stream_incidents<R: Read + Send>(
     source: LogSource<R>,
     file_index: u32,
     files: &[String],
     tally: &mut IncidentTally,
-    (targets, lsp): (&SeverityTargets, Option<&str>),
+    (targets, lsp, strategy): (&SeverityTargets, Option<&str>, Strategy),
 ) -> Result<(RowTally, Vec<super::Finding>), LogUnreadable> {
     let LogSource { file, reader, tz } = source;
     let tz = &tz;
-    let (mut log, columns) = LogReader::open(reader, &file, COLUMNS)?;
+    let (mut log, columns) = LogReader::open_with(reader, &file, COLUMNS, strategy)?;
     let [
         reference,
         opened_at,
@@ -166,16 +182,16 @@ fn stream_incidents<R: Read>(
         referred_to,
         external_reference,
     ] = columns;
-    log.for_each_row(|row| {
+    let parse = |row: &Row<'_>, zone: &Zone| {
         let reference = row.required_text(reference)?;
-        let opened_time = row.time(opened_at, tz)?;
+        let opened_time = row.time(opened_at, zone)?;
         let opened = opened_time.instant;
         let severity = row.one_of(
             severity,
             &[("1", 1), ("2", 2), ("3", 3), ("4", 4), ("5", 5)],
         )?;
-        let responded = row.optional_instant(responded_at, tz)?;
-        row.optional_instant(resolved_at, tz)?;
+        let responded = row.optional_instant(responded_at, zone)?;
+        row.optional_instant(resolved_at, zone)?;
         let referral = row.one_of(referred_to, &REFERRALS).or_else(|bad| {
             let written = row.text(referred_to)?;
             if lsp.is_some_and(|lsp| crate::checks::wording::names_organisation(written, lsp)) {
@@ -193,7 +209,23 @@ fn stream_incidents<R: Read>(
                 format!("incident {reference} was responded to before it was opened; row skipped"),
             ));
         }
-        if let Some(&earlier) = tally.seen.get(&hash_reference(reference)) {
+        let response = match (responded, targets.respond_within(severity)) {
+            (None, _) => Response::None,
+            (Some(at), Some(minutes)) if on_time(opened, at, minutes) => Response::OnTime,
+            (Some(_), _) => Response::Late,
+        };
+        let referred = matches!(referral, Referral::Lsp | Referral::National);
+        Ok(ReadIncident {
+            reference: reference.into(),
+            slot: u8::try_from(slot_of(opened_time.local(zone))).unwrap_or(0),
+            severity,
+            referred: referred.then(|| !no_reference(external_reference)),
+            response,
+        })
+    };
+    log.for_each_row_parallel(tz, parse, |incident, line| {
+        let reference = &*incident.reference;
+        if let Err(earlier) = tally.seen.first_sight(reference, file_index) {
             let place = match files.get(earlier as usize) {
                 Some(other) if earlier != file_index => format!("in {other}"),
                 _ => "in the log".to_owned(),
@@ -203,33 +235,51 @@ fn stream_incidents<R: Read>(
                 format!("incident reference {reference} appeared earlier {place}; counted once"),
             ));
         }
-        tally.seen.insert(hash_reference(reference), file_index);
         tally.incidents += 1;
-        tally.slots[slot_of(opened_time.local(tz))] = true;
-        if matches!(referral, Referral::Lsp | Referral::National) {
+        tally.slots[usize::from(incident.slot)] = true;
+        if let Some(with_reference) = incident.referred {
             tally.referred += 1;
-            if no_reference(external_reference) {
-                if tally.without_reference.len() < MAX_LISTED {
-                    let line = row.line();
-                    tally.without_reference.push(LoggedIncident {
-                        reference: reference.to_owned(),
-                        line,
-                    });
-                }
-            } else {
+            if with_reference {
                 tally.with_reference += 1;
+            } else if tally.without_reference.len() < MAX_LISTED {
+                tally.without_reference.push(LoggedIncident {
+                    reference: reference.to_owned(),
+                    line,
+                });
             }
         }
-        let response = &mut tally.severities[usize::from(severity - 1)];
+        let response = &mut tally.severities[usize::from(incident.severity - 1)];
         response.incidents += 1;
-        match (responded, targets.respond_within(severity)) {
-            (None, _) => response.not_responded += 1,
-            (Some(at), Some(minutes)) if on_time(opened, at, minutes) => response.on_time += 1,
-            (Some(_), _) => {}
+        match incident.response {
+            Response::None => response.not_responded += 1,
+            Response::OnTime => response.on_time += 1,
+            Response::Late => {}
         }
         Ok(())
     })?;
     Ok(log.finish())
+}
+
+/// What one row says, read on its own (before duplicates are known).
+struct ReadIncident {
+    reference: Box<str>,
+    /// The hour-of-week slot it was opened in.
+    slot: u8,
+    /// 1 to 5.
+    severity: u8,
+    /// For a referral to the LSP or the national desk: whether it carries
+    /// an external reference.
+    referred: Option<bool>,
+    response: Response,
+}
+
+/// How an incident was responded to, against its severity's target.
+#[derive(Clone, Copy)]
+enum Response {
+    None,
+    OnTime,
+    /// Late, or no target to measure against.
+    Late,
 }
 
 /// Whether an `external_reference` field holds no reference: empty, or a
@@ -242,8 +292,8 @@ fn no_reference(text: &str) -> bool {
 
 /// The running counts of one pass over the log.
 struct IncidentTally {
-    /// Each reference's hash, with the index of the file it was first seen in.
-    seen: HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
+    /// Each reference, with the index of the file it was first seen in.
+    seen: ReferenceSet,
     incidents: u64,
     slots: [bool; SLOTS_PER_WEEK],
     referred: u64,
@@ -260,9 +310,9 @@ struct SeverityTally {
 }
 
 impl IncidentTally {
-    fn new() -> IncidentTally {
+    fn new(strategy: Strategy) -> IncidentTally {
         IncidentTally {
-            seen: HashMap::default(),
+            seen: ReferenceSet::new(strategy.reference_runs),
             incidents: 0,
             slots: [false; SLOTS_PER_WEEK],
             referred: 0,
@@ -270,34 +320,6 @@ impl IncidentTally {
             without_reference: Vec::new(),
             severities: Default::default(),
         }
-    }
-}
-
-/// A fixed-key 64-bit hash of a reference (collisions are negligible below
-/// billions of incidents).
-fn hash_reference(reference: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    reference.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// A hasher for keys that are already 64-bit hashes: it passes them through.
-#[derive(Default)]
-struct PreHashed(u64);
-
-impl Hasher for PreHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-        }
-    }
-
-    fn write_u64(&mut self, hash: u64) {
-        self.0 = hash;
     }
 }
 

@@ -21,9 +21,12 @@ pub mod incidents;
 pub mod staff;
 pub mod training;
 
+mod chunks;
 mod codes;
 mod reader;
+mod references;
 mod time;
+mod zone;
 
 use serde::Serialize;
 

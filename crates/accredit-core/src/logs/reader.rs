@@ -1,14 +1,17 @@
 //! Row-by-row reading of a CSV export: the header check, ragged and oversized
 //! rows, field parsing and the capped list of bad rows.
 
+use std::collections::BTreeMap;
 use std::io::Read;
+use std::sync::{Mutex, mpsc};
 
 use csv::ByteRecord;
 use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 
-use super::time::{LogTime, parse_date, parse_instant, read_time};
+use super::chunks::{Block, Chunker};
+use super::time::{LogTime, parse_date, read_time};
+use super::zone::Zone;
 use super::{BadRow, LogUnreadable, MAX_FIELD_BYTES, MAX_LISTED, RowTally, codes};
 use crate::finding::Finding;
 use crate::location::{Location, to_u32};
@@ -18,19 +21,63 @@ const TIME_EXPECTED: &str = "a time like 2008-10-26 01:30 or 2008-10-26T01:30:00
 /// What a date field should look like.
 const DATE_EXPECTED: &str = "a date YYYY-MM-DD";
 
-/// A CSV export being streamed: the reader, its header and one reused record.
+/// How a log is read: the defaults are the fast way; the tests also read the
+/// straightforward way (one block, one thread, no remembered offset, every
+/// reference kept as written) and compare.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Strategy {
+    /// Bytes per block.
+    pub(super) block_bytes: usize,
+    /// Whether blocks are parsed on several threads.
+    pub(super) parallel: bool,
+    /// Whether zones remember their offset ([`Zone`]).
+    pub(super) remembered_offsets: bool,
+    /// Whether references are kept as runs ([`super::references::ReferenceSet`]).
+    pub(super) reference_runs: bool,
+}
+
+impl Strategy {
+    /// The fast way.
+    pub(super) const FAST: Strategy = Strategy {
+        block_bytes: super::chunks::BLOCK_BYTES,
+        parallel: true,
+        remembered_offsets: true,
+        reference_runs: true,
+    };
+
+    /// The straightforward way, to compare with.
+    #[cfg(test)]
+    pub(super) const STRAIGHTFORWARD: Strategy = Strategy {
+        block_bytes: usize::MAX,
+        parallel: false,
+        remembered_offsets: false,
+        reference_runs: false,
+    };
+}
+
+/// A CSV export being streamed: its blocks of records, its header and the
+/// bad rows found so far.
 pub(super) struct LogReader<R> {
-    csv: csv::Reader<R>,
+    chunks: Chunker<R>,
+    /// The header row (its fields are looked up by name).
+    header: ByteRecord,
     /// How many fields the header row has.
     width: usize,
     /// The names of the columns looked up (index, name as written), for
     /// findings: never the whole header, which may hold millions of fields.
     names: Vec<(usize, String)>,
-    record: ByteRecord,
     file: String,
     tally: RowTally,
     listed: Vec<Finding>,
+    strategy: Strategy,
 }
+
+/// What one block's rows gave: each row's line and what parsing it gave.
+type ParsedBlock<T> = Vec<(u32, Result<T, BadRow>)>;
+
+/// Blocks read ahead of the one being merged, at most: memory stays at a
+/// few blocks whatever the file's size.
+const BLOCKS_IN_FLIGHT: usize = 8;
 
 impl<R: Read> LogReader<R> {
     /// Reads the header row and finds the `required` columns, returning their
@@ -41,11 +88,28 @@ impl<R: Read> LogReader<R> {
         file: &str,
         required: [&str; N],
     ) -> Result<(LogReader<R>, [usize; N]), LogUnreadable> {
+        Self::open_with(reader, file, required, Strategy::FAST)
+    }
+
+    /// [`Self::open`], read the way `strategy` says.
+    pub(super) fn open_with<const N: usize>(
+        reader: R,
+        file: &str,
+        required: [&str; N],
+        strategy: Strategy,
+    ) -> Result<(LogReader<R>, [usize; N]), LogUnreadable> {
+        let mut chunks = Chunker::new(reader, strategy.block_bytes);
+        let header_bytes = chunks.header().map_err(|e| unreadable(file, &e))?;
         let mut csv = csv::ReaderBuilder::new()
             .flexible(true)
             .has_headers(true)
-            .from_reader(reader);
-        let header_record = csv.byte_headers().map_err(|e| unreadable(file, &e))?;
+            .from_reader(header_bytes.as_slice());
+        let header_record = csv
+            .byte_headers()
+            .map_err(|e| unreadable(file, &e))?
+            .clone();
+        drop(csv);
+        drop(header_bytes);
         let header_line = header_record.position().map_or(1, |p| line_of(p.line()));
         let width = header_record.len();
         let mut names = Vec::with_capacity(N);
@@ -70,71 +134,117 @@ impl<R: Read> LogReader<R> {
             return Err(LogUnreadable { findings });
         }
         let log = LogReader {
-            csv,
+            chunks,
+            header: header_record,
             width,
             names,
-            record: ByteRecord::new(),
             file: file.to_owned(),
             tally: RowTally::default(),
             listed: Vec::new(),
+            strategy,
         };
         Ok((log, indices))
     }
 
     /// The index of an optional column, if the header has it.
     pub(super) fn column(&mut self, name: &str) -> Option<usize> {
-        let index = crate::model::find_column(self.csv.byte_headers().ok()?.iter(), name)?;
+        let index = crate::model::find_column(self.header.iter(), name)?;
         self.names.push((index, crate::model::column_name(name)));
         Some(index)
     }
 
-    /// Streams every data row through `visit`. Ragged rows and rows with a
-    /// field over 1 MiB are reported without being visited; a row that
-    /// `visit` rejects is reported with its line. Only an I/O failure stops
-    /// the stream.
+    /// Streams every data row through `visit`, in order, on this thread.
+    /// Ragged rows and rows with a field over 1 MiB are reported without
+    /// being visited; a row that `visit` rejects is reported with its line.
+    /// Only an I/O failure stops the stream.
     pub(super) fn for_each_row(
         &mut self,
         mut visit: impl FnMut(&Row<'_>) -> Result<(), BadRow>,
     ) -> Result<(), LogUnreadable> {
-        loop {
-            match self.csv.read_byte_record(&mut self.record) {
-                Ok(true) => {}
-                Ok(false) => return Ok(()),
-                Err(e) => return Err(unreadable(&self.file, &e)),
-            }
-            self.tally.rows += 1;
-            let line = self.record.position().map_or(0, |p| line_of(p.line()));
-            let oversized = self.record.as_slice().len() > MAX_FIELD_BYTES;
-            let row = Row {
-                record: &self.record,
-                names: &self.names,
-                line,
-            };
-            let outcome = if self.record.len() != self.width {
-                Err(BadRow::new(
-                    codes::RAGGED_ROW,
-                    format!(
-                        "row has {} fields but the header has {}; row skipped",
-                        self.record.len(),
-                        self.width
-                    ),
-                ))
-            } else if let Some(column) = oversized.then(|| row.oversized_column()).flatten() {
-                Err(BadRow::new(
-                    codes::FIELD_TOO_LONG,
-                    format!("`{}` is longer than 1 MiB; row skipped", row.header(column)),
-                ))
-            } else {
-                visit(&row)
-            };
-            if let Err(bad) = outcome {
-                self.reject(line, bad);
-            }
-            if oversized {
-                // Give back the memory a huge row took.
-                self.record = ByteRecord::new();
+        while let Some(block) = self.next_block()? {
+            let mut bad = Vec::new();
+            let mut rows = 0;
+            rows_of(&block, self.width, &self.names, |line, row| {
+                rows += 1;
+                if let Err(reason) = row.and_then(&mut visit) {
+                    bad.push((line, reason));
+                }
+            });
+            self.tally.rows += rows;
+            for (line, reason) in bad {
+                self.reject(line, reason);
             }
         }
+        Ok(())
+    }
+
+    /// [`Self::for_each_row`] in two steps: `parse` reads each row on its
+    /// own (on several threads, a block of rows at a time), then `merge`
+    /// takes what it gave, row by row in file order, on this thread. Rows
+    /// rejected by either are reported with their line, in file order, so
+    /// the outcome is the same as one pass and does not depend on timing.
+    ///
+    /// `parse` reads local times in `tz` through a [`Zone`] of its own.
+    pub(super) fn for_each_row_parallel<T: Send>(
+        &mut self,
+        tz: &jiff::tz::TimeZone,
+        parse: impl Fn(&Row<'_>, &Zone) -> Result<T, BadRow> + Sync,
+        mut merge: impl FnMut(T, u32) -> Result<(), BadRow>,
+    ) -> Result<(), LogUnreadable>
+    where
+        R: Send,
+    {
+        let Some(first) = self.next_block()? else {
+            return Ok(());
+        };
+        let (width, names, strategy) = (self.width, self.names.as_slice(), self.strategy);
+        let parse_block = |block: &Block| {
+            let mut parsed: ParsedBlock<T> = Vec::new();
+            let zone = Zone::new(tz.clone(), strategy.remembered_offsets);
+            rows_of(block, width, names, |line, row| {
+                parsed.push((line, row.and_then(|row| parse(row, &zone))));
+            });
+            parsed
+        };
+        let mut outcomes: Vec<(u32, BadRow)> = Vec::new();
+        let mut rows = 0;
+        let mut take = |parsed: ParsedBlock<T>| {
+            for (line, outcome) in parsed {
+                rows += 1;
+                if let Err(reason) = outcome.and_then(|value| merge(value, line)) {
+                    outcomes.push((line, reason));
+                }
+            }
+        };
+        let read = if self.chunks.is_done() || !strategy.parallel {
+            // One block: no threads needed.
+            take(parse_block(&first));
+            let mut read = Ok(());
+            while let Some(block) = self.chunks.next_block().transpose() {
+                match block {
+                    Ok(block) => take(parse_block(&block)),
+                    Err(e) => {
+                        read = Err(e);
+                        break;
+                    }
+                }
+            }
+            read
+        } else {
+            in_parallel(&mut self.chunks, first, &parse_block, &mut take)
+        };
+        self.tally.rows += rows;
+        for (line, reason) in outcomes {
+            self.reject(line, reason);
+        }
+        read.map_err(|e| unreadable(&self.file, &e))
+    }
+
+    /// The next block of records.
+    fn next_block(&mut self) -> Result<Option<Block>, LogUnreadable> {
+        self.chunks
+            .next_block()
+            .map_err(|e| unreadable(&self.file, &e))
     }
 
     /// Records a skipped row: listed while fewer than [`MAX_LISTED`] are.
@@ -160,6 +270,129 @@ impl<R: Read> LogReader<R> {
             ));
         }
         (self.tally, findings)
+    }
+}
+
+/// Reads blocks on one thread and parses them on others, handing what each
+/// gave to `take` in file order. At most [`BLOCKS_IN_FLIGHT`] blocks are
+/// read ahead of the one `take` waits for.
+fn in_parallel<R: Read + Send, T: Send>(
+    chunks: &mut Chunker<R>,
+    first: Block,
+    parse_block: &(impl Fn(&Block) -> ParsedBlock<T> + Sync),
+    take: &mut impl FnMut(ParsedBlock<T>),
+) -> std::io::Result<()> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let (block_tx, block_rx) = mpsc::sync_channel::<(usize, Block)>(BLOCKS_IN_FLIGHT);
+    let block_rx = Mutex::new(block_rx);
+    let (parsed_tx, parsed_rx) = mpsc::channel::<(usize, ParsedBlock<T>)>();
+    // A token per block that may be read ahead; one comes back as each
+    // block is taken.
+    let (token_tx, token_rx) = mpsc::sync_channel::<()>(BLOCKS_IN_FLIGHT);
+    for _ in 1..BLOCKS_IN_FLIGHT {
+        let _ = token_tx.send(());
+    }
+    let _ = block_tx.send((0, first));
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || -> std::io::Result<()> {
+            let mut sequence = 1;
+            while token_rx.recv().is_ok() {
+                let Some(block) = chunks.next_block()? else {
+                    break;
+                };
+                if block_tx.send((sequence, block)).is_err() {
+                    break;
+                }
+                sequence += 1;
+            }
+            Ok(())
+        });
+        for _ in 0..workers {
+            let parsed_tx = parsed_tx.clone();
+            let block_rx = &block_rx;
+            scope.spawn(move || {
+                loop {
+                    let next = block_rx
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .recv();
+                    let Ok((sequence, block)) = next else {
+                        break;
+                    };
+                    if parsed_tx.send((sequence, parse_block(&block))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(parsed_tx);
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (sequence, parsed) in parsed_rx {
+            waiting.insert(sequence, parsed);
+            while let Some(parsed) = waiting.remove(&next) {
+                take(parsed);
+                next += 1;
+                let _ = token_tx.send(());
+            }
+        }
+        drop(token_tx);
+        reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+/// Reads the rows of a block, giving each its line and, when its shape is
+/// right (as many fields as the header, none over 1 MiB), the row itself.
+fn rows_of(
+    block: &Block,
+    width: usize,
+    names: &[(usize, String)],
+    mut each: impl FnMut(u32, Result<&Row<'_>, BadRow>),
+) {
+    let mut csv = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(block.bytes.as_slice());
+    let mut record = ByteRecord::new();
+    // Reading from memory cannot fail, and `flexible` takes ragged rows.
+    while let Ok(true) = csv.read_byte_record(&mut record) {
+        let line = record
+            .position()
+            .map_or(0, |p| line_of(block.first_line + p.line() - 1));
+        let oversized = record.as_slice().len() > MAX_FIELD_BYTES;
+        let row = Row {
+            record: &record,
+            names,
+            line,
+        };
+        if record.len() != width {
+            each(
+                line,
+                Err(BadRow::new(
+                    codes::RAGGED_ROW,
+                    format!(
+                        "row has {} fields but the header has {width}; row skipped",
+                        record.len(),
+                    ),
+                )),
+            );
+        } else if let Some(column) = oversized.then(|| row.oversized_column()).flatten() {
+            each(
+                line,
+                Err(BadRow::new(
+                    codes::FIELD_TOO_LONG,
+                    format!("`{}` is longer than 1 MiB; row skipped", row.header(column)),
+                )),
+            );
+        } else {
+            each(line, Ok(&row));
+        }
+        if oversized {
+            // Give back the memory a huge row took.
+            record = ByteRecord::new();
+        }
     }
 }
 
@@ -216,23 +449,25 @@ impl<'r> Row<'r> {
     }
 
     /// A time that must be present (see [`parse_instant`]).
-    pub(super) fn instant(&self, column: usize, tz: &TimeZone) -> Result<Timestamp, BadRow> {
-        Ok(self.time(column, tz)?.instant)
+    pub(super) fn instant(&self, column: usize, zone: &Zone) -> Result<Timestamp, BadRow> {
+        Ok(self.time(column, zone)?.instant)
     }
 
     /// A time that must be present, with its local reading as written.
-    pub(super) fn time(&self, column: usize, tz: &TimeZone) -> Result<LogTime, BadRow> {
+    pub(super) fn time(&self, column: usize, zone: &Zone) -> Result<LogTime, BadRow> {
         let text = self.text(column)?;
-        read_time(text, tz).ok_or_else(|| self.invalid(column, TIME_EXPECTED))
+        read_time(text, |local| zone.instant(local))
+            .ok_or_else(|| self.invalid(column, TIME_EXPECTED))
     }
 
     /// A time, or `None` when the field is empty.
     pub(super) fn optional_instant(
         &self,
         column: usize,
-        tz: &TimeZone,
+        zone: &Zone,
     ) -> Result<Option<Timestamp>, BadRow> {
-        self.unless_empty(column, |text| parse_instant(text, tz), TIME_EXPECTED)
+        let instant = |text: &str| read_time(text, |local| zone.instant(local)).map(|t| t.instant);
+        self.unless_empty(column, instant, TIME_EXPECTED)
     }
 
     /// A date `YYYY-MM-DD`, or `None` when the field is empty.
@@ -272,6 +507,12 @@ impl<'r> Row<'r> {
         choices: &[(&str, T)],
     ) -> Result<T, BadRow> {
         let text = self.text(column)?;
+        // Written exactly as listed, as nearly every row is: no need to
+        // normalise (the choices' listed forms differ from each other, so
+        // the exact match is the one the normalised comparison finds).
+        if let Some(&(_, value)) = choices.iter().find(|(name, _)| *name == text) {
+            return Ok(value);
+        }
         choices
             .iter()
             .find(|(name, _)| crate::checks::wording::is_listed_value(text, name))
@@ -308,7 +549,7 @@ fn line_of(line: u64) -> u32 {
 }
 
 /// The finding for a CSV that could not be read.
-fn unreadable(file: &str, error: &csv::Error) -> LogUnreadable {
+fn unreadable(file: &str, error: &dyn std::fmt::Display) -> LogUnreadable {
     LogUnreadable {
         findings: vec![Finding::new(
             codes::UNREADABLE,

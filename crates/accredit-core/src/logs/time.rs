@@ -6,6 +6,7 @@ use jiff::tz::{Offset, TimeZone};
 
 use crate::clock::local_instant;
 
+use super::zone::Zone;
 use super::{LogUnreadable, codes};
 use crate::finding::Finding;
 use crate::location::Location;
@@ -30,7 +31,7 @@ pub fn log_time_zone(export: &CsvExport, descriptor: &str) -> Result<TimeZone, L
 /// reading in `tz` (resolved by [`crate::clock::local_instant`]). A `T` may stand for the
 /// space and fractional seconds are allowed. `None` if it is neither.
 pub fn parse_instant(text: &str, tz: &TimeZone) -> Option<Timestamp> {
-    read_time(text, tz).map(|time| time.instant)
+    read_time(text, |local| local_instant(local, tz)).map(|time| time.instant)
 }
 
 /// A time read from a CSV export.
@@ -43,15 +44,19 @@ pub(super) struct LogTime {
 }
 
 impl LogTime {
-    /// The wall-clock reading in `tz`: as written, or the instant's.
-    pub(super) fn local(&self, tz: &TimeZone) -> DateTime {
+    /// The wall-clock reading in `zone`: as written, or the instant's.
+    pub(super) fn local(&self, zone: &Zone) -> DateTime {
         self.written_local
-            .unwrap_or_else(|| tz.to_datetime(self.instant))
+            .unwrap_or_else(|| zone.local(self.instant))
     }
 }
 
-/// [`parse_instant`], keeping a local reading as written.
-pub(super) fn read_time(text: &str, tz: &TimeZone) -> Option<LogTime> {
+/// [`parse_instant`], keeping a local reading as written; `resolve` gives
+/// the instant of a local reading.
+pub(super) fn read_time(
+    text: &str,
+    resolve: impl FnOnce(DateTime) -> Option<Timestamp>,
+) -> Option<LogTime> {
     let bytes = text.as_bytes();
     let date = parse_date(text.get(..10)?)?;
     if !matches!(bytes.get(10), Some(b' ' | b'T' | b't')) {
@@ -75,7 +80,7 @@ pub(super) fn read_time(text: &str, tz: &TimeZone) -> Option<LogTime> {
     let local = date.to_datetime(Time::new(hour, minute, second, nanos).ok()?);
     match bytes.get(at) {
         None => {
-            return local_instant(local, tz).map(|instant| LogTime {
+            return resolve(local).map(|instant| LogTime {
                 instant,
                 written_local: Some(local),
             });

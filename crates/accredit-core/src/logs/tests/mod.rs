@@ -1,6 +1,7 @@
 //! Tests of the log analyses, one file per log plus the shared plumbing.
 
 mod changes;
+mod fast_and_straightforward;
 mod incidents;
 mod never_panics;
 mod reader;

@@ -1,0 +1,246 @@
+//! A CSV export cut into blocks of whole records.
+//!
+//! Each block ends where a record ends, so blocks can be parsed on their own,
+//! in parallel, and still give the rows, fields and line numbers that one
+//! reader over the whole file gives. Where a record ends is found by
+//! following the CSV reader's quoting rules byte by byte (a line break inside
+//! a quoted field does not end the record); a block without a quote needs
+//! only a search for its last line break.
+
+use std::io::{ErrorKind, Read};
+
+/// About this many bytes are read for a block (more when one record is longer).
+pub(super) const BLOCK_BYTES: usize = 1 << 20;
+
+/// Where the quoting rules stand after a byte, as the `csv` crate reads:
+/// a quote opens a quoted field only at the start of a field, and `""`
+/// inside one is a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    /// At the start of a field (or a record).
+    FieldStart,
+    /// In a field that did not start with a quote.
+    Unquoted,
+    /// In a quoted field.
+    Quoted,
+    /// Just after a quote in a quoted field: the field's end, or `""`.
+    QuoteInQuoted,
+}
+
+/// A block of whole records and the line it starts on.
+pub(super) struct Block {
+    /// The records' bytes.
+    pub(super) bytes: Vec<u8>,
+    /// The 1-based line of the block's first byte.
+    pub(super) first_line: u64,
+}
+
+/// Cuts a reader into blocks of whole records.
+pub(super) struct Chunker<R> {
+    input: R,
+    /// Bytes read and not yet given out; all of them scanned.
+    buffer: Vec<u8>,
+    /// The quoting state after the last byte of `buffer`.
+    quoting: Quoting,
+    /// Whether the record being read so far has any content.
+    content: bool,
+    /// The end of the last whole record in `buffer`, if any.
+    last_end: Option<usize>,
+    /// The 1-based line of `buffer`'s first byte.
+    line: u64,
+    ended: bool,
+    /// A block is given out once this many bytes are buffered.
+    block_bytes: usize,
+}
+
+impl<R: Read> Chunker<R> {
+    /// Blocks of about `block_bytes` (at least one record each).
+    pub(super) fn new(input: R, block_bytes: usize) -> Chunker<R> {
+        Chunker {
+            block_bytes: block_bytes.max(1),
+            input,
+            buffer: Vec::new(),
+            quoting: Quoting::FieldStart,
+            content: false,
+            last_end: None,
+            line: 1,
+            ended: false,
+        }
+    }
+
+    /// The first record that has any content, with any empty lines before
+    /// it: the header row, as the `csv` reader finds it. The whole input
+    /// when no record ends.
+    ///
+    /// # Errors
+    /// A read error.
+    pub(super) fn header(&mut self) -> std::io::Result<Vec<u8>> {
+        let mut quoting = Quoting::FieldStart;
+        let mut content = false;
+        let mut scanned = 0;
+        loop {
+            for (i, &byte) in self.buffer.iter().enumerate().skip(scanned) {
+                let ends = step(&mut quoting, byte);
+                if ends && content {
+                    let header = self.take(i + 1);
+                    self.quoting = Quoting::FieldStart;
+                    self.content = false;
+                    self.last_end = None;
+                    self.scan(0);
+                    return Ok(header);
+                }
+                content |= !ends;
+            }
+            scanned = self.buffer.len();
+            if self.ended {
+                return Ok(self.take(scanned));
+            }
+            self.fill_raw()?;
+            if scanned == self.buffer.len() {
+                self.ended = true;
+            }
+        }
+    }
+
+    /// The next block of whole records, `None` at the end.
+    ///
+    /// # Errors
+    /// A read error.
+    pub(super) fn next_block(&mut self) -> std::io::Result<Option<Block>> {
+        loop {
+            if self.buffer.len() >= self.block_bytes
+                && let Some(end) = self.last_end
+            {
+                return Ok(Some(self.block(end)));
+            }
+            if self.ended {
+                if self.buffer.is_empty() {
+                    return Ok(None);
+                }
+                return Ok(Some(self.block(self.buffer.len())));
+            }
+            let from = self.buffer.len();
+            self.fill_raw()?;
+            if from == self.buffer.len() {
+                self.ended = true;
+            } else {
+                self.scan(from);
+            }
+        }
+    }
+
+    /// Whether every byte has been given out.
+    pub(super) fn is_done(&self) -> bool {
+        self.ended && self.buffer.is_empty()
+    }
+
+    /// Gives out `buffer[..end]` as a block.
+    fn block(&mut self, end: usize) -> Block {
+        let first_line = self.line;
+        let bytes = self.take(end);
+        Block { bytes, first_line }
+    }
+
+    /// Takes `buffer[..end]`, keeping the line count and the last record end.
+    fn take(&mut self, end: usize) -> Vec<u8> {
+        let rest = self.buffer.split_off(end);
+        let taken = std::mem::replace(&mut self.buffer, rest);
+        self.line += taken.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.last_end = self
+            .last_end
+            .and_then(|e| e.checked_sub(end))
+            .filter(|&e| e > 0);
+        taken
+    }
+
+    /// Reads up to [`BLOCK_BYTES`] more (or a block's size, if smaller)
+    /// into `buffer`.
+    fn fill_raw(&mut self) -> std::io::Result<()> {
+        let from = self.buffer.len();
+        self.buffer
+            .resize(from + BLOCK_BYTES.min(self.block_bytes), 0);
+        let mut filled = from;
+        while filled < self.buffer.len() {
+            match self.input.read(&mut self.buffer[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.buffer.truncate(filled);
+                    return Err(e);
+                }
+            }
+        }
+        self.buffer.truncate(filled);
+        Ok(())
+    }
+
+    /// Follows the quoting rules over `buffer[from..]`, noting the last
+    /// record end.
+    ///
+    /// A block is cut right after the byte that ends a record with content
+    /// (a `\n`, or the `\r` of a `\r\n`), never after a blank line: the
+    /// `csv` reader gives a record the line where the previous record's
+    /// terminator left it, so a block that starts there numbers its rows as
+    /// one reader over the whole file does.
+    fn scan(&mut self, from: usize) {
+        let new = &self.buffer[from..];
+        let outside = matches!(self.quoting, Quoting::FieldStart | Quoting::Unquoted);
+        if outside && !new.contains(&b'"') {
+            // No quote: every line break ends a record. Find the last one
+            // that ends a record with content.
+            let content_before = |p: usize| match p.checked_sub(1) {
+                Some(q) => !is_break(new[q]),
+                None => self.content,
+            };
+            if let Some(p) = (0..new.len())
+                .rev()
+                .find(|&p| is_break(new[p]) && content_before(p))
+            {
+                self.last_end = Some(from + p + 1);
+            }
+            if let Some(&last) = new.last() {
+                self.content = !is_break(last);
+                self.quoting = if last == b',' || is_break(last) {
+                    Quoting::FieldStart
+                } else {
+                    Quoting::Unquoted
+                };
+            }
+            return;
+        }
+        let (mut quoting, mut content) = (self.quoting, self.content);
+        for (i, &byte) in new.iter().enumerate() {
+            if step(&mut quoting, byte) {
+                if content {
+                    self.last_end = Some(from + i + 1);
+                }
+                content = false;
+            } else {
+                content = true;
+            }
+        }
+        (self.quoting, self.content) = (quoting, content);
+    }
+}
+
+/// A line-break byte.
+fn is_break(byte: u8) -> bool {
+    byte == b'\n' || byte == b'\r'
+}
+
+/// Moves the quoting state over one byte; `true` when the byte ends a
+/// record (a `\r` or `\n` outside a quoted field).
+fn step(quoting: &mut Quoting, byte: u8) -> bool {
+    use Quoting::{FieldStart, QuoteInQuoted, Quoted, Unquoted};
+    let (next, ends) = match (*quoting, byte) {
+        (Quoted, b'"') => (QuoteInQuoted, false),
+        (Quoted, _) => (Quoted, false),
+        (FieldStart, b'"') | (QuoteInQuoted, b'"') => (Quoted, false),
+        (_, b',') => (FieldStart, false),
+        (_, b'\n' | b'\r') => (FieldStart, true),
+        (_, _) => (Unquoted, false),
+    };
+    *quoting = next;
+    ends
+}
