@@ -25,7 +25,7 @@ use serde_json::Value;
 
 use super::{CheckKind, Context, Outcome, ParameterProblem, Status};
 use crate::evidence::{Evidence, Located};
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 use crate::model::Kind;
 use crate::ruleset::Ruleset;
@@ -254,7 +254,7 @@ impl CheckKind for ExpressionCheck {
                     Ok(value) if value.is_true() => {}
                     Ok(_) => match render_message(&template, variables) {
                         Ok(text) => {
-                            findings.push(Finding::new("expression-not-met", text, location));
+                            findings.push(Finding::new(FindingCode::ExpressionNotMet, text, location));
                         }
                         Err(e) => {
                             let mut finding = broken(&e);
@@ -293,7 +293,7 @@ fn broken(error: &minijinja::Error) -> Finding {
         _ => "could not be evaluated",
     };
     Finding::new(
-        "expression-failed",
+        FindingCode::ExpressionFailed,
         format!("the ruleset's expression {why}: {error}"),
         None,
     )

@@ -32,7 +32,7 @@
 
 mod analysis;
 mod bad_rows;
-mod codes;
+pub(crate) mod codes;
 mod expand;
 mod gap_report;
 mod heatmap;
@@ -50,13 +50,12 @@ use jiff::Zoned;
 use jiff::civil::{Date, Time};
 use serde::Serialize;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 use crate::model::{ClockTime, Rota};
 
 pub use analysis::RotaPart;
 pub use bad_rows::MAX_ROW_FINDINGS;
-pub use codes::FINDING_CODES;
 pub use heatmap::{HOURS_IN_WEEK, HeatmapSlot};
 #[doc(hidden)]
 pub use synthetic::{synthetic_rota, synthetic_shifts_csv};
@@ -208,7 +207,7 @@ pub fn analyse_cover(input: &CoverInput<'_>) -> Result<CoverAnalysis, Vec<Findin
             format!("the rota's shifts file `{shifts}` was not read, so cover cannot be computed");
         let location = (input.locate)("/shifts").unwrap_or_else(|| Location::file(input.rota_file));
         return Err(vec![Finding::new(
-            "shifts-not-read",
+            FindingCode::ShiftsNotRead,
             message,
             Some(location),
         )]);
@@ -248,7 +247,7 @@ pub fn analyse_rotas(parts: Vec<RotaPart<'_>>) -> Result<CoverAnalysis, Vec<Find
             let location = (part.input.locate)("/shifts")
                 .unwrap_or_else(|| Location::file(part.input.rota_file));
             return Err(vec![Finding::new(
-                "shifts-not-read",
+                FindingCode::ShiftsNotRead,
                 message,
                 Some(location),
             )]);
