@@ -254,6 +254,14 @@ pub(crate) fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outc
         return Outcome::missing(missing);
     }
     let mut outcome = requirement.check.evaluate(context);
+    debug_assert!(
+        outcome
+            .findings
+            .iter()
+            .all(|f| requirement.check.codes().contains(&f.code)),
+        "{}: a finding code its check kind does not declare (CheckKind::CODES)",
+        requirement.id
+    );
     if outcome.status == Status::Missing && outcome.findings.is_empty() {
         outcome.findings.push(Finding::new(
             FindingCode::EvidenceMissing,

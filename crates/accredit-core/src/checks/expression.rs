@@ -23,7 +23,7 @@ use minijinja::{Environment, UndefinedBehavior, Value as Template};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{CheckKind, Context, Outcome, ParameterProblem, Status};
+use super::{CheckKind, Context, Outcome, ParameterProblem, Status, Codes};
 use crate::evidence::{Evidence, Located};
 use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
@@ -167,6 +167,10 @@ impl ExpressionCheck {
 }
 
 impl CheckKind for ExpressionCheck {
+    const CODES: Codes = &[
+        &[FindingCode::ExpressionNotMet, FindingCode::ExpressionFailed],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         self.kind().into_iter().collect()
     }

@@ -11,6 +11,8 @@ pub(crate) mod logs;
 mod outcome;
 pub(crate) mod rota;
 #[cfg(test)]
+mod declared_codes;
+#[cfg(test)]
 pub(crate) mod test_support;
 pub mod wording;
 
@@ -19,10 +21,20 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::evidence::{Evidence, Located};
+use crate::finding::FindingCode;
 use crate::model::{Kind, Pack};
 use crate::ruleset::Ruleset;
 
 pub use outcome::{Measure, Outcome, Status};
+
+/// The finding codes a check kind declares it emits: its own list, then the
+/// lists of any shared analysis it measures on (e.g. the cover analysis).
+pub type Codes = &'static [&'static [FindingCode]];
+
+/// Codes any check can have: its evidence is absent or invalid (written by
+/// the assessment, before the check runs).
+pub const EVIDENCE_CODES: &[FindingCode] =
+    &[FindingCode::EvidenceMissing, FindingCode::EvidenceInvalid];
 
 /// What a check can see: the evidence, the pack, the window and the run date.
 pub struct Context<'a> {
@@ -136,6 +148,25 @@ macro_rules! registry {
                 match self { $(Check::$variant(c) => c.prepare(ruleset),)* }
             }
 
+            /// Every finding code a check of this kind can have (with
+            /// [`EVIDENCE_CODES`]), sorted by name.
+            pub fn codes(&self) -> Vec<FindingCode> {
+                Check::kind_codes(self.kind_name()).unwrap_or_default()
+            }
+
+            /// [`Check::codes`] of the kind named `kind`, if there is one.
+            pub fn kind_codes(kind: &str) -> Option<Vec<FindingCode>> {
+                let declared: Codes = match kind {
+                    $($name => <$module::$params as CheckKind>::CODES,)*
+                    _ => return None,
+                };
+                let mut codes: Vec<FindingCode> = declared.concat();
+                codes.extend_from_slice(EVIDENCE_CODES);
+                codes.sort_by_key(|c| c.name());
+                codes.dedup();
+                Some(codes)
+            }
+
             /// Evaluates the check.
             pub fn evaluate(&self, context: &Context<'_>) -> Outcome {
                 match self { $(Check::$variant(c) => c.evaluate(context),)* }
@@ -205,6 +236,9 @@ impl Check {
 
 /// What every check kind provides.
 pub trait CheckKind {
+    /// The finding codes it emits (a test runs every check on the fixture
+    /// packs and fails on any code not declared here).
+    const CODES: Codes;
     /// Evidence kinds read.
     fn evidence(&self) -> Vec<Kind>;
     /// Whether every kind in [`CheckKind::evidence`] is needed (the default),

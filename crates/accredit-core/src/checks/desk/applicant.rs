@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::{CheckKind, Context, Outcome, ParameterProblem};
+use crate::checks::{CheckKind, Codes, Context, Outcome, ParameterProblem};
 use crate::finding::{Finding, FindingCode};
 use crate::model::Kind;
 use crate::ruleset::Ruleset;
@@ -20,6 +20,10 @@ pub struct ApplicantDeclared {
 }
 
 impl CheckKind for ApplicantDeclared {
+    const CODES: Codes = &[
+        &[FindingCode::LspNotNamed, FindingCode::NoApplicationInScope, FindingCode::OdsCodeForm],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Pack]
     }

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::{CheckKind, Context, Outcome, first};
+use crate::checks::{CheckKind, Codes, Context, Outcome, first};
 use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 use crate::model::{ChannelType, Kind};
@@ -20,6 +20,10 @@ pub struct Channels24x7 {
 }
 
 impl CheckKind for Channels24x7 {
+    const CODES: Codes = &[
+        &[FindingCode::ChannelNot24x7],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::ServiceDesk]
     }

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::{CheckKind, Context, Outcome, first};
+use crate::checks::{CheckKind, Codes, Context, Outcome, first};
 use crate::finding::{Finding, FindingCode};
 use crate::model::Kind;
 
@@ -18,6 +18,10 @@ pub struct DeskToolCapabilities {
 }
 
 impl CheckKind for DeskToolCapabilities {
+    const CODES: Codes = &[
+        &[FindingCode::DeskToolLacksCapability, FindingCode::DeskToolNotDescribed],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::ServiceDesk]
     }

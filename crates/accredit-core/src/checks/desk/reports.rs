@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::{CheckKind, Context, Outcome, first};
+use crate::checks::{CheckKind, Codes, Context, Outcome, first};
 use crate::finding::{Finding, FindingCode};
 use crate::model::{Frequency, Kind};
 
@@ -19,6 +19,10 @@ pub struct ReportCadence {
 }
 
 impl CheckKind for ReportCadence {
+    const CODES: Codes = &[
+        &[FindingCode::NoRegularReport, FindingCode::ReportSampleMissing],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::ServiceDesk]
     }

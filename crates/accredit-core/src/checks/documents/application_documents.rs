@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::pack_documents::percent;
-use crate::checks::{CheckKind, Context, Outcome};
+use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Finding, FindingCode};
 use crate::model::{DocumentType, Kind};
 
@@ -24,6 +24,10 @@ pub struct DocumentPerApplication {
 }
 
 impl CheckKind for DocumentPerApplication {
+    const CODES: Codes = &[
+        &[FindingCode::ApplicationNotCovered],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Document, Kind::Pack]
     }

@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::{CheckKind, Context, Outcome};
+use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Finding, FindingCode};
 use crate::model::{DocumentType, Kind};
 
@@ -27,6 +27,10 @@ pub struct DocumentApproved {
 }
 
 impl CheckKind for DocumentApproved {
+    const CODES: Codes = &[
+        &[FindingCode::DocumentMissing, FindingCode::DocumentNotApproved, FindingCode::ApprovedAfterStart, FindingCode::ApprovalTooOld, FindingCode::FutureDatedEvidence],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Document]
     }

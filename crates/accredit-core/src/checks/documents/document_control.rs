@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::pack_documents::{PackDocument, in_words, pack_documents, percent};
-use crate::checks::{CheckKind, Context, Outcome};
+use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Finding, FindingCode};
 use crate::model::{DocumentControl, Kind};
 
@@ -103,6 +103,10 @@ impl DocumentControlComplete {
 }
 
 impl CheckKind for DocumentControlComplete {
+    const CODES: Codes = &[
+        &[FindingCode::DocumentControlIncomplete, FindingCode::ReviewDueInWindow],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure, Kind::Document]
     }

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::{CheckKind, Context, Outcome};
+use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Finding, FindingCode};
 use crate::model::{DocumentType, Kind};
 
@@ -20,6 +20,10 @@ pub struct DocumentPresent {
 }
 
 impl CheckKind for DocumentPresent {
+    const CODES: Codes = &[
+        &[FindingCode::DocumentMissing],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Document]
     }

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::pack_documents::{capped, percent};
-use crate::checks::{CheckKind, Context, Outcome};
+use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Finding, FindingCode};
 use crate::load::LinkCheck;
 use crate::model::Kind;
@@ -24,6 +24,10 @@ use crate::model::Kind;
 pub struct LinksResolve {}
 
 impl CheckKind for LinksResolve {
+    const CODES: Codes = &[
+        &[FindingCode::BrokenLink],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure, Kind::Document]
     }

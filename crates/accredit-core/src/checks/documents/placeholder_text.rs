@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::pack_documents::{capped, in_words, pack_documents, percent};
-use crate::checks::{CheckKind, Context, Outcome, ParameterProblem};
+use crate::checks::{CheckKind, Codes, Context, Outcome, ParameterProblem};
 use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 use crate::markdown::Placeholder;
@@ -33,6 +33,10 @@ pub struct NoPlaceholders {
 }
 
 impl CheckKind for NoPlaceholders {
+    const CODES: Codes = &[
+        &[FindingCode::PlaceholderText],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure, Kind::Document]
     }

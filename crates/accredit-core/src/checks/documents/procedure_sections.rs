@@ -16,7 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::pack_documents::{in_words, percent, title_location};
-use crate::checks::{CheckKind, Context, Outcome, ParameterProblem};
+use crate::checks::{CheckKind, Codes, Context, Outcome, ParameterProblem};
 use crate::evidence::{Evidence, Located, MarkdownEvidence};
 use crate::finding::{Finding, FindingCode};
 use crate::markdown::{Outline, Section, normalise_heading};
@@ -175,6 +175,10 @@ impl ProcedureSections {
 }
 
 impl CheckKind for ProcedureSections {
+    const CODES: Codes = &[
+        &[FindingCode::ProcedureMissing, FindingCode::SectionMissing, FindingCode::FurtherSectionMissing],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure]
     }

@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::pack_documents::percent;
-use crate::checks::{Check, CheckKind, Context, Outcome};
+use crate::checks::{Check, CheckKind, Codes, Context, Outcome};
 use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 use crate::model::Kind;
@@ -28,6 +28,10 @@ pub struct SectionLength {
 }
 
 impl CheckKind for SectionLength {
+    const CODES: Codes = &[
+        &[FindingCode::NoRequiredSections, FindingCode::NoSectionsAsked, FindingCode::SectionTooShort],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure]
     }

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dates::future_dated;
 use super::rehearsals::names_lsp;
-use crate::checks::{CheckKind, Context, Outcome, first};
+use crate::checks::{CheckKind, Codes, Context, Outcome, first};
 use crate::evidence::Located;
 use crate::finding::{Finding, FindingCode};
 use crate::model::{EscalationLevel, EscalationPlan, Kind, Party};
@@ -62,6 +62,10 @@ fn written(value: Option<&str>) -> bool {
 }
 
 impl CheckKind for EscalationPlanApproved {
+    const CODES: Codes = &[
+        &[FindingCode::PlanNotApproved, FindingCode::PlanApprovedAfterStart, FindingCode::TooFewEscalationLevels, FindingCode::NoLspLevel, FindingCode::LspLevelMisnamed, FindingCode::NoNationalLevel, FindingCode::LevelContactMissing, FindingCode::FutureDatedEvidence],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::EscalationPlan]
     }

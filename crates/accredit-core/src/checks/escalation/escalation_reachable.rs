@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::escalation_plan::{level_name, plan_in_force};
-use crate::checks::{CheckKind, Context, Outcome};
+use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Finding, FindingCode};
 use crate::model::{Kind, OutOfHours};
 
@@ -28,6 +28,10 @@ fn route_complete(route: &OutOfHours) -> bool {
 }
 
 impl CheckKind for EscalationReachable {
+    const CODES: Codes = &[
+        &[FindingCode::LevelNotReachable24x7, FindingCode::OutOfHoursRouteIncomplete, FindingCode::FutureDatedEvidence],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::EscalationPlan]
     }

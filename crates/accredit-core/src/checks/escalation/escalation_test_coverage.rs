@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dates::Lookback;
 use super::rehearsals::{Needs, counted, not_counted, shortfalls};
-use crate::checks::{CheckKind, Context, Outcome};
+use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::evidence::Located;
 use crate::finding::{Finding, FindingCode};
 use crate::model::{EscalationTest, Kind};
@@ -49,6 +49,10 @@ const WANTED: [Wanted; 2] = [
 ];
 
 impl CheckKind for EscalationTestCoverage {
+    const CODES: Codes = &[
+        &[FindingCode::NoOutOfHoursEscalationTest, FindingCode::NoSeverity1EscalationTest, FindingCode::EscalationTestNotCounted, FindingCode::FutureDatedEvidence],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::EscalationTest]
     }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dates::Lookback;
 use super::rehearsals::{Needs, counted, not_counted, shortfalls};
-use crate::checks::{CheckKind, Context, Outcome};
+use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Finding, FindingCode};
 use crate::model::Kind;
 
@@ -26,6 +26,10 @@ pub struct EscalationTested {
 }
 
 impl CheckKind for EscalationTested {
+    const CODES: Codes = &[
+        &[FindingCode::NoRecentLspEscalationTest, FindingCode::EscalationTestNotCounted, FindingCode::FutureDatedEvidence],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::EscalationTest]
     }

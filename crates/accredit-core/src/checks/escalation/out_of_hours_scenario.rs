@@ -16,7 +16,7 @@ use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 
 use super::rehearsals::{Rehearsal, counted};
-use crate::checks::{CheckKind, Context, Outcome};
+use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Finding, FindingCode};
 use crate::model::{ClockTime, DEFAULT_TIMEZONE, Kind};
 
@@ -58,6 +58,10 @@ impl OutOfHoursScenario {
 }
 
 impl CheckKind for OutOfHoursScenario {
+    const CODES: Codes = &[
+        &[FindingCode::NoOutOfHoursScenario, FindingCode::ScenarioTestInCoreHours, FindingCode::ScenarioTestWithoutSteps, FindingCode::StepTimeUnreadable, FindingCode::FutureDatedEvidence],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::ScenarioTest]
     }

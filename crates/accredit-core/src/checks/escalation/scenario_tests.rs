@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dates::Lookback;
 use super::rehearsals::{Needs, application_name, counted, not_counted, shortfalls};
-use crate::checks::{CheckKind, Context, Outcome};
+use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Finding, FindingCode};
 use crate::model::Kind;
 
@@ -29,6 +29,10 @@ pub struct ScenarioTestsPerApplication {
 }
 
 impl CheckKind for ScenarioTestsPerApplication {
+    const CODES: Codes = &[
+        &[FindingCode::NoApplicationToTest, FindingCode::ApplicationNotScenarioTested, FindingCode::ScenarioTestNotCounted, FindingCode::FutureDatedEvidence],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::ScenarioTest]
     }

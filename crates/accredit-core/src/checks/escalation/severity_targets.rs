@@ -16,7 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::escalation_plan::plan_in_force;
-use crate::checks::{CheckKind, Context, Outcome};
+use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Finding, FindingCode};
 use crate::model::{Kind, Severity};
 
@@ -49,6 +49,10 @@ const TARGETS: [Target; 2] = [
 ];
 
 impl CheckKind for SeverityTargets {
+    const CODES: Codes = &[
+        &[FindingCode::SeverityUndefined, FindingCode::SeverityDefinedTwice, FindingCode::SeverityOutOfRange, FindingCode::SeverityTargetsLoosen, FindingCode::FutureDatedEvidence],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::EscalationPlan]
     }

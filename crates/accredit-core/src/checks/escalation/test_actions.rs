@@ -18,7 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::rehearsals::{Rehearsal, counted};
-use crate::checks::{CheckKind, Context, EvidenceNeed, Outcome};
+use crate::checks::{CheckKind, Codes, Context, EvidenceNeed, Outcome};
 use crate::evidence::Located;
 use crate::finding::{Finding, FindingCode};
 use crate::model::Kind;
@@ -68,6 +68,10 @@ fn action_findings<T: Rehearsal>(
 }
 
 impl CheckKind for TestActionsNotOverdue {
+    const CODES: Codes = &[
+        &[FindingCode::NoTestCounted, FindingCode::OverdueTestAction, FindingCode::UndatedOpenAction, FindingCode::FutureDatedEvidence],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::EscalationTest, Kind::ScenarioTest]
     }

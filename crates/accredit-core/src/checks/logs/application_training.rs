@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::logs_memo::{staff, training};
-use crate::checks::{CheckKind, Context, Outcome, from_analysis};
+use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
 use crate::finding::{Finding, FindingCode};
 use crate::model::Kind;
 
@@ -23,6 +23,13 @@ pub struct ApplicationTraining {
 }
 
 impl CheckKind for ApplicationTraining {
+    const CODES: Codes = &[
+        &[FindingCode::NoFrontLineStaff, FindingCode::RulesetTrainingAgesDiffer],
+        super::logs_memo::SOURCE_CODES,
+        crate::logs::codes::READING,
+        crate::logs::codes::TRAINING,
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::StaffRegister, Kind::TrainingLog]
     }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::logs_memo::changes;
-use crate::checks::{CheckKind, Context, Outcome, from_analysis};
+use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
 use crate::finding::{Finding, FindingCode};
 use crate::model::Kind;
 
@@ -18,6 +18,13 @@ pub struct ChangeWindows {
 }
 
 impl CheckKind for ChangeWindows {
+    const CODES: Codes = &[
+        &[FindingCode::NoClinicalChanges],
+        super::logs_memo::SOURCE_CODES,
+        crate::logs::codes::READING,
+        crate::logs::codes::CHANGES,
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::ChangeLog, Kind::ServiceDesk]
     }

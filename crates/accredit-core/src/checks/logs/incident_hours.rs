@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::logs_memo::incidents;
-use crate::checks::{CheckKind, Context, Outcome, from_analysis};
+use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
 use crate::model::Kind;
 
 /// Parameters of `incident-hours`.
@@ -17,6 +17,12 @@ pub struct IncidentHours {
 }
 
 impl CheckKind for IncidentHours {
+    const CODES: Codes = &[
+        super::logs_memo::SOURCE_CODES,
+        crate::logs::codes::READING,
+        crate::logs::codes::INCIDENTS,
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::IncidentLog]
     }

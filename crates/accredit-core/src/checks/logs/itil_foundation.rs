@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::logs_memo::training;
-use crate::checks::{CheckKind, Context, Outcome, from_analysis};
+use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
+use crate::finding::FindingCode;
 use crate::model::Kind;
 
 /// Parameters of `itil-foundation`.
@@ -19,6 +20,13 @@ pub struct ItilFoundation {
 }
 
 impl CheckKind for ItilFoundation {
+    const CODES: Codes = &[
+        &[FindingCode::NoFrontLineStaff, FindingCode::RulesetTrainingAgesDiffer],
+        super::logs_memo::SOURCE_CODES,
+        crate::logs::codes::READING,
+        crate::logs::codes::TRAINING,
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::StaffRegister, Kind::TrainingLog]
     }

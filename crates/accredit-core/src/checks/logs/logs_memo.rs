@@ -19,6 +19,10 @@ use crate::model::{CsvExport, Period};
 
 use crate::checks::{Context, first};
 
+/// Codes of finding a log's CSV export in the pack, for every log check.
+pub(crate) const SOURCE_CODES: &[FindingCode] =
+    &[FindingCode::LogSourceMissing, FindingCode::LogUnreadable];
+
 /// An analysis, or the findings that stopped it (missing column, unknown zone…).
 pub type LogResult<T> = Rc<Result<T, Vec<Finding>>>;
 

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::logs_memo::incidents;
-use crate::checks::{CheckKind, Context, Outcome, from_analysis};
+use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
 use crate::finding::{Finding, FindingCode};
 use crate::model::Kind;
 
@@ -18,6 +18,13 @@ pub struct ReferralReferences {
 }
 
 impl CheckKind for ReferralReferences {
+    const CODES: Codes = &[
+        &[FindingCode::NoReferrals],
+        super::logs_memo::SOURCE_CODES,
+        crate::logs::codes::READING,
+        crate::logs::codes::INCIDENTS,
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::IncidentLog]
     }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::logs_memo::incidents;
-use crate::checks::{CheckKind, Context, Outcome, from_analysis};
+use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
 use crate::finding::{Finding, FindingCode};
 use crate::model::Kind;
 
@@ -17,6 +17,13 @@ pub struct ResponseTargets {
 }
 
 impl CheckKind for ResponseTargets {
+    const CODES: Codes = &[
+        &[FindingCode::NoResponseTargets],
+        super::logs_memo::SOURCE_CODES,
+        crate::logs::codes::READING,
+        crate::logs::codes::INCIDENTS,
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::IncidentLog, Kind::EscalationPlan]
     }

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::{CheckKind, Context, Outcome};
+use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 use crate::model::{BankHolidayStaffing, Kind};
@@ -16,6 +16,10 @@ use crate::model::{BankHolidayStaffing, Kind};
 pub struct BankHolidaysStated {}
 
 impl CheckKind for BankHolidaysStated {
+    const CODES: Codes = &[
+        &[FindingCode::BankHolidaysClosed, FindingCode::BankHolidaysNotStated],
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Rota]
     }

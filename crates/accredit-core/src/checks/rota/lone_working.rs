@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cover_memo::rota_cover;
-use crate::checks::{CheckKind, Context, Outcome, from_analysis};
+use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
 use crate::cover::CoverParams;
 use crate::finding::{Finding, FindingCode};
 use crate::model::Kind;
@@ -22,6 +22,11 @@ pub struct LoneWorking {
 }
 
 impl CheckKind for LoneWorking {
+    const CODES: Codes = &[
+        &[FindingCode::LoneWorking],
+        crate::cover::codes::CODES,
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Rota]
     }

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cover_memo::rota_cover;
-use crate::checks::{CheckKind, Context, Outcome, from_analysis};
+use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
 use crate::cover::CoverParams;
 use crate::model::{ClockTime, Kind};
 
@@ -23,6 +23,10 @@ pub struct OnCallCover {
 }
 
 impl CheckKind for OnCallCover {
+    const CODES: Codes = &[
+        crate::cover::codes::CODES,
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Rota]
     }

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cover_memo::rota_cover;
-use crate::checks::{CheckKind, Context, Outcome, from_analysis};
+use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
 use crate::cover::CoverParams;
 use crate::model::Kind;
 
@@ -33,6 +33,10 @@ impl RotaStaffed {
 }
 
 impl CheckKind for RotaStaffed {
+    const CODES: Codes = &[
+        crate::cover::codes::CODES,
+    ];
+
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Rota]
     }

@@ -1,6 +1,8 @@
 //! Test support: the complete fixture pack, loaded once per test, and a way to
 //! run one check on it (usually after changing the typed evidence).
 
+pub(crate) mod documents;
+
 use std::path::PathBuf;
 
 use jiff::civil::{Date, date};

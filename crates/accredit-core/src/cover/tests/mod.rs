@@ -11,7 +11,6 @@ use serde_json::{Value, json};
 
 use super::*;
 use crate::location::Location;
-use crate::finding::FindingCode;
 
 /// The rota file name used in every test.
 const ROTA_FILE: &str = "rota.yaml";
