@@ -32,7 +32,10 @@ fn packs(dir: &Path) -> Vec<PathBuf> {
 /// The rulesets run: the built-in one, and the fixture rulesets that load.
 fn rulesets() -> Vec<Ruleset> {
     let mut rulesets = vec![Ruleset::builtin()];
-    for entry in std::fs::read_dir(fixtures().join("rulesets")).unwrap().flatten() {
+    for entry in std::fs::read_dir(fixtures().join("rulesets"))
+        .unwrap()
+        .flatten()
+    {
         let text = std::fs::read_to_string(entry.path()).unwrap();
         if let Ok(ruleset) = load_ruleset(&text, "fixture.yaml") {
             rulesets.push(ruleset);

@@ -23,7 +23,7 @@ use minijinja::{Environment, UndefinedBehavior, Value as Template};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{CheckKind, Context, Outcome, ParameterProblem, Status, Codes};
+use super::{CheckKind, Codes, Context, Outcome, ParameterProblem, Status};
 use crate::evidence::{Evidence, Located};
 use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
@@ -167,9 +167,7 @@ impl ExpressionCheck {
 }
 
 impl CheckKind for ExpressionCheck {
-    const CODES: Codes = &[
-        &[FindingCode::ExpressionNotMet, FindingCode::ExpressionFailed],
-    ];
+    const CODES: Codes = &[&[FindingCode::ExpressionNotMet, FindingCode::ExpressionFailed]];
 
     fn evidence(&self) -> Vec<Kind> {
         self.kind().into_iter().collect()
@@ -258,7 +256,11 @@ impl CheckKind for ExpressionCheck {
                     Ok(value) if value.is_true() => {}
                     Ok(_) => match render_message(&template, variables) {
                         Ok(text) => {
-                            findings.push(Finding::new(FindingCode::ExpressionNotMet, text, location));
+                            findings.push(Finding::new(
+                                FindingCode::ExpressionNotMet,
+                                text,
+                                location,
+                            ));
                         }
                         Err(e) => {
                             let mut finding = broken(&e);

@@ -3,6 +3,8 @@
 //! is registered once, in [`Check`]. An unknown kind in a ruleset is a
 //! diagnostic (the ruleset schema lists the kinds; a test keeps the two equal).
 
+#[cfg(test)]
+mod declared_codes;
 mod desk;
 mod documents;
 pub(crate) mod escalation;
@@ -11,11 +13,8 @@ pub(crate) mod logs;
 mod outcome;
 pub(crate) mod rota;
 #[cfg(test)]
-mod declared_codes;
-#[cfg(test)]
 pub(crate) mod test_support;
 pub mod wording;
-
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};

@@ -14,8 +14,8 @@ use jiff::tz::TimeZone;
 use super::local_time::shift_instants;
 use super::sweep::RealInterval;
 use crate::calendar::BankHolidays;
-use crate::model::{BankHolidayStaffing, Rota};
 use crate::finding::FindingCode;
+use crate::model::{BankHolidayStaffing, Rota};
 
 /// A shift in real time, with where it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -53,7 +53,11 @@ pub(super) fn read_shifts_csv(
     let unreadable = |e: csv::Error| {
         let message = format!("the shifts file {file} cannot be read: {e}");
         let location = Some(Location::file(file));
-        vec![Finding::new(FindingCode::ShiftsUnreadable, message, location)]
+        vec![Finding::new(
+            FindingCode::ShiftsUnreadable,
+            message,
+            location,
+        )]
     };
     let header = reader.headers().map_err(unreadable)?;
     let columns = ShiftColumns::find(header, file)?;
@@ -70,7 +74,11 @@ pub(super) fn read_shifts_csv(
             Err(e) => match e.kind() {
                 csv::ErrorKind::Utf8 { pos, .. } => {
                     let line = pos.as_ref().map_or(0, |p| p.line());
-                    rows.report(line, FindingCode::ShiftBadRow, "the row is not valid UTF-8".into());
+                    rows.report(
+                        line,
+                        FindingCode::ShiftBadRow,
+                        "the row is not valid UTF-8".into(),
+                    );
                     continue;
                 }
                 _ => return Err(unreadable(e)),

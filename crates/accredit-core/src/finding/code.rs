@@ -485,7 +485,8 @@ mod tests {
 
     #[test]
     fn codes_serialize_as_their_names() {
-        let json = serde_json::to_string(&[FindingCode::CoverGap, FindingCode::BrokenLink]).unwrap();
+        let json =
+            serde_json::to_string(&[FindingCode::CoverGap, FindingCode::BrokenLink]).unwrap();
         assert_eq!(json, r#"["cover-gap","broken-link"]"#);
     }
 

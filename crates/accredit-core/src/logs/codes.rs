@@ -25,13 +25,16 @@ pub(super) const DUPLICATE_CHANGE: FindingCode = FindingCode::ChangeDuplicateRef
 /// A staff ID listed in more than one staff register export.
 pub(super) const DUPLICATE_STAFF: FindingCode = FindingCode::StaffInSeveralRegisters;
 /// A training row naming an application the ruleset does not know.
-pub(super) const TRAINING_UNKNOWN_APPLICATION: FindingCode = FindingCode::TrainingUnknownApplication;
+pub(super) const TRAINING_UNKNOWN_APPLICATION: FindingCode =
+    FindingCode::TrainingUnknownApplication;
 /// An incident responded to before it was opened.
 pub(super) const RESPONDED_BEFORE_OPENED: FindingCode = FindingCode::IncidentRespondedBeforeOpened;
 /// Hour-of-week slots in which no incident was opened.
-pub(super) const SLOTS_WITHOUT_INCIDENTS: FindingCode = FindingCode::IncidentHourSlotsWithoutIncidents;
+pub(super) const SLOTS_WITHOUT_INCIDENTS: FindingCode =
+    FindingCode::IncidentHourSlotsWithoutIncidents;
 /// Referrals to the LSP or national desk without an external reference.
-pub(super) const REFERRAL_WITHOUT_REFERENCE: FindingCode = FindingCode::ReferralWithoutExternalReference;
+pub(super) const REFERRAL_WITHOUT_REFERENCE: FindingCode =
+    FindingCode::ReferralWithoutExternalReference;
 /// Incidents not responded to within their severity's target.
 pub(super) const RESPONSE_LATE: FindingCode = FindingCode::IncidentResponseLate;
 /// Incidents whose severity has no response target.
@@ -39,7 +42,8 @@ pub(super) const SEVERITY_WITHOUT_TARGET: FindingCode = FindingCode::IncidentSev
 /// Training dated after the as-of date.
 pub(super) const TRAINING_FUTURE_DATED: FindingCode = FindingCode::TrainingFutureDated;
 /// Front-line staff without a counted national-application pass.
-pub(super) const APPLICATION_TRAINING_MISSING: FindingCode = FindingCode::TrainingApplicationMissing;
+pub(super) const APPLICATION_TRAINING_MISSING: FindingCode =
+    FindingCode::TrainingApplicationMissing;
 /// Front-line staff without an ITIL Foundation pass.
 pub(super) const ITIL_FOUNDATION_MISSING: FindingCode = FindingCode::TrainingItilFoundationMissing;
 /// A staff register row that ends before it starts.

@@ -20,9 +20,11 @@ pub struct ApplicantDeclared {
 }
 
 impl CheckKind for ApplicantDeclared {
-    const CODES: Codes = &[
-        &[FindingCode::LspNotNamed, FindingCode::NoApplicationInScope, FindingCode::OdsCodeForm],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::LspNotNamed,
+        FindingCode::NoApplicationInScope,
+        FindingCode::OdsCodeForm,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Pack]

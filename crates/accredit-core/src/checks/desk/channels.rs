@@ -20,9 +20,7 @@ pub struct Channels24x7 {
 }
 
 impl CheckKind for Channels24x7 {
-    const CODES: Codes = &[
-        &[FindingCode::ChannelNot24x7],
-    ];
+    const CODES: Codes = &[&[FindingCode::ChannelNot24x7]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::ServiceDesk]
@@ -66,7 +64,11 @@ impl CheckKind for Channels24x7 {
                     desk.at_key("/channels"),
                 ),
             };
-            findings.push(Finding::new(FindingCode::ChannelNot24x7, message, Some(location)));
+            findings.push(Finding::new(
+                FindingCode::ChannelNot24x7,
+                message,
+                Some(location),
+            ));
         }
         Outcome::pass_if(findings.is_empty(), findings)
     }

@@ -18,9 +18,10 @@ pub struct DeskToolCapabilities {
 }
 
 impl CheckKind for DeskToolCapabilities {
-    const CODES: Codes = &[
-        &[FindingCode::DeskToolLacksCapability, FindingCode::DeskToolNotDescribed],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::DeskToolLacksCapability,
+        FindingCode::DeskToolNotDescribed,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::ServiceDesk]

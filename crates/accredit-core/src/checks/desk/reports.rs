@@ -19,9 +19,10 @@ pub struct ReportCadence {
 }
 
 impl CheckKind for ReportCadence {
-    const CODES: Codes = &[
-        &[FindingCode::NoRegularReport, FindingCode::ReportSampleMissing],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::NoRegularReport,
+        FindingCode::ReportSampleMissing,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::ServiceDesk]

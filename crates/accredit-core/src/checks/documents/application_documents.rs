@@ -24,9 +24,7 @@ pub struct DocumentPerApplication {
 }
 
 impl CheckKind for DocumentPerApplication {
-    const CODES: Codes = &[
-        &[FindingCode::ApplicationNotCovered],
-    ];
+    const CODES: Codes = &[&[FindingCode::ApplicationNotCovered]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Document, Kind::Pack]

@@ -27,9 +27,13 @@ pub struct DocumentApproved {
 }
 
 impl CheckKind for DocumentApproved {
-    const CODES: Codes = &[
-        &[FindingCode::DocumentMissing, FindingCode::DocumentNotApproved, FindingCode::ApprovedAfterStart, FindingCode::ApprovalTooOld, FindingCode::FutureDatedEvidence],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::DocumentMissing,
+        FindingCode::DocumentNotApproved,
+        FindingCode::ApprovedAfterStart,
+        FindingCode::ApprovalTooOld,
+        FindingCode::FutureDatedEvidence,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Document]

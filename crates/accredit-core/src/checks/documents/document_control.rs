@@ -103,9 +103,10 @@ impl DocumentControlComplete {
 }
 
 impl CheckKind for DocumentControlComplete {
-    const CODES: Codes = &[
-        &[FindingCode::DocumentControlIncomplete, FindingCode::ReviewDueInWindow],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::DocumentControlIncomplete,
+        FindingCode::ReviewDueInWindow,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure, Kind::Document]

@@ -20,9 +20,7 @@ pub struct DocumentPresent {
 }
 
 impl CheckKind for DocumentPresent {
-    const CODES: Codes = &[
-        &[FindingCode::DocumentMissing],
-    ];
+    const CODES: Codes = &[&[FindingCode::DocumentMissing]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Document]

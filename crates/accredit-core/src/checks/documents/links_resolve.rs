@@ -24,9 +24,7 @@ use crate::model::Kind;
 pub struct LinksResolve {}
 
 impl CheckKind for LinksResolve {
-    const CODES: Codes = &[
-        &[FindingCode::BrokenLink],
-    ];
+    const CODES: Codes = &[&[FindingCode::BrokenLink]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure, Kind::Document]

@@ -169,7 +169,11 @@ mod tests {
     fn findings_are_capped_with_a_count_of_the_rest() {
         let lines: Vec<u32> = (1..=25).collect();
         let capped = capped(&lines, "placeholders", |line| {
-            Finding::new(crate::finding::FindingCode::BrokenLink, "x", Some(Location::at("a.md", *line, 1)))
+            Finding::new(
+                crate::finding::FindingCode::BrokenLink,
+                "x",
+                Some(Location::at("a.md", *line, 1)),
+            )
         });
         assert_eq!(capped.len(), FINDINGS_PER_DOCUMENT + 1);
         let last = capped.last().unwrap();

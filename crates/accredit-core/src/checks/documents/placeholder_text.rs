@@ -33,9 +33,7 @@ pub struct NoPlaceholders {
 }
 
 impl CheckKind for NoPlaceholders {
-    const CODES: Codes = &[
-        &[FindingCode::PlaceholderText],
-    ];
+    const CODES: Codes = &[&[FindingCode::PlaceholderText]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure, Kind::Document]

@@ -175,9 +175,11 @@ impl ProcedureSections {
 }
 
 impl CheckKind for ProcedureSections {
-    const CODES: Codes = &[
-        &[FindingCode::ProcedureMissing, FindingCode::SectionMissing, FindingCode::FurtherSectionMissing],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::ProcedureMissing,
+        FindingCode::SectionMissing,
+        FindingCode::FurtherSectionMissing,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure]

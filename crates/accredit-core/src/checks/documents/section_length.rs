@@ -28,9 +28,11 @@ pub struct SectionLength {
 }
 
 impl CheckKind for SectionLength {
-    const CODES: Codes = &[
-        &[FindingCode::NoRequiredSections, FindingCode::NoSectionsAsked, FindingCode::SectionTooShort],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::NoRequiredSections,
+        FindingCode::NoSectionsAsked,
+        FindingCode::SectionTooShort,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure]

@@ -62,9 +62,16 @@ fn written(value: Option<&str>) -> bool {
 }
 
 impl CheckKind for EscalationPlanApproved {
-    const CODES: Codes = &[
-        &[FindingCode::PlanNotApproved, FindingCode::PlanApprovedAfterStart, FindingCode::TooFewEscalationLevels, FindingCode::NoLspLevel, FindingCode::LspLevelMisnamed, FindingCode::NoNationalLevel, FindingCode::LevelContactMissing, FindingCode::FutureDatedEvidence],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::PlanNotApproved,
+        FindingCode::PlanApprovedAfterStart,
+        FindingCode::TooFewEscalationLevels,
+        FindingCode::NoLspLevel,
+        FindingCode::LspLevelMisnamed,
+        FindingCode::NoNationalLevel,
+        FindingCode::LevelContactMissing,
+        FindingCode::FutureDatedEvidence,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::EscalationPlan]

@@ -28,9 +28,11 @@ fn route_complete(route: &OutOfHours) -> bool {
 }
 
 impl CheckKind for EscalationReachable {
-    const CODES: Codes = &[
-        &[FindingCode::LevelNotReachable24x7, FindingCode::OutOfHoursRouteIncomplete, FindingCode::FutureDatedEvidence],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::LevelNotReachable24x7,
+        FindingCode::OutOfHoursRouteIncomplete,
+        FindingCode::FutureDatedEvidence,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::EscalationPlan]

@@ -49,9 +49,12 @@ const WANTED: [Wanted; 2] = [
 ];
 
 impl CheckKind for EscalationTestCoverage {
-    const CODES: Codes = &[
-        &[FindingCode::NoOutOfHoursEscalationTest, FindingCode::NoSeverity1EscalationTest, FindingCode::EscalationTestNotCounted, FindingCode::FutureDatedEvidence],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::NoOutOfHoursEscalationTest,
+        FindingCode::NoSeverity1EscalationTest,
+        FindingCode::EscalationTestNotCounted,
+        FindingCode::FutureDatedEvidence,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::EscalationTest]
@@ -95,11 +98,9 @@ impl CheckKind for EscalationTestCoverage {
                 ),
                 None,
             ));
-            findings.extend(
-                reasons.iter().map(|(test, why)| {
-                    not_counted(FindingCode::EscalationTestNotCounted, context, test, why)
-                }),
-            );
+            findings.extend(reasons.iter().map(|(test, why)| {
+                not_counted(FindingCode::EscalationTestNotCounted, context, test, why)
+            }));
         }
         findings.extend(future);
         Outcome::with_credit(f64::from(found) / WANTED.len() as f64, None, findings)

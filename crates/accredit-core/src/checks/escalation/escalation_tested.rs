@@ -26,9 +26,11 @@ pub struct EscalationTested {
 }
 
 impl CheckKind for EscalationTested {
-    const CODES: Codes = &[
-        &[FindingCode::NoRecentLspEscalationTest, FindingCode::EscalationTestNotCounted, FindingCode::FutureDatedEvidence],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::NoRecentLspEscalationTest,
+        FindingCode::EscalationTestNotCounted,
+        FindingCode::FutureDatedEvidence,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::EscalationTest]
@@ -66,11 +68,9 @@ impl CheckKind for EscalationTested {
             ),
             None,
         )];
-        findings.extend(
-            reasons
-                .iter()
-                .map(|(test, why)| not_counted(FindingCode::EscalationTestNotCounted, context, test, why)),
-        );
+        findings.extend(reasons.iter().map(|(test, why)| {
+            not_counted(FindingCode::EscalationTestNotCounted, context, test, why)
+        }));
         findings.extend(future);
         Outcome::fail(findings)
     }

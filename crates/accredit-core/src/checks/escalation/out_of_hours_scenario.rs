@@ -58,9 +58,13 @@ impl OutOfHoursScenario {
 }
 
 impl CheckKind for OutOfHoursScenario {
-    const CODES: Codes = &[
-        &[FindingCode::NoOutOfHoursScenario, FindingCode::ScenarioTestInCoreHours, FindingCode::ScenarioTestWithoutSteps, FindingCode::StepTimeUnreadable, FindingCode::FutureDatedEvidence],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::NoOutOfHoursScenario,
+        FindingCode::ScenarioTestInCoreHours,
+        FindingCode::ScenarioTestWithoutSteps,
+        FindingCode::StepTimeUnreadable,
+        FindingCode::FutureDatedEvidence,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::ScenarioTest]

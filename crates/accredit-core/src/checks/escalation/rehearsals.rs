@@ -9,8 +9,8 @@
 //! company acting as a mere supplier, is not a rehearsal with the LSP. The
 //! escalation plan's `lsp` level is matched to the pack the same way (ESC-01).
 
-use crate::checks::Context;
 use super::dates::{Lookback, future_dated};
+use crate::checks::Context;
 use crate::evidence::Located;
 use crate::finding::{Finding, FindingCode};
 use crate::model::{EscalationTest, Party, ScenarioTest, TestRecord, TestResult};

@@ -29,9 +29,12 @@ pub struct ScenarioTestsPerApplication {
 }
 
 impl CheckKind for ScenarioTestsPerApplication {
-    const CODES: Codes = &[
-        &[FindingCode::NoApplicationToTest, FindingCode::ApplicationNotScenarioTested, FindingCode::ScenarioTestNotCounted, FindingCode::FutureDatedEvidence],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::NoApplicationToTest,
+        FindingCode::ApplicationNotScenarioTested,
+        FindingCode::ScenarioTestNotCounted,
+        FindingCode::FutureDatedEvidence,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::ScenarioTest]
@@ -94,11 +97,9 @@ impl CheckKind for ScenarioTestsPerApplication {
                 ),
                 Some(pack.at(&format!("/applications_in_scope/{i}"))),
             ));
-            findings.extend(
-                reasons.iter().map(|(test, why)| {
-                    not_counted(FindingCode::ScenarioTestNotCounted, context, test, why)
-                }),
-            );
+            findings.extend(reasons.iter().map(|(test, why)| {
+                not_counted(FindingCode::ScenarioTestNotCounted, context, test, why)
+            }));
         }
         findings.extend(future);
         let total = u32::try_from(applications.len()).unwrap_or(u32::MAX);

@@ -49,9 +49,13 @@ const TARGETS: [Target; 2] = [
 ];
 
 impl CheckKind for SeverityTargets {
-    const CODES: Codes = &[
-        &[FindingCode::SeverityUndefined, FindingCode::SeverityDefinedTwice, FindingCode::SeverityOutOfRange, FindingCode::SeverityTargetsLoosen, FindingCode::FutureDatedEvidence],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::SeverityUndefined,
+        FindingCode::SeverityDefinedTwice,
+        FindingCode::SeverityOutOfRange,
+        FindingCode::SeverityTargetsLoosen,
+        FindingCode::FutureDatedEvidence,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::EscalationPlan]

@@ -68,9 +68,12 @@ fn action_findings<T: Rehearsal>(
 }
 
 impl CheckKind for TestActionsNotOverdue {
-    const CODES: Codes = &[
-        &[FindingCode::NoTestCounted, FindingCode::OverdueTestAction, FindingCode::UndatedOpenAction, FindingCode::FutureDatedEvidence],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::NoTestCounted,
+        FindingCode::OverdueTestAction,
+        FindingCode::UndatedOpenAction,
+        FindingCode::FutureDatedEvidence,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::EscalationTest, Kind::ScenarioTest]

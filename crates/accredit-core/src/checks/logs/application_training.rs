@@ -24,7 +24,10 @@ pub struct ApplicationTraining {
 
 impl CheckKind for ApplicationTraining {
     const CODES: Codes = &[
-        &[FindingCode::NoFrontLineStaff, FindingCode::RulesetTrainingAgesDiffer],
+        &[
+            FindingCode::NoFrontLineStaff,
+            FindingCode::RulesetTrainingAgesDiffer,
+        ],
         super::logs_memo::SOURCE_CODES,
         crate::logs::codes::READING,
         crate::logs::codes::TRAINING,

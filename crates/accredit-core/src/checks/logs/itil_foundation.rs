@@ -21,7 +21,10 @@ pub struct ItilFoundation {
 
 impl CheckKind for ItilFoundation {
     const CODES: Codes = &[
-        &[FindingCode::NoFrontLineStaff, FindingCode::RulesetTrainingAgesDiffer],
+        &[
+            FindingCode::NoFrontLineStaff,
+            FindingCode::RulesetTrainingAgesDiffer,
+        ],
         super::logs_memo::SOURCE_CODES,
         crate::logs::codes::READING,
         crate::logs::codes::TRAINING,

@@ -16,9 +16,10 @@ use crate::model::{BankHolidayStaffing, Kind};
 pub struct BankHolidaysStated {}
 
 impl CheckKind for BankHolidaysStated {
-    const CODES: Codes = &[
-        &[FindingCode::BankHolidaysClosed, FindingCode::BankHolidaysNotStated],
-    ];
+    const CODES: Codes = &[&[
+        FindingCode::BankHolidaysClosed,
+        FindingCode::BankHolidaysNotStated,
+    ]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Rota]

@@ -22,10 +22,7 @@ pub struct LoneWorking {
 }
 
 impl CheckKind for LoneWorking {
-    const CODES: Codes = &[
-        &[FindingCode::LoneWorking],
-        crate::cover::codes::CODES,
-    ];
+    const CODES: Codes = &[&[FindingCode::LoneWorking], crate::cover::codes::CODES];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Rota]

@@ -23,9 +23,7 @@ pub struct OnCallCover {
 }
 
 impl CheckKind for OnCallCover {
-    const CODES: Codes = &[
-        crate::cover::codes::CODES,
-    ];
+    const CODES: Codes = &[crate::cover::codes::CODES];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Rota]

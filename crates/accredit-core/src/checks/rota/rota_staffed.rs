@@ -33,9 +33,7 @@ impl RotaStaffed {
 }
 
 impl CheckKind for RotaStaffed {
-    const CODES: Codes = &[
-        crate::cover::codes::CODES,
-    ];
+    const CODES: Codes = &[crate::cover::codes::CODES];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Rota]

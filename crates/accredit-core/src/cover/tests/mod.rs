@@ -129,7 +129,10 @@ fn every_code_written_in_the_source_is_listed() {
                 .chars()
                 .take_while(char::is_ascii_alphanumeric)
                 .collect();
-            assert!(listed.contains(&name), "{name} is not in cover::codes::CODES");
+            assert!(
+                listed.contains(&name),
+                "{name} is not in cover::codes::CODES"
+            );
             written += 1;
         }
     }
