@@ -5,11 +5,15 @@ use serde::Serialize;
 
 use crate::location::Location;
 
+mod code;
+
+pub use code::{Area, FindingCode};
+
 /// One observation behind a requirement's result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    /// Stable kebab-case code, e.g. `cover-gap`.
-    pub code: &'static str,
+    /// Stable code, e.g. `cover-gap` (see [`FindingCode`]).
+    pub code: FindingCode,
     /// Plain-English message.
     pub message: String,
     /// Where in the pack it is, if anywhere.
@@ -19,7 +23,7 @@ pub struct Finding {
 impl Finding {
     /// A finding at a location.
     pub fn new(
-        code: &'static str,
+        code: FindingCode,
         message: impl Into<String>,
         location: Option<Location>,
     ) -> Finding {

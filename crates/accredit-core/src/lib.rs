@@ -8,13 +8,10 @@
 // The facade: what the binary reads and writes.
 pub mod assess;
 pub mod compare;
-// Until the finding codes have one registry (the binary reads their lists).
-pub mod cover;
 pub mod diagnostic;
 pub mod evidence;
 pub mod load;
 pub mod location;
-pub mod logs;
 pub mod model;
 pub mod plan;
 pub mod ruleset;
@@ -25,6 +22,7 @@ pub use assess::{Assessment, Status, Verdict, assess, assess_with_overrides};
 pub use checks::{Check, Measure};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use evidence::Evidence;
+pub use finding::{Finding, FindingCode};
 pub use load::{LoadOptions, load_pack};
 pub use ruleset::Ruleset;
 pub use yaml::{YamlLimits, parse_document};
@@ -52,7 +50,9 @@ internal! {
     calendar,
     checks,
     clock,
+    cover,
     finding,
+    logs,
     markdown,
     yaml,
 }

@@ -117,14 +117,7 @@ fn example_and_codes(r: &Requirement) -> String {
         r.check.kind_name()
     );
     for (code, meaning) in crate::finding_codes::codes(r.check.kind_name()) {
-        match meaning {
-            Some(meaning) => {
-                let _ = writeln!(out, "  {code} — {meaning}");
-            }
-            None => {
-                let _ = writeln!(out, "  {code}");
-            }
-        }
+        let _ = writeln!(out, "  {code} — {meaning}");
     }
     out
 }

@@ -8,11 +8,11 @@ mod waivers;
 
 use jiff::civil::Date;
 
-use crate::checks::cover_memo::rota_cover;
+use crate::checks::rota::cover_memo::rota_cover;
 use crate::checks::{AssessmentWindow, Context, EvidenceNeed, Measure, Outcome};
 use crate::cover::CoverParams;
 use crate::evidence::{Evidence, Located};
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 use crate::model::{Kind, Override};
 use crate::ruleset::{Requirement, Ruleset};
@@ -200,7 +200,7 @@ pub(crate) fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outc
         .flat_map(|kind| {
             context.evidence.invalid_files(*kind).iter().map(move |file| {
                 Finding::new(
-                    "evidence-invalid",
+                    FindingCode::EvidenceInvalid,
                     format!("{file} ({kind}) is invalid, so this cannot be assessed; run `accredit validate` to see why"),
                     Some(Location::file(file)),
                 )
@@ -220,7 +220,7 @@ pub(crate) fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outc
             .iter()
             .map(|kind| {
                 Finding::new(
-                    "evidence-missing",
+                    FindingCode::EvidenceMissing,
                     format!("the pack has no {kind} document, which this requirement needs"),
                     None,
                 )
@@ -228,7 +228,7 @@ pub(crate) fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outc
             .collect(),
         EvidenceNeed::Any if !kinds.is_empty() && absent.len() == kinds.len() => {
             vec![Finding::new(
-                "evidence-missing",
+                FindingCode::EvidenceMissing,
                 format!(
                     "the pack has no {} document; this requirement needs at least one",
                     requirement.check.evidence_text()
@@ -242,9 +242,17 @@ pub(crate) fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outc
         return Outcome::missing(missing);
     }
     let mut outcome = requirement.check.evaluate(context);
+    debug_assert!(
+        outcome
+            .findings
+            .iter()
+            .all(|f| requirement.check.codes().contains(&f.code)),
+        "{}: a finding code its check kind does not declare (CheckKind::CODES)",
+        requirement.id
+    );
     if outcome.status == Status::Missing && outcome.findings.is_empty() {
         outcome.findings.push(Finding::new(
-            "evidence-missing",
+            FindingCode::EvidenceMissing,
             "no evidence of the kind this requirement needs",
             None,
         ));

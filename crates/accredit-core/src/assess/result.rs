@@ -272,7 +272,8 @@ impl OverrideState {
 /// A finding as written in outputs: location flattened.
 #[derive(Debug, Clone, Serialize)]
 pub struct FindingOut {
-    /// Stable code.
+    /// Stable code: a [`FindingCode`]'s name (or, in a plan's validation
+    /// actions, a diagnostic code's).
     pub code: &'static str,
     /// Message.
     pub message: String,
@@ -295,7 +296,7 @@ impl From<Finding> for FindingOut {
             None => (None, None, None),
         };
         FindingOut {
-            code: finding.code,
+            code: finding.code.name(),
             message: finding.message,
             file,
             line,

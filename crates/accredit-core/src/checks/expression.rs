@@ -23,8 +23,8 @@ use minijinja::{Environment, UndefinedBehavior, Value as Template};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{CheckKind, Context, Outcome, ParameterProblem, Status};
-use crate::finding::Finding;
+use super::{CheckKind, Codes, Context, Outcome, ParameterProblem, Status};
+use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 use crate::model::Kind;
 
@@ -165,6 +165,8 @@ impl ExpressionCheck {
 }
 
 impl CheckKind for ExpressionCheck {
+    const CODES: Codes = &[&[FindingCode::ExpressionNotMet, FindingCode::ExpressionFailed]];
+
     fn evidence(&self) -> Vec<Kind> {
         self.kind().into_iter().collect()
     }
@@ -266,7 +268,11 @@ impl CheckKind for ExpressionCheck {
                     Ok(value) if value.is_true() => {}
                     Ok(_) => match render_message(&template, variables) {
                         Ok(text) => {
-                            findings.push(Finding::new("expression-not-met", text, location));
+                            findings.push(Finding::new(
+                                FindingCode::ExpressionNotMet,
+                                text,
+                                location,
+                            ));
                         }
                         Err(e) => {
                             let mut finding = broken(&e);
@@ -305,7 +311,7 @@ fn broken(error: &minijinja::Error) -> Finding {
         _ => "could not be evaluated",
     };
     Finding::new(
-        "expression-failed",
+        FindingCode::ExpressionFailed,
         format!("the ruleset's expression {why}: {error}"),
         None,
     )

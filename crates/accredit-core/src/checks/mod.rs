@@ -3,59 +3,37 @@
 //! is registered once, in [`Check`]. An unknown kind in a ruleset is a
 //! diagnostic (the ruleset schema lists the kinds; a test keeps the two equal).
 
-mod applicant;
-mod application_documents;
-mod application_training;
-mod bank_holidays;
-mod change_windows;
-mod channels;
-pub mod cover_memo;
-mod dates;
-mod desk_tool;
-mod document_approved;
 #[cfg(test)]
-mod document_benchmark;
-mod document_control;
-mod document_present;
-mod escalation_plan;
-mod escalation_reachable;
-mod escalation_test_coverage;
-mod escalation_tested;
+mod declared_codes;
+mod desk;
+mod documents;
+pub(crate) mod escalation;
 pub mod expression;
-mod incident_hours;
-mod itil_foundation;
-mod links_resolve;
-pub mod logs_memo;
-mod lone_working;
-mod on_call;
-mod out_of_hours_scenario;
+pub(crate) mod logs;
 mod outcome;
-mod pack_documents;
-mod placeholder_text;
-mod procedure_sections;
-mod referral_references;
-pub(crate) mod rehearsals;
-mod reports;
-mod response_targets;
-mod rota_staffed;
-mod scenario_tests;
-mod section_length;
-mod severity_targets;
+pub(crate) mod rota;
 mod shared;
-mod test_actions;
 #[cfg(test)]
-mod test_documents;
-#[cfg(test)]
-pub(crate) mod testing;
+pub(crate) mod test_support;
 pub mod wording;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::evidence::{Evidence, Located};
+use crate::finding::FindingCode;
 use crate::model::{Kind, Pack};
 pub use outcome::{Measure, Outcome, Status};
 pub use shared::{Application, SharedParams, TrainingLookback};
+
+/// The finding codes a check kind declares it emits: its own list, then the
+/// lists of any shared analysis it measures on (e.g. the cover analysis).
+pub type Codes = &'static [&'static [FindingCode]];
+
+/// Codes any check can have: its evidence is absent or invalid (written by
+/// the assessment, before the check runs).
+pub const EVIDENCE_CODES: &[FindingCode] =
+    &[FindingCode::EvidenceMissing, FindingCode::EvidenceInvalid];
 
 /// What a check can see: the evidence, the pack, the window and the run date.
 pub struct Context<'a> {
@@ -71,9 +49,9 @@ pub struct Context<'a> {
     /// parameters, training look-backs and documented sections).
     pub shared: &'a SharedParams,
     /// Cover analyses already made (shared by the cover requirements and the report).
-    pub cover: cover_memo::CoverMemo,
+    pub cover: rota::cover_memo::CoverMemo,
     /// CSV exports already streamed (each is read once).
-    pub logs: logs_memo::LogMemo,
+    pub logs: logs::logs_memo::LogMemo,
 }
 
 /// The accreditation window: `start` and the days that follow.
@@ -171,6 +149,25 @@ macro_rules! registry {
                 match self { $(Check::$variant(c) => c.parameter_problems(),)* }
             }
 
+            /// Every finding code a check of this kind can have (with
+            /// [`EVIDENCE_CODES`]), sorted by name.
+            pub fn codes(&self) -> Vec<FindingCode> {
+                Check::kind_codes(self.kind_name()).unwrap_or_default()
+            }
+
+            /// [`Check::codes`] of the kind named `kind`, if there is one.
+            pub fn kind_codes(kind: &str) -> Option<Vec<FindingCode>> {
+                let declared: Codes = match kind {
+                    $($name => <$module::$params as CheckKind>::CODES,)*
+                    _ => return None,
+                };
+                let mut codes: Vec<FindingCode> = declared.concat();
+                codes.extend_from_slice(EVIDENCE_CODES);
+                codes.sort_by_key(|c| c.name());
+                codes.dedup();
+                Some(codes)
+            }
+
             /// Evaluates the check.
             pub fn evaluate(&self, context: &Context<'_>) -> Outcome {
                 match self { $(Check::$variant(c) => c.evaluate(context),)* }
@@ -195,36 +192,36 @@ pub(crate) trait ParameterTypes {
 }
 
 registry! {
-    Channels24x7(channels::Channels24x7) => "channels-24x7",
-    RotaStaffed(rota_staffed::RotaStaffed) => "rota-staffed",
-    BankHolidaysStated(bank_holidays::BankHolidaysStated) => "bank-holidays-stated",
-    LoneWorking(lone_working::LoneWorking) => "lone-working",
-    OnCallCover(on_call::OnCallCover) => "on-call-cover",
-    DeskToolCapabilities(desk_tool::DeskToolCapabilities) => "desk-tool-capabilities",
-    ReportCadence(reports::ReportCadence) => "report-cadence",
-    IncidentHours(incident_hours::IncidentHours) => "incident-hours",
-    ReferralReferences(referral_references::ReferralReferences) => "referral-references",
-    ResponseTargets(response_targets::ResponseTargets) => "response-targets",
-    ApplicationTraining(application_training::ApplicationTraining) => "application-training",
-    ItilFoundation(itil_foundation::ItilFoundation) => "itil-foundation",
-    ChangeWindows(change_windows::ChangeWindows) => "change-windows",
-    ApplicantDeclared(applicant::ApplicantDeclared) => "applicant-declared",
-    EscalationPlanApproved(escalation_plan::EscalationPlanApproved) => "escalation-plan",
-    EscalationReachable(escalation_reachable::EscalationReachable) => "escalation-reachable",
-    SeverityTargets(severity_targets::SeverityTargets) => "severity-targets",
-    EscalationTested(escalation_tested::EscalationTested) => "escalation-tested",
-    EscalationTestCoverage(escalation_test_coverage::EscalationTestCoverage) => "escalation-test-coverage",
-    TestActionsNotOverdue(test_actions::TestActionsNotOverdue) => "test-actions-not-overdue",
-    ScenarioTestsPerApplication(scenario_tests::ScenarioTestsPerApplication) => "scenario-tests-per-application",
-    OutOfHoursScenario(out_of_hours_scenario::OutOfHoursScenario) => "out-of-hours-scenario",
-    ProcedureSections(procedure_sections::ProcedureSections) => "procedure-sections",
-    DocumentApproved(document_approved::DocumentApproved) => "document-approved",
-    DocumentControl(document_control::DocumentControlComplete) => "document-control",
-    NoPlaceholders(placeholder_text::NoPlaceholders) => "no-placeholders",
-    LinksResolve(links_resolve::LinksResolve) => "links-resolve",
-    DocumentPresent(document_present::DocumentPresent) => "document-present",
-    SectionLength(section_length::SectionLength) => "section-length",
-    DocumentPerApplication(application_documents::DocumentPerApplication) => "document-per-application",
+    Channels24x7(desk::Channels24x7) => "channels-24x7",
+    RotaStaffed(rota::RotaStaffed) => "rota-staffed",
+    BankHolidaysStated(rota::BankHolidaysStated) => "bank-holidays-stated",
+    LoneWorking(rota::LoneWorking) => "lone-working",
+    OnCallCover(rota::OnCallCover) => "on-call-cover",
+    DeskToolCapabilities(desk::DeskToolCapabilities) => "desk-tool-capabilities",
+    ReportCadence(desk::ReportCadence) => "report-cadence",
+    IncidentHours(logs::IncidentHours) => "incident-hours",
+    ReferralReferences(logs::ReferralReferences) => "referral-references",
+    ResponseTargets(logs::ResponseTargets) => "response-targets",
+    ApplicationTraining(logs::ApplicationTraining) => "application-training",
+    ItilFoundation(logs::ItilFoundation) => "itil-foundation",
+    ChangeWindows(logs::ChangeWindows) => "change-windows",
+    ApplicantDeclared(desk::ApplicantDeclared) => "applicant-declared",
+    EscalationPlanApproved(escalation::EscalationPlanApproved) => "escalation-plan",
+    EscalationReachable(escalation::EscalationReachable) => "escalation-reachable",
+    SeverityTargets(escalation::SeverityTargets) => "severity-targets",
+    EscalationTested(escalation::EscalationTested) => "escalation-tested",
+    EscalationTestCoverage(escalation::EscalationTestCoverage) => "escalation-test-coverage",
+    TestActionsNotOverdue(escalation::TestActionsNotOverdue) => "test-actions-not-overdue",
+    ScenarioTestsPerApplication(escalation::ScenarioTestsPerApplication) => "scenario-tests-per-application",
+    OutOfHoursScenario(escalation::OutOfHoursScenario) => "out-of-hours-scenario",
+    ProcedureSections(documents::ProcedureSections) => "procedure-sections",
+    DocumentApproved(documents::DocumentApproved) => "document-approved",
+    DocumentControl(documents::DocumentControlComplete) => "document-control",
+    NoPlaceholders(documents::NoPlaceholders) => "no-placeholders",
+    LinksResolve(documents::LinksResolve) => "links-resolve",
+    DocumentPresent(documents::DocumentPresent) => "document-present",
+    SectionLength(documents::SectionLength) => "section-length",
+    DocumentPerApplication(documents::DocumentPerApplication) => "document-per-application",
     Expression(expression::ExpressionCheck) => "expression",
 }
 
@@ -255,6 +252,9 @@ impl Check {
 
 /// What every check kind provides.
 pub trait CheckKind {
+    /// The finding codes it emits (a test runs every check on the fixture
+    /// packs and fails on any code not declared here).
+    const CODES: Codes;
     /// Evidence kinds read.
     fn evidence(&self) -> Vec<Kind>;
     /// Whether every kind in [`CheckKind::evidence`] is needed (the default),

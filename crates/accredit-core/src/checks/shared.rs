@@ -7,7 +7,7 @@
 use serde::Deserialize;
 
 use super::Check;
-use super::procedure_sections::ProcedureSections;
+use super::documents::ProcedureSections;
 use crate::cover::CoverParams;
 
 /// A national application a ruleset knows.
@@ -150,7 +150,7 @@ mod tests {
             ("COV-05", &on_call),
         ];
         let shared = SharedParams::derive(vec![], requirements);
-        let evidence = super::super::testing::complete_pack();
+        let evidence = crate::checks::test_support::complete_pack();
         let pack = evidence.pack.as_ref().unwrap();
         let context = super::super::Context {
             evidence: &evidence,
@@ -159,7 +159,7 @@ mod tests {
                 start: pack.value.assessment.start,
                 days: 84,
             },
-            as_of: super::super::testing::AS_OF,
+            as_of: crate::checks::test_support::AS_OF,
             shared: &shared,
             cover: Default::default(),
             logs: Default::default(),
@@ -167,7 +167,7 @@ mod tests {
         for (_, check) in requirements {
             check.evaluate(&context);
         }
-        super::super::cover_memo::rota_cover(&context, shared.cover);
+        crate::checks::rota::cover_memo::rota_cover(&context, shared.cover);
         assert_eq!(context.cover.analyses(), 1);
     }
 

@@ -14,7 +14,7 @@ use super::local_time::{shift_instants, start_of_day};
 use super::shifts_csv::read_shifts_csv;
 use super::sweep::{RealInterval, seconds_with_at_least, shortfalls, staffing_steps};
 use super::{CoverAnalysis, CoverInput};
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 use crate::model::Rota;
 
@@ -60,7 +60,7 @@ pub(super) fn analyse_parts(parts: Vec<RotaPart<'_>>) -> Result<CoverAnalysis, V
     }
     let Some(first) = contributions.first() else {
         findings.push(Finding::new(
-            "cover-no-rota",
+            FindingCode::CoverNoRota,
             "there is no rota to analyse",
             None,
         ));
@@ -75,7 +75,7 @@ pub(super) fn analyse_parts(parts: Vec<RotaPart<'_>>) -> Result<CoverAnalysis, V
             "a window of {} days from {first_day} is outside the dates this tool handles",
             input.window_days
         );
-        findings.push(Finding::new("cover-window-invalid", message, None));
+        findings.push(Finding::new(FindingCode::CoverWindowInvalid, message, None));
         return Err(findings);
     };
 
@@ -182,7 +182,7 @@ fn contribute<'a>(
         let message =
             format!("`{zone_name}` is not a known IANA time zone, so cover cannot be computed");
         findings.push(Finding::new(
-            "rota-unknown-timezone",
+            FindingCode::RotaUnknownTimezone,
             message,
             Some(locate("/timezone")),
         ));
@@ -194,7 +194,7 @@ fn contribute<'a>(
             "a window of {} days from {first_day} is outside the dates this tool handles",
             input.window_days
         );
-        findings.push(Finding::new("cover-window-invalid", message, None));
+        findings.push(Finding::new(FindingCode::CoverWindowInvalid, message, None));
         return Err(std::mem::take(findings));
     };
 
@@ -205,7 +205,7 @@ fn contribute<'a>(
             period.to, period.from
         );
         findings.push(Finding::new(
-            "rota-period-reversed",
+            FindingCode::RotaPeriodReversed,
             message,
             Some(locate("/period/to")),
         ));
@@ -243,7 +243,7 @@ fn contribute<'a>(
                 );
                 let location = locate(&format!("/exceptions/{i}"));
                 findings.push(Finding::new(
-                    "rota-exception-ignored",
+                    FindingCode::RotaExceptionIgnored,
                     message,
                     Some(location),
                 ));
@@ -317,5 +317,5 @@ fn bank_holidays_not_stated(closed: &[Date], location: Location) -> Finding {
         "bank-holiday staffing is not stated (no `bank_holidays`), so bank holidays count \
          as unstaffed; {which}"
     );
-    Finding::new("bank-holidays-not-stated", message, Some(location))
+    Finding::new(FindingCode::BankHolidaysNotStated, message, Some(location))
 }

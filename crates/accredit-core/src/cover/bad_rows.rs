@@ -1,7 +1,7 @@
 //! Findings about bad rows of a CSV, with a cap on how many are listed one
 //! by one: a file with thousands of bad rows gets the first few and a count.
 
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 
 /// Bad rows reported one by one per file; the rest are counted in one finding.
@@ -25,12 +25,12 @@ impl<'f> RowFindings<'f> {
     }
 
     /// Reports a problem with the row at `line`.
-    pub fn report(&mut self, line: u64, code: &'static str, problem: String) {
+    pub fn report(&mut self, line: u64, code: FindingCode, problem: String) {
         if self.findings.len() >= MAX_ROW_FINDINGS {
             self.more += 1;
             return;
         }
-        let outcome = if code == "shift-overlap" {
+        let outcome = if code == FindingCode::ShiftOverlap {
             "; counted once"
         } else {
             "; row skipped"
@@ -52,7 +52,7 @@ impl<'f> RowFindings<'f> {
                 self.more, self.file
             );
             self.findings.push(Finding::new(
-                "shifts-more-bad-rows",
+                FindingCode::ShiftsMoreBadRows,
                 message,
                 Some(Location::file(self.file)),
             ));

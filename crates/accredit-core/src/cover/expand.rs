@@ -14,6 +14,7 @@ use jiff::tz::TimeZone;
 use super::local_time::shift_instants;
 use super::sweep::RealInterval;
 use crate::calendar::BankHolidays;
+use crate::finding::FindingCode;
 use crate::model::{BankHolidayStaffing, Rota};
 
 /// A shift in real time, with where it came from.
@@ -94,13 +95,13 @@ pub(super) struct DayPlans<'r> {
 impl<'r> DayPlans<'r> {
     /// Indexes the rota's exceptions, reporting duplicates and unclear ones
     /// through `report(code, message, pointer)`.
-    pub fn new(rota: &'r Rota, report: &mut dyn FnMut(&'static str, String, String)) -> Self {
+    pub fn new(rota: &'r Rota, report: &mut dyn FnMut(FindingCode, String, String)) -> Self {
         let mut exceptions = BTreeMap::new();
         for (index, exception) in rota.exceptions.iter().enumerate() {
             let date = exception.date;
             if let Some(first) = exceptions.get(&date) {
                 report(
-                    "rota-duplicate-exception",
+                    FindingCode::RotaDuplicateException,
                     format!(
                         "a second exception for {date}; the first one (exceptions[{first}]) applies"
                     ),
@@ -110,7 +111,7 @@ impl<'r> DayPlans<'r> {
             }
             match (exception.closed, &exception.pattern) {
                 (true, Some(_)) => report(
-                    "rota-exception-unclear",
+                    FindingCode::RotaExceptionUnclear,
                     format!(
                         "the exception for {date} is closed and has a pattern; it is read as closed"
                     ),
@@ -118,7 +119,7 @@ impl<'r> DayPlans<'r> {
                 ),
                 (false, None) => {
                     report(
-                        "rota-exception-unclear",
+                        FindingCode::RotaExceptionUnclear,
                         format!(
                             "the exception for {date} is neither closed nor has a pattern; \
                              it changes nothing"

@@ -8,7 +8,7 @@ use jiff::{Timestamp, Zoned};
 use super::CoverGap;
 use super::expand::{DayPlan, DayPlans, RotaShift, ShiftSource};
 use super::sweep::{RealInterval, Shortfall};
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 
 /// What a gap can be traced back to in the rota.
@@ -36,18 +36,18 @@ impl GapSources<'_> {
         } else {
             format!("fewer than {needed} desk staff")
         };
-        self.report(gap, "cover-gap", &who, shifts)
+        self.report(gap, FindingCode::CoverGap, &who, shifts)
     }
 
     /// An on-call gap: no on-call manager outside core hours.
     pub fn on_call_gap(&self, gap: Shortfall, shifts: &[RotaShift]) -> CoverGap {
-        self.report(gap, "on-call-gap", "no on-call manager", shifts)
+        self.report(gap, FindingCode::OnCallGap, "no on-call manager", shifts)
     }
 
     fn report(
         &self,
         gap: Shortfall,
-        code: &'static str,
+        code: FindingCode,
         who: &str,
         shifts: &[RotaShift],
     ) -> CoverGap {

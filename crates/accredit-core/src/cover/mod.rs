@@ -32,7 +32,7 @@
 
 mod analysis;
 mod bad_rows;
-mod codes;
+pub(crate) mod codes;
 mod expand;
 mod gap_report;
 mod heatmap;
@@ -51,13 +51,12 @@ use jiff::Zoned;
 use jiff::civil::{Date, Time};
 use serde::Serialize;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 use crate::model::{ClockTime, Rota};
 
 pub use analysis::RotaPart;
 pub use bad_rows::MAX_ROW_FINDINGS;
-pub use codes::FINDING_CODES;
 pub use heatmap::{HOURS_IN_WEEK, HeatmapSlot};
 #[cfg(any(test, feature = "test-support"))]
 pub use synthetic::{synthetic_rota, synthetic_shifts_csv};
@@ -209,7 +208,7 @@ pub fn analyse_cover(input: &CoverInput<'_>) -> Result<CoverAnalysis, Vec<Findin
             format!("the rota's shifts file `{shifts}` was not read, so cover cannot be computed");
         let location = (input.locate)("/shifts").unwrap_or_else(|| Location::file(input.rota_file));
         return Err(vec![Finding::new(
-            "shifts-not-read",
+            FindingCode::ShiftsNotRead,
             message,
             Some(location),
         )]);
@@ -249,7 +248,7 @@ pub fn analyse_rotas(parts: Vec<RotaPart<'_>>) -> Result<CoverAnalysis, Vec<Find
             let location = (part.input.locate)("/shifts")
                 .unwrap_or_else(|| Location::file(part.input.rota_file));
             return Err(vec![Finding::new(
-                "shifts-not-read",
+                FindingCode::ShiftsNotRead,
                 message,
                 Some(location),
             )]);

@@ -16,7 +16,7 @@ use super::bad_rows::RowFindings;
 use super::expand::{RotaShift, ShiftSource};
 use super::local_time::parse_shift_time;
 use super::sweep::RealInterval;
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 
 /// Columns every shifts CSV must have.
@@ -53,7 +53,11 @@ pub(super) fn read_shifts_csv(
     let unreadable = |e: csv::Error| {
         let message = format!("the shifts file {file} cannot be read: {e}");
         let location = Some(Location::file(file));
-        vec![Finding::new("shifts-unreadable", message, location)]
+        vec![Finding::new(
+            FindingCode::ShiftsUnreadable,
+            message,
+            location,
+        )]
     };
     let header = reader.headers().map_err(unreadable)?;
     let columns = ShiftColumns::find(header, file)?;
@@ -70,7 +74,11 @@ pub(super) fn read_shifts_csv(
             Err(e) => match e.kind() {
                 csv::ErrorKind::Utf8 { pos, .. } => {
                     let line = pos.as_ref().map_or(0, |p| p.line());
-                    rows.report(line, "shift-bad-row", "the row is not valid UTF-8".into());
+                    rows.report(
+                        line,
+                        FindingCode::ShiftBadRow,
+                        "the row is not valid UTF-8".into(),
+                    );
                     continue;
                 }
                 _ => return Err(unreadable(e)),
@@ -101,7 +109,7 @@ pub(super) fn read_shifts_csv(
         let name = clip(names.get(person as usize).map_or("?", String::as_str));
         let message =
             format!("staff {name} is on two overlapping shifts (lines {earlier} and {later})");
-        rows.report(later, "shift-overlap", message);
+        rows.report(later, FindingCode::ShiftOverlap, message);
     });
     let findings = rows.finish();
     Ok(ShiftsFromCsv { shifts, findings })
@@ -142,7 +150,7 @@ impl ShiftColumns {
                 .map(|(name, _)| {
                     let message = format!("the shifts file {file} has no `{name}` column");
                     let location = Some(Location::at(file, 1, 1));
-                    Finding::new("shifts-missing-column", message, location)
+                    Finding::new(FindingCode::ShiftsMissingColumn, message, location)
                 })
                 .collect()),
         }
@@ -153,25 +161,25 @@ impl ShiftColumns {
         &self,
         record: &'r csv::StringRecord,
         zone: &TimeZone,
-    ) -> Result<ShiftRow<'r>, (&'static str, String)> {
+    ) -> Result<ShiftRow<'r>, (FindingCode, String)> {
         if record.len() != self.width {
             let problem = format!(
                 "the row has {} fields where the header has {}",
                 record.len(),
                 self.width
             );
-            return Err(("shift-ragged-row", problem));
+            return Err((FindingCode::ShiftRaggedRow, problem));
         }
         let field = |i: usize| record.get(i).unwrap_or_default();
         let staff_id = field(self.staff_id);
         if staff_id.is_empty() {
-            return Err(("shift-bad-row", "the row has no staff_id".into()));
+            return Err((FindingCode::ShiftBadRow, "the row has no staff_id".into()));
         }
         let on_call_text = self.on_call.map_or("", field);
         let on_call = parse_flag(on_call_text).ok_or_else(|| {
             let value = clip(on_call_text);
             (
-                "shift-bad-row",
+                FindingCode::ShiftBadRow,
                 format!("`{value}` in column `on_call` is not true or false"),
             )
         })?;
@@ -182,14 +190,14 @@ impl ShiftColumns {
                     "`{value}` in column `{name}` is not a time \
                      (RFC 3339 with an offset, or local YYYY-MM-DD HH:MM)"
                 );
-                ("shift-bad-time", problem)
+                (FindingCode::ShiftBadTime, problem)
             })
         };
         let (start, end) = (time("start", self.start)?, time("end", self.end)?);
         if end <= start {
             let (from, to) = (clip(field(self.start)), clip(field(self.end)));
             let problem = format!("the shift ends ({to}) at or before it starts ({from})");
-            return Err(("shift-ends-before-start", problem));
+            return Err((FindingCode::ShiftEndsBeforeStart, problem));
         }
         let during = RealInterval { start, end };
         Ok(ShiftRow {

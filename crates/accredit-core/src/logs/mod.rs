@@ -22,7 +22,7 @@ pub mod staff;
 pub mod training;
 
 mod chunks;
-mod codes;
+pub(crate) mod codes;
 mod reader;
 mod references;
 mod time;
@@ -30,10 +30,9 @@ mod zone;
 
 use serde::Serialize;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingCode};
 
 pub use crate::clock::local_instant;
-pub use codes::FINDING_CODES;
 pub use time::{log_time_zone, parse_date, parse_instant};
 
 /// At most this many bad rows, references or staff IDs are listed one by one;
@@ -106,13 +105,13 @@ pub struct LogSource<R> {
 /// the file and line).
 #[derive(Debug)]
 struct BadRow {
-    code: &'static str,
+    code: FindingCode,
     message: String,
 }
 
 impl BadRow {
     /// A bad row with its own code.
-    fn new(code: &'static str, message: impl Into<String>) -> BadRow {
+    fn new(code: FindingCode, message: impl Into<String>) -> BadRow {
         BadRow {
             code,
             message: message.into(),

@@ -12,7 +12,7 @@ use super::reader::LogReader;
 use super::staff::FrontLineStaff;
 use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
 use crate::checks::wording::is_listed_value;
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 
 /// Columns a training log must have (the same as
@@ -271,7 +271,7 @@ fn staff_trained(
     front_line: &FrontLineStaff,
     passes: &[bool],
     what: &str,
-    code: &'static str,
+    code: FindingCode,
     file: &str,
 ) -> StaffTrained {
     let trained = passes.iter().filter(|&&pass| pass).count();

@@ -4,7 +4,7 @@ use jiff::civil::date;
 
 use super::*;
 use crate::assess::assess;
-use crate::checks::testing::{AS_OF, complete_pack};
+use crate::checks::test_support::{AS_OF, complete_pack};
 
 #[test]
 fn gaps_become_items_with_owner_action_and_due() {

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::checks::Check;
-use crate::checks::rehearsals::lsp_took_part;
+use crate::checks::escalation::rehearsals::lsp_took_part;
 use crate::evidence::Evidence;
 use crate::location::Location;
 use crate::model::TestResult;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use jiff::civil::{Date, date};
 
 use super::*;
-use crate::checks::testing::{AS_OF, complete_pack};
+use crate::checks::test_support::{AS_OF, complete_pack};
 use crate::load::{LoadOptions, load_pack};
 
 /// The complete pack is ready on every start of this range (see

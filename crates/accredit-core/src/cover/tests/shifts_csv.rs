@@ -76,7 +76,7 @@ fn bad_rows_are_findings_with_their_line_and_are_skipped() {
     let found: Vec<(&str, Option<u32>)> = analysis
         .findings
         .iter()
-        .map(|f| (f.code, f.location.as_ref().and_then(|l| l.line())))
+        .map(|f| (f.code.name(), f.location.as_ref().and_then(|l| l.line())))
         .collect();
     assert_eq!(
         found,

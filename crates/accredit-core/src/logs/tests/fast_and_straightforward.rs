@@ -208,7 +208,7 @@ fn the_generated_logs_hold_what_the_comparison_needs() {
     let logs = [(incident_log(7, 100, "INC"), "logs/a.csv")];
     let summary = analyse_incident_logs_with(sources(&logs), &targets(), None, SMALL_BLOCKS)
         .expect("readable");
-    let codes: std::collections::BTreeSet<&str> = summary.findings.iter().map(|f| f.code).collect();
+    let codes: std::collections::BTreeSet<&str> = summary.findings.iter().map(|f| f.code.name()).collect();
     for code in ["csv-ragged-row", "csv-invalid-value", "csv-more-bad-rows"] {
         assert!(codes.contains(code), "{code} missing from {codes:?}");
     }

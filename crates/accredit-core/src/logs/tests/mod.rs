@@ -28,6 +28,6 @@ fn lines_of(findings: &[Finding], code: &str) -> Vec<u32> {
 }
 
 /// The codes of the findings, in order.
-fn codes_of(findings: &[Finding]) -> Vec<&'static str> {
+fn codes_of(findings: &[Finding]) -> Vec<crate::finding::FindingCode> {
     findings.iter().map(|f| f.code).collect()
 }

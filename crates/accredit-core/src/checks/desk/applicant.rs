@@ -1,0 +1,92 @@
+//! `applicant-declared`: the applicant is identified — an ODS code of the
+//! expected form, an LSP named, at least one application in scope.
+
+use serde::{Deserialize, Serialize};
+
+use crate::checks::{CheckKind, Codes, Context, Outcome, ParameterProblem};
+use crate::finding::{Finding, FindingCode};
+use crate::model::Kind;
+
+/// Parameters of `applicant-declared`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicantDeclared {
+    /// Form of an NHS trust ODS code: a leading letter and a count of
+    /// alphanumerics after it (`R` and 2 for trusts).
+    pub ods_prefix: String,
+    /// Alphanumeric characters after the prefix.
+    pub ods_suffix_length: usize,
+}
+
+impl CheckKind for ApplicantDeclared {
+    const CODES: Codes = &[&[
+        FindingCode::LspNotNamed,
+        FindingCode::NoApplicationInScope,
+        FindingCode::OdsCodeForm,
+    ]];
+
+    fn evidence(&self) -> Vec<Kind> {
+        vec![Kind::Pack]
+    }
+
+    fn method(&self) -> String {
+        format!(
+            "Looks at the Pack: the ODS code must be `{}` followed by {} letters or digits, the LSP must be named and at least one application declared in scope.",
+            self.ods_prefix, self.ods_suffix_length
+        )
+    }
+
+    fn parameter_problems(&self) -> Vec<ParameterProblem> {
+        if self.ods_prefix.is_empty() {
+            return vec![ParameterProblem {
+                field: "ods_prefix".into(),
+                message: "ods_prefix must not be empty".into(),
+            }];
+        }
+        vec![]
+    }
+
+    fn evaluate(&self, context: &Context<'_>) -> Outcome {
+        let pack = context.pack;
+        let mut findings = Vec::new();
+        let code = pack
+            .value
+            .organisation
+            .ods_code
+            .as_deref()
+            .unwrap_or_default();
+        // Read as issued, whatever the case or surrounding spaces: `rxw ` is RXW.
+        let read = code.trim().to_ascii_uppercase();
+        let suffix = read.strip_prefix(&self.ods_prefix.to_ascii_uppercase());
+        let well_formed = suffix.is_some_and(|s| {
+            s.chars().count() == self.ods_suffix_length
+                && s.chars()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        });
+        if !well_formed {
+            findings.push(Finding::new(
+                FindingCode::OdsCodeForm,
+                format!(
+                    "ODS code `{code}` is not an NHS trust code (`{}` and {} capital letters or digits, e.g. RXW)",
+                    self.ods_prefix, self.ods_suffix_length
+                ),
+                Some(pack.at("/organisation/ods_code")),
+            ));
+        }
+        if crate::checks::wording::words(&pack.value.lsp.name).is_empty() {
+            findings.push(Finding::new(
+                FindingCode::LspNotNamed,
+                "the Local Service Provider is not named",
+                Some(pack.at("/lsp/name")),
+            ));
+        }
+        if pack.value.applications_in_scope.is_empty() {
+            findings.push(Finding::new(
+                FindingCode::NoApplicationInScope,
+                "no national application is declared in scope",
+                Some(pack.at_key("/applications_in_scope")),
+            ));
+        }
+        Outcome::pass_if(findings.is_empty(), findings)
+    }
+}

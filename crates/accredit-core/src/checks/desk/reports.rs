@@ -1,0 +1,96 @@
+//! `report-cadence`: the desk produces a report at least as often as
+//! `at_least`, and a sample of it is in the pack.
+//!
+//! Reads the `ServiceDesk`'s `reports`. A `sample` path is resolved relative to
+//! the ServiceDesk file and must name a file that the pack holds.
+
+use serde::{Deserialize, Serialize};
+
+use crate::checks::{CheckKind, Codes, Context, Outcome, first};
+use crate::finding::{Finding, FindingCode};
+use crate::model::{Frequency, Kind};
+
+/// Parameters of `report-cadence`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportCadence {
+    /// The least frequent cadence that counts (e.g. `monthly`).
+    pub at_least: Frequency,
+}
+
+impl CheckKind for ReportCadence {
+    const CODES: Codes = &[&[
+        FindingCode::NoRegularReport,
+        FindingCode::ReportSampleMissing,
+    ]];
+
+    fn evidence(&self) -> Vec<Kind> {
+        vec![Kind::ServiceDesk]
+    }
+
+    fn method(&self) -> String {
+        format!(
+            "Looks at `reports` in the ServiceDesk document: at least one must be produced {} or more often and have a `sample` that exists in the pack.",
+            frequency_word(self.at_least)
+        )
+    }
+
+    fn evaluate(&self, context: &Context<'_>) -> Outcome {
+        let Some(desk) = first(&context.evidence.service_desks) else {
+            return Outcome::missing(vec![]);
+        };
+        let mut findings = Vec::new();
+        let mut met = false;
+        for (i, report) in desk.value.reports.iter().enumerate() {
+            if report.frequency > self.at_least {
+                continue;
+            }
+            let exists = report.sample.is_some()
+                && (context.evidence)
+                    .path_at(desk, &format!("/reports/{i}/sample"))
+                    .is_some();
+            if exists {
+                met = true;
+            } else {
+                let message = match &report.sample {
+                    Some(sample) => format!(
+                        "the sample of \"{}\" ({sample}) is not in the pack",
+                        report.name
+                    ),
+                    None => format!(
+                        "\"{}\" has no `sample`; add an example report to the pack",
+                        report.name
+                    ),
+                };
+                findings.push(Finding::new(
+                    FindingCode::ReportSampleMissing,
+                    message,
+                    Some(desk.at(&format!("/reports/{i}"))),
+                ));
+            }
+        }
+        if met {
+            return Outcome::pass(vec![]);
+        }
+        if findings.is_empty() {
+            findings.push(Finding::new(
+                FindingCode::NoRegularReport,
+                format!(
+                    "no report is produced {} or more often",
+                    frequency_word(self.at_least)
+                ),
+                Some(desk.at_key("/reports")),
+            ));
+        }
+        Outcome::fail(findings)
+    }
+}
+
+fn frequency_word(frequency: Frequency) -> &'static str {
+    match frequency {
+        Frequency::Daily => "daily",
+        Frequency::Weekly => "weekly",
+        Frequency::Monthly => "monthly",
+        Frequency::Quarterly => "quarterly",
+    }
+}

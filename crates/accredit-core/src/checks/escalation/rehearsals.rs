@@ -1,0 +1,237 @@
+//! What the escalation-test and scenario-test checks share: which tests count,
+//! whether the pack's LSP took part, and why a test does not count, in words.
+//!
+//! **The LSP took part** when a participant has `party: lsp` *and* its
+//! `organisation` names the pack's `lsp.name` (contains it as whole words,
+//! ignoring case, spacing and punctuation: "BT Health Ltd" names BT Health). Both are needed: the party says the
+//! organisation acted as the Local Service Provider, the name says it was the
+//! trust's own LSP — a rehearsal with another provider, or with the LSP's
+//! company acting as a mere supplier, is not a rehearsal with the LSP. The
+//! escalation plan's `lsp` level is matched to the pack the same way (ESC-01).
+
+use super::dates::{Lookback, future_dated};
+use crate::checks::Context;
+use crate::evidence::Located;
+use crate::finding::{Finding, FindingCode};
+use crate::model::{EscalationTest, Party, ScenarioTest, TestRecord, TestResult};
+
+/// An escalation or scenario test, as the shared rules see it.
+pub(crate) trait Rehearsal {
+    /// The fields common to both kinds.
+    fn record(&self) -> &TestRecord;
+    /// What kind of test it is, e.g. "escalation test", "PACS scenario test".
+    fn noun(&self, context: &Context<'_>) -> String;
+    /// The test in words, e.g. "the escalation test of 2008-06-18".
+    fn describe(&self, context: &Context<'_>) -> String {
+        format!("the {} of {}", self.noun(context), self.record().date)
+    }
+}
+
+impl Rehearsal for EscalationTest {
+    fn record(&self) -> &TestRecord {
+        &self.record
+    }
+
+    fn noun(&self, _context: &Context<'_>) -> String {
+        "escalation test".to_string()
+    }
+}
+
+impl Rehearsal for ScenarioTest {
+    fn record(&self) -> &TestRecord {
+        &self.record
+    }
+
+    fn noun(&self, context: &Context<'_>) -> String {
+        format!(
+            "{} scenario test",
+            application_name(context, &self.application)
+        )
+    }
+}
+
+/// The ruleset's display name of an application id, or the id itself.
+pub(crate) fn application_name(context: &Context<'_>, id: &str) -> String {
+    context
+        .shared
+        .application_name(id)
+        .unwrap_or(id)
+        .to_string()
+}
+
+/// The tests that count: those not dated after the run date. Each
+/// future-dated one is reported in `findings` and left out.
+pub(crate) fn counted<'a, T: Rehearsal>(
+    context: &Context<'_>,
+    tests: &'a [Located<T>],
+    findings: &mut Vec<Finding>,
+) -> Vec<&'a Located<T>> {
+    let mut out = Vec::new();
+    for test in tests {
+        let what = format!("the {}", test.value.noun(context));
+        match future_dated(context, test.value.record().date, &what, test.at("/date")) {
+            Some(finding) => findings.push(finding),
+            None => out.push(test),
+        }
+    }
+    out
+}
+
+/// Whether `name` names the LSP called `lsp`: it contains the LSP's name as
+/// whole words, ignoring case, spacing and punctuation (see
+/// [`crate::checks::wording::names_organisation`]).
+pub(crate) fn names_lsp(name: &str, lsp: &str) -> bool {
+    crate::checks::wording::names_organisation(name, lsp)
+}
+
+/// Whether the pack's LSP took part: a participant of party `lsp` whose
+/// organisation names it.
+pub(crate) fn lsp_took_part(record: &TestRecord, lsp: &str) -> bool {
+    record
+        .participants
+        .iter()
+        .any(|p| p.party == Party::Lsp && names_lsp(&p.organisation, lsp))
+}
+
+/// Why the LSP does not count as a participant, in words.
+fn lsp_absence(record: &TestRecord, lsp: &str) -> String {
+    if let Some(other) = record
+        .participants
+        .iter()
+        .find(|p| p.party == Party::Lsp && !names_lsp(&p.organisation, lsp))
+    {
+        return format!(
+            "its LSP participant is written `{}`, which does not name the pack's LSP: expected a name containing `{lsp}`",
+            other.organisation.trim()
+        );
+    }
+    if let Some(wrong_party) = record
+        .participants
+        .iter()
+        .find(|p| names_lsp(&p.organisation, lsp))
+    {
+        return format!(
+            "{} took part as `{}`, not as the LSP (`party: lsp`)",
+            wrong_party.organisation,
+            party_name(wrong_party.party)
+        );
+    }
+    format!("{lsp} is not among its participants")
+}
+
+/// A party as written in evidence.
+pub(crate) fn party_name(party: Party) -> &'static str {
+    match party {
+        Party::Local => "local",
+        Party::Resolver => "resolver",
+        Party::Lsp => "lsp",
+        Party::National => "national",
+        Party::Supplier => "supplier",
+    }
+}
+
+/// A test result as written in evidence.
+fn result_name(result: TestResult) -> &'static str {
+    match result {
+        TestResult::Pass => "pass",
+        TestResult::Fail => "fail",
+        TestResult::Partial => "partial",
+    }
+}
+
+/// What a test must show to count, for [`shortfalls`].
+pub(crate) struct Needs<'a> {
+    /// The period it must fall in.
+    pub lookback: Lookback,
+    /// The LSP that must have taken part, if any.
+    pub lsp: Option<&'a str>,
+}
+
+/// Why a test does not count: each shortfall in words (empty when it counts).
+pub(crate) fn shortfalls(record: &TestRecord, needs: &Needs<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    if record.result != TestResult::Pass {
+        out.push(format!(
+            "it did not pass (result: {})",
+            result_name(record.result)
+        ));
+    }
+    if let Some(lsp) = needs.lsp
+        && !lsp_took_part(record, lsp)
+    {
+        out.push(lsp_absence(record, lsp));
+    }
+    out.extend(needs.lookback.outside(record.date));
+    out
+}
+
+/// A finding for a test that does not count, naming every shortfall, at its date.
+pub(crate) fn not_counted<T: Rehearsal>(
+    code: FindingCode,
+    context: &Context<'_>,
+    test: &Located<T>,
+    reasons: &[String],
+) -> Finding {
+    Finding::new(
+        code,
+        format!(
+            "{} does not count: {}",
+            test.value.describe(context),
+            reasons.join("; ")
+        ),
+        Some(test.at("/date")),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Participant;
+    use jiff::civil::date;
+
+    fn record(participants: &[(&str, Party)]) -> TestRecord {
+        TestRecord {
+            date: date(2008, 6, 18),
+            title: "test".into(),
+            result: TestResult::Pass,
+            participants: participants
+                .iter()
+                .map(|(organisation, party)| Participant {
+                    organisation: (*organisation).into(),
+                    party: *party,
+                    role: None,
+                })
+                .collect(),
+            steps: vec![],
+            actions: vec![],
+        }
+    }
+
+    #[test]
+    fn the_lsp_must_take_part_as_the_lsp_under_its_own_name() {
+        assert!(names_lsp("  bt   HEALTH ", "BT Health"));
+        assert!(names_lsp("BT Health Ltd", "BT Health"));
+        assert!(!names_lsp("BT Healthcare", "BT Health"));
+        assert!(!names_lsp("", " "));
+        assert!(lsp_took_part(
+            &record(&[("bt health", Party::Lsp)]),
+            "BT Health"
+        ));
+        let as_supplier = record(&[("BT Health", Party::Supplier)]);
+        assert!(!lsp_took_part(&as_supplier, "BT Health"));
+        assert_eq!(
+            lsp_absence(&as_supplier, "BT Health"),
+            "BT Health took part as `supplier`, not as the LSP (`party: lsp`)"
+        );
+        let other = record(&[("CSC", Party::Lsp)]);
+        assert!(!lsp_took_part(&other, "BT Health"));
+        assert_eq!(
+            lsp_absence(&other, "BT Health"),
+            "its LSP participant is written `CSC`, which does not name the pack's LSP: expected a name containing `BT Health`"
+        );
+        assert_eq!(
+            lsp_absence(&record(&[]), "BT Health"),
+            "BT Health is not among its participants"
+        );
+    }
+}

@@ -1,0 +1,53 @@
+//! `change-windows`: changes to clinical systems were scheduled wholly inside
+//! the desk's agreed `change_windows` (overnight windows included). Not
+//! applicable when the ChangeLog has no clinical changes.
+
+use serde::{Deserialize, Serialize};
+
+use super::logs_memo::changes;
+use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
+use crate::finding::{Finding, FindingCode};
+use crate::model::Kind;
+
+/// Parameters of `change-windows`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeWindows {
+    /// Share of clinical changes (percent) that must fit inside a window.
+    pub target_percent: f64,
+}
+
+impl CheckKind for ChangeWindows {
+    const CODES: Codes = &[
+        &[FindingCode::NoClinicalChanges],
+        super::logs_memo::SOURCE_CODES,
+        crate::logs::codes::READING,
+        crate::logs::codes::CHANGES,
+    ];
+
+    fn evidence(&self) -> Vec<Kind> {
+        vec![Kind::ChangeLog, Kind::ServiceDesk]
+    }
+
+    fn method(&self) -> String {
+        format!(
+            "Streams the ChangeLog CSV: of the changes with `clinical: true`, the share whose scheduled start and end fall inside one occurrence of a ServiceDesk `change_windows` window; target {}%.",
+            self.target_percent
+        )
+    }
+
+    fn evaluate(&self, context: &Context<'_>) -> Outcome {
+        from_analysis(changes(context), |summary| {
+            let mut findings = summary.window_findings.clone();
+            findings.extend(summary.findings.iter().cloned());
+            match summary.share {
+                None => Outcome::not_applicable(vec![Finding::new(
+                    FindingCode::NoClinicalChanges,
+                    "the change log has no changes to clinical systems",
+                    None,
+                )]),
+                Some(share) => Outcome::measured(100.0 * share, self.target_percent, "%", findings),
+            }
+        })
+    }
+}

@@ -1,0 +1,131 @@
+//! The rota's cover analysis, computed once per set of parameters and shared
+//! by the cover requirements and the report's heatmap.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use std::fs::File;
+use std::io::BufReader;
+
+use crate::cover::{CoverAnalysis, CoverInput, CoverParams, RotaPart, analyse_rotas};
+use crate::evidence::Located;
+use crate::finding::{Finding, FindingCode};
+use crate::location::Location;
+use crate::model::Rota;
+
+use crate::checks::Context;
+
+/// The analysis, or the findings that stopped it (unknown zone, unreadable shifts…).
+pub type CoverResult = Result<CoverAnalysis, Vec<Finding>>;
+
+/// Analyses already made in this assessment.
+#[derive(Default)]
+pub struct CoverMemo {
+    made: RefCell<Vec<(CoverParams, Rc<CoverResult>)>>,
+}
+
+impl CoverMemo {
+    /// How many analyses have been made.
+    #[cfg(test)]
+    pub(crate) fn analyses(&self) -> usize {
+        self.made.borrow().len()
+    }
+}
+
+impl std::fmt::Debug for CoverMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CoverMemo")
+    }
+}
+
+/// The cover analysis of the pack's Rota documents with `params` (several
+/// combine: a rota per quarter covers the window as one would); `None` when
+/// there is no Rota.
+pub fn rota_cover(context: &Context<'_>, params: CoverParams) -> Option<Rc<CoverResult>> {
+    let rotas = &context.evidence.rotas;
+    if rotas.is_empty() {
+        return None;
+    }
+    if let Some((_, made)) = context
+        .cover
+        .made
+        .borrow()
+        .iter()
+        .find(|(p, _)| *p == params)
+    {
+        return Some(Rc::clone(made));
+    }
+    let result = Rc::new(analyse(context, rotas, params));
+    context
+        .cover
+        .made
+        .borrow_mut()
+        .push((params, Rc::clone(&result)));
+    Some(result)
+}
+
+/// Maps a JSON pointer in one rota to its place.
+type Locate<'a> = dyn Fn(&str) -> Option<Location> + 'a;
+
+/// Opens every rota's shifts CSV and runs the analysis over them all.
+fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) -> CoverResult {
+    // The shifts CSVs, opened first so the parts can borrow them.
+    let mut opened: Vec<Option<(String, BufReader<File>)>> = Vec::new();
+    for rota in rotas {
+        let Some(shifts) = &rota.value.shifts else {
+            opened.push(None);
+            continue;
+        };
+        let full = context.evidence.path_at(rota, "/shifts").and_then(|p| {
+            context
+                .evidence
+                .indexed_path(p)
+                .map(|full| (p.to_string(), full))
+        });
+        match full {
+            Some((p, full)) => match File::open(full) {
+                Ok(file) => opened.push(Some((p, BufReader::new(file)))),
+                Err(e) => {
+                    return Err(vec![Finding::new(
+                        FindingCode::ShiftsUnreadable,
+                        format!("the shifts file {p} cannot be read: {e}"),
+                        Some(Location::file(p)),
+                    )]);
+                }
+            },
+            None => {
+                return Err(vec![Finding::new(
+                    FindingCode::ShiftsNotRead,
+                    format!("the shifts file `{shifts}` is not in the pack"),
+                    Some(rota.at("/shifts")),
+                )]);
+            }
+        }
+    }
+    let locators: Vec<Box<Locate<'_>>> = rotas
+        .iter()
+        .map(|rota| {
+            let locate: Box<Locate<'_>> = Box::new(move |pointer: &str| Some(rota.at(pointer)));
+            locate
+        })
+        .collect();
+    let parts: Vec<RotaPart<'_>> = rotas
+        .iter()
+        .zip(&locators)
+        .zip(opened.iter_mut())
+        .map(|((rota, locate), csv)| RotaPart {
+            input: CoverInput {
+                rota: &rota.value,
+                rota_file: &rota.file,
+                locate: locate.as_ref(),
+                window_start: context.window.start,
+                window_days: u32::from(context.window.days),
+                params,
+            },
+            shifts_csv: csv
+                .as_mut()
+                .map(|(path, reader)| (path.as_str(), reader as &mut dyn std::io::Read)),
+        })
+        .collect();
+    analyse_rotas(parts)
+}
