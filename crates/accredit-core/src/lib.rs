@@ -22,7 +22,7 @@ pub use assess::{Assessment, Status, Verdict, assess, assess_with_overrides};
 pub use checks::{Check, Measure};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use evidence::Evidence;
-pub use finding::{Finding, FindingCode};
+pub use finding::{Area, Finding, FindingCode};
 pub use load::{LoadOptions, load_pack};
 pub use ruleset::Ruleset;
 pub use yaml::{YamlLimits, parse_document};

@@ -105,7 +105,7 @@ pub struct RulesArgs {
     pub ruleset: Option<String>,
 }
 
-/// `accredit rules list|show|test`.
+/// `accredit rules list|show|docs|codes|test`.
 #[derive(Debug, Subcommand)]
 pub enum RulesAction {
     /// One line per requirement (the default).
@@ -118,6 +118,9 @@ pub enum RulesAction {
     },
     /// The ruleset's documentation as Markdown.
     Docs,
+    /// Every finding code, with its meaning, its fix and the requirements
+    /// that can report it, as Markdown (docs/finding-codes.md).
+    Codes,
     /// Run the ruleset over fixture packs and compare with expected results (*.test.yaml).
     Test {
         /// Directory of *.test.yaml files.

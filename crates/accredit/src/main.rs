@@ -107,6 +107,7 @@ fn run_rules(args: &cli::RulesArgs) -> Result<Exit, exit::Failure> {
         None | Some(cli::RulesAction::List) => rules::print(&rules::list(&ruleset)),
         Some(cli::RulesAction::Show { id }) => rules::print(&rules::show(&ruleset, id)?),
         Some(cli::RulesAction::Docs) => rules::print(&rules::markdown(&ruleset)),
+        Some(cli::RulesAction::Codes) => rules::print(&finding_codes::page(&ruleset)),
         Some(cli::RulesAction::Test { dir }) => rules_test::run(dir, &ruleset),
     }
 }

@@ -177,6 +177,7 @@ pub struct DomainScore {
 
 /// A requirement's final result (the same enum a check's outcome has).
 pub use crate::checks::Status;
+use crate::finding::FindingCode;
 
 /// One requirement's result with its evidence.
 #[derive(Debug, Clone, Serialize)]
@@ -209,6 +210,11 @@ pub struct RequirementResult {
     pub waived_by: Option<String>,
     /// The assessor's judgement, which replaces the automated result when present.
     pub assessor: Option<AssessorJudgement>,
+    /// Every finding code its check can report, with the ones any check can
+    /// have (for SARIF's rules table and `rules show`; not in the JSON result,
+    /// whose findings carry their own codes).
+    #[serde(skip)]
+    pub codes: Vec<FindingCode>,
 }
 
 /// An assessor's override of one requirement, beside the automated result.

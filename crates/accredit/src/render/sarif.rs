@@ -325,7 +325,12 @@ fn rule(r: &RequirementResult) -> Value {
             "markdown": format!("{}\n\n**How to fix.** {}", r.description, r.remediation),
         },
         "defaultConfiguration": {"level": level(r.mandatory)},
-        "properties": {"domain": r.domain, "mandatory": r.mandatory, "weight": r.weight},
+        "properties": {
+            "domain": r.domain,
+            "mandatory": r.mandatory,
+            "weight": r.weight,
+            "findingCodes": r.codes.iter().map(|c| c.name()).collect::<Vec<_>>(),
+        },
     })
 }
 
