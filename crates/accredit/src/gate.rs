@@ -108,3 +108,29 @@ impl Require {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_require_the_verdict_must_be_ready_unless_a_baseline_gates() {
+        let args = |require| GateArgs {
+            require,
+            fail_under: Some(90.0),
+        };
+        assert_eq!(Gate::of(&args(None), false).require, Require::Ready);
+        assert_eq!(Gate::of(&args(None), true).require, Require::Any);
+        let given = Gate::of(&args(Some(Require::Approaching)), true);
+        assert_eq!(given.require, Require::Approaching);
+        assert_eq!(given.fail_under, Some(90.0));
+        assert!(given.baseline);
+    }
+
+    #[test]
+    fn require_reads_as_given_on_the_command_line() {
+        assert_eq!(Require::Ready.as_str(), "ready");
+        assert_eq!(Require::Approaching.as_str(), "approaching");
+        assert_eq!(Require::Any.as_str(), "any");
+    }
+}

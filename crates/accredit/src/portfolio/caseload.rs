@@ -200,10 +200,7 @@ impl PackRow {
     /// `✗ INVALID EVIDENCE: 2 files, 3 errors`, when it is.
     pub fn invalid_flag(&self) -> Option<String> {
         self.invalid().then(|| {
-            let errors = match self.validation_errors {
-                1 => "1 error".to_string(),
-                n => format!("{n} errors"),
-            };
+            let errors = crate::words::plural(self.validation_errors, "error");
             match self.invalid_files {
                 0 => format!("INVALID EVIDENCE: {errors}"),
                 1 => format!("INVALID EVIDENCE: 1 file, {errors}"),

@@ -11,25 +11,14 @@ use serde::Serialize;
 
 use super::caseload::{COULD_NOT_ASSESS, Caseload, PackRow};
 use super::formats::{COMMON_GAPS_SHOWN, counts_line, gate_line};
+use crate::render::html::{StatusView, status};
 use crate::words;
 
 const TEMPLATE: &str = include_str!("../../templates/portfolio.html");
 const STYLE: &str = include_str!("../../templates/portfolio.css");
 
-/// A status: symbol, word and tone (colour only reinforces).
-#[derive(Debug, Clone, Serialize)]
-struct Status {
-    symbol: &'static str,
-    word: &'static str,
-    tone: &'static str,
-}
-
-const fn status(symbol: &'static str, word: &'static str, tone: &'static str) -> Status {
-    Status { symbol, word, tone }
-}
-
 /// The legend of the matrix: every result, its symbol and word.
-const RESULTS: &[(&str, Status)] = &[
+const RESULTS: &[(&str, StatusView)] = &[
     ("pass", status("✓", "pass", "good")),
     ("partial", status("◐", "partial", "warn")),
     ("fail", status("✗", "fail", "bad")),
@@ -39,15 +28,15 @@ const RESULTS: &[(&str, Status)] = &[
     ("waived", status("⊘", "waived", "neutral")),
 ];
 
-const NOT_ASSESSED: Status = status("·", "not assessed", "neutral");
+const NOT_ASSESSED: StatusView = status("·", "not assessed", "neutral");
 
-fn result_status(result: Option<&String>) -> Status {
+fn result_status(result: Option<&String>) -> StatusView {
     result
         .and_then(|r| RESULTS.iter().find(|(id, _)| id == r))
         .map_or(NOT_ASSESSED, |(_, s)| s.clone())
 }
 
-fn verdict_status(verdict: &str) -> Status {
+fn verdict_status(verdict: &str) -> StatusView {
     match verdict {
         "ready" => status("✓", words::verdict(Verdict::Ready), "good"),
         "approaching" => status("◐", words::verdict(Verdict::Approaching), "warn"),
@@ -56,7 +45,7 @@ fn verdict_status(verdict: &str) -> Status {
     }
 }
 
-fn gate_status(gate: &str) -> Status {
+fn gate_status(gate: &str) -> StatusView {
     match gate {
         "passed" => status("✓", "passed", "good"),
         "failed" => status("✗", "failed", "bad"),
@@ -74,13 +63,13 @@ struct Page {
     pack_count: usize,
     counts: String,
     gate: String,
-    verdicts: Vec<(Status, usize)>,
+    verdicts: Vec<(StatusView, usize)>,
     invalid_packs: usize,
     rows: Vec<RowView>,
     domains: Vec<ColumnView>,
     common_gaps: Vec<GapView>,
     matrix: Vec<MatrixBlock>,
-    legend: Vec<Status>,
+    legend: Vec<StatusView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -90,14 +79,14 @@ struct RowView {
     path: String,
     organisation: String,
     ods_code: String,
-    verdict: Status,
+    verdict: StatusView,
     overall: String,
     mandatory: String,
     validation_errors: usize,
     invalid: Option<String>,
     problem: Option<String>,
     days: String,
-    gate: Status,
+    gate: StatusView,
     gate_reason: Option<String>,
     report: Option<String>,
     domains: Vec<String>,
@@ -132,7 +121,7 @@ struct MatrixRow {
     number: usize,
     anchor: String,
     label: String,
-    cells: Vec<Status>,
+    cells: Vec<StatusView>,
 }
 
 fn percent(value: Option<f64>) -> String {

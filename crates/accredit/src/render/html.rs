@@ -16,6 +16,8 @@ mod markdown;
 mod tests;
 mod view;
 
+pub(crate) use view::{StatusView, status};
+
 use accredit_core::assess::Assessment;
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;

@@ -157,11 +157,7 @@ impl InvalidEvidence {
     /// `The evidence is invalid: 2 files have validation errors (3 errors).`
     /// (without the final full stop).
     pub fn sentence(&self) -> String {
-        let errors = if self.errors == 1 {
-            "1 error".to_string()
-        } else {
-            format!("{} errors", self.errors)
-        };
+        let errors = crate::words::plural(self.errors, "error");
         match self.files {
             0 => format!("the evidence is invalid: the pack has {errors}"),
             1 => format!("the evidence is invalid: 1 file has validation errors ({errors})"),

@@ -174,7 +174,7 @@ pub struct StatusView {
     pub tone: &'static str,
 }
 
-pub(super) const fn status(
+pub(crate) const fn status(
     symbol: &'static str,
     word: &'static str,
     tone: &'static str,
