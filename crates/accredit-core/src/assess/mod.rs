@@ -277,7 +277,7 @@ fn result_of(requirement: &Requirement, outcome: Outcome) -> RequirementResult {
         remediation: requirement.remediation.trim().to_string(),
         waived_by: None,
         assessor: None,
-        codes: requirement.check.codes(),
+        check: requirement.check.kind_name(),
     }
 }
 

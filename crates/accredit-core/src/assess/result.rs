@@ -177,7 +177,6 @@ pub struct DomainScore {
 
 /// A requirement's final result (the same enum a check's outcome has).
 pub use crate::checks::Status;
-use crate::finding::FindingCode;
 
 /// One requirement's result with its evidence.
 #[derive(Debug, Clone, Serialize)]
@@ -210,11 +209,11 @@ pub struct RequirementResult {
     pub waived_by: Option<String>,
     /// The assessor's judgement, which replaces the automated result when present.
     pub assessor: Option<AssessorJudgement>,
-    /// Every finding code its check can report, with the ones any check can
-    /// have (for SARIF's rules table and `rules show`; not in the JSON result,
-    /// whose findings carry their own codes).
+    /// Its check's kind (`rota-staffed`), from which renderers find the
+    /// finding codes it can report ([`crate::checks::Check::kind_codes`]);
+    /// not in the JSON result, whose findings carry their own codes.
     #[serde(skip)]
-    pub codes: Vec<FindingCode>,
+    pub check: &'static str,
 }
 
 /// An assessor's override of one requirement, beside the automated result.
@@ -278,7 +277,7 @@ impl OverrideState {
 /// A finding as written in outputs: location flattened.
 #[derive(Debug, Clone, Serialize)]
 pub struct FindingOut {
-    /// Stable code: a [`FindingCode`]'s name (or, in a plan's validation
+    /// Stable code: a [`crate::finding::FindingCode`]'s name (or, in a plan's validation
     /// actions, a diagnostic code's).
     pub code: &'static str,
     /// Message.

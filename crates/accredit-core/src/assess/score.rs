@@ -146,7 +146,7 @@ mod tests {
             remediation: String::new(),
             waived_by: None,
             assessor: None,
-            codes: vec![],
+            check: "",
         }
     }
 

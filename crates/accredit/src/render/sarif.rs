@@ -329,7 +329,11 @@ fn rule(r: &RequirementResult) -> Value {
             "domain": r.domain,
             "mandatory": r.mandatory,
             "weight": r.weight,
-            "findingCodes": r.codes.iter().map(|c| c.name()).collect::<Vec<_>>(),
+            "findingCodes": accredit_core::Check::kind_codes(r.check)
+                .unwrap_or_default()
+                .iter()
+                .map(|c| c.name())
+                .collect::<Vec<_>>(),
         },
     })
 }

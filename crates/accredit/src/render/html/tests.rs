@@ -70,7 +70,7 @@ fn requirement(
         remediation: format!("Fix `{id}` by adding **evidence**."),
         waived_by: None,
         assessor: None,
-        codes: Vec::new(),
+        check: "",
     }
 }
 
