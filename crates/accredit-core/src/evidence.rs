@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::location::Location;
-use crate::markdown::{MarkdownReport, analyse_markdown};
+use crate::location::{Location, Position};
+use crate::markdown::{LinkKind, MarkdownReport, analyse_markdown};
 use crate::model::{
     CsvExport, Document, EscalationPlan, EscalationTest, Kind, Pack, Procedure, Rota, ScenarioTest,
     ServiceDesk, Waiver,
@@ -196,7 +196,7 @@ macro_rules! evidence {
             /// Files of each kind that failed validation.
             pub invalid: BTreeMap<Kind, Vec<String>>,
             /// Every relative link in the Markdown evidence, resolved once at load.
-            pub links: Vec<crate::load::LinkCheck>,
+            pub links: Vec<LinkCheck>,
             /// Every path written in evidence to another pack file (a log
             /// descriptor's `source`, a rota's `shifts`, a report's `sample`),
             /// resolved and confined to the pack once at load: keyed by the
@@ -319,6 +319,94 @@ impl Serialize for PackFile {
         out.serialize_field("sha256", &self.sha256)?;
         out.serialize_field("valid", &self.valid)?;
         out.end()
+    }
+}
+
+/// A relative link in a Procedure or Document, and whether it resolves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkCheck {
+    /// The linking document, pack-relative.
+    pub file: String,
+    /// A link or an image.
+    pub kind: LinkKind,
+    /// The destination as written.
+    pub destination: String,
+    /// Where the link is in the file.
+    pub position: Position,
+    /// Why it does not resolve; `None` when it does.
+    pub broken: Option<BrokenLink>,
+}
+
+/// Why a link does not resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrokenLink {
+    /// The destination is an absolute path.
+    Absolute,
+    /// The destination climbs out of the pack.
+    OutsidePack,
+    /// No file or folder in the pack has that path.
+    NoSuchFile {
+        /// The pack path looked for.
+        path: String,
+        /// A file of a similar name in the same folder, if there is one.
+        suggestion: Option<String>,
+    },
+    /// The Markdown file has no heading with that anchor.
+    NoSuchAnchor {
+        /// The pack path of the file (the linking file for `#anchor`).
+        path: String,
+        /// The anchor, without `#`.
+        anchor: String,
+        /// Whether the link points into its own document.
+        same_document: bool,
+    },
+}
+
+impl BrokenLink {
+    /// Why, in words.
+    pub fn reason(&self) -> String {
+        match self {
+            BrokenLink::Absolute => "it is an absolute path; write it relative to this file".into(),
+            BrokenLink::OutsidePack => {
+                "it leads outside the pack; nothing outside the pack is read".into()
+            }
+            BrokenLink::NoSuchFile {
+                suggestion: Some(name),
+                ..
+            } => format!("no such file in the pack; did you mean {name}?"),
+            BrokenLink::NoSuchFile { .. } => "no such file in the pack".into(),
+            BrokenLink::NoSuchAnchor {
+                same_document: true,
+                anchor,
+                ..
+            } => format!("this document has no heading with the anchor #{anchor}"),
+            BrokenLink::NoSuchAnchor { path, anchor, .. } => {
+                format!("{path} has no heading with the anchor #{anchor}")
+            }
+        }
+    }
+}
+
+impl LinkCheck {
+    /// Where the link is.
+    pub fn location(&self) -> Location {
+        Location::at(&self.file, self.position.line, self.position.column)
+    }
+
+    /// "link to changes.md at line 12 does not resolve (no such file in the
+    /// pack)", for a broken link.
+    pub fn message(&self) -> Option<String> {
+        let broken = self.broken.as_ref()?;
+        let what = match self.kind {
+            LinkKind::Link => "link to",
+            LinkKind::Image => "image",
+        };
+        Some(format!(
+            "{what} {} at line {} does not resolve ({})",
+            self.destination,
+            self.position.line,
+            broken.reason()
+        ))
     }
 }
 

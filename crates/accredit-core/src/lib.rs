@@ -18,6 +18,9 @@ pub mod ruleset;
 pub mod schema;
 pub mod timeline;
 
+#[cfg(test)]
+mod layering_tests;
+
 pub use assess::{Assessment, Status, Verdict, assess, assess_with_overrides};
 pub use checks::{Check, Measure};
 pub use diagnostic::{Code, Diagnostic, Severity};

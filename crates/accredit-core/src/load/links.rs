@@ -19,103 +19,14 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::evidence::Evidence;
-use crate::location::{Location, Position};
-use crate::markdown::{Anchors, LinkKind, LinkTarget, MarkdownReport, analyse_markdown};
+use crate::evidence::{BrokenLink, Evidence, LinkCheck};
+use crate::markdown::{Anchors, LinkTarget, MarkdownReport, analyse_markdown};
 
 use super::walk::resolve_reference;
 
 /// The largest Markdown attachment read to check a heading link (larger
 /// ones are taken on trust).
 const MAX_TARGET_BYTES: u64 = 16 * 1024 * 1024;
-
-/// A relative link in a Procedure or Document, and whether it resolves.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkCheck {
-    /// The linking document, pack-relative.
-    pub file: String,
-    /// A link or an image.
-    pub kind: LinkKind,
-    /// The destination as written.
-    pub destination: String,
-    /// Where the link is in the file.
-    pub position: Position,
-    /// Why it does not resolve; `None` when it does.
-    pub broken: Option<BrokenLink>,
-}
-
-/// Why a link does not resolve.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BrokenLink {
-    /// The destination is an absolute path.
-    Absolute,
-    /// The destination climbs out of the pack.
-    OutsidePack,
-    /// No file or folder in the pack has that path.
-    NoSuchFile {
-        /// The pack path looked for.
-        path: String,
-        /// A file of a similar name in the same folder, if there is one.
-        suggestion: Option<String>,
-    },
-    /// The Markdown file has no heading with that anchor.
-    NoSuchAnchor {
-        /// The pack path of the file (the linking file for `#anchor`).
-        path: String,
-        /// The anchor, without `#`.
-        anchor: String,
-        /// Whether the link points into its own document.
-        same_document: bool,
-    },
-}
-
-impl BrokenLink {
-    /// Why, in words.
-    pub fn reason(&self) -> String {
-        match self {
-            BrokenLink::Absolute => "it is an absolute path; write it relative to this file".into(),
-            BrokenLink::OutsidePack => {
-                "it leads outside the pack; nothing outside the pack is read".into()
-            }
-            BrokenLink::NoSuchFile {
-                suggestion: Some(name),
-                ..
-            } => format!("no such file in the pack; did you mean {name}?"),
-            BrokenLink::NoSuchFile { .. } => "no such file in the pack".into(),
-            BrokenLink::NoSuchAnchor {
-                same_document: true,
-                anchor,
-                ..
-            } => format!("this document has no heading with the anchor #{anchor}"),
-            BrokenLink::NoSuchAnchor { path, anchor, .. } => {
-                format!("{path} has no heading with the anchor #{anchor}")
-            }
-        }
-    }
-}
-
-impl LinkCheck {
-    /// Where the link is.
-    pub fn location(&self) -> Location {
-        Location::at(&self.file, self.position.line, self.position.column)
-    }
-
-    /// "link to changes.md at line 12 does not resolve (no such file in the
-    /// pack)", for a broken link.
-    pub fn message(&self) -> Option<String> {
-        let broken = self.broken.as_ref()?;
-        let what = match self.kind {
-            LinkKind::Link => "link to",
-            LinkKind::Image => "image",
-        };
-        Some(format!(
-            "{what} {} at line {} does not resolve ({})",
-            self.destination,
-            self.position.line,
-            broken.reason()
-        ))
-    }
-}
 
 /// Every relative link of every valid Procedure and Document, by file and
 /// then in document order, each with whether it resolves.

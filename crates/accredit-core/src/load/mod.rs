@@ -28,7 +28,7 @@ use crate::yaml::{NodeIndex, YamlLimits};
 pub(crate) use document::yaml_diagnostic;
 use document::{FileOutcome, ParsedDocument, decode, read_markdown, read_yaml, typed};
 pub use index::{HashedFile, PackDigests, hash_pack};
-pub use links::{BrokenLink, LinkCheck, check_links};
+pub use links::check_links;
 pub use overrides::{Overrides, load_overrides};
 
 /// Settings for loading a pack.

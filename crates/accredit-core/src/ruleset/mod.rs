@@ -9,8 +9,6 @@
 //! checks share ([`SharedParams`]) into the checked [`Ruleset`]. The built-in
 //! LSD ruleset is embedded from `rulesets/lsd-accreditation/ruleset.yaml`.
 
-#[cfg(test)]
-mod layering_tests;
 mod load;
 mod problem;
 mod raw;

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::pack_documents::{capped, percent};
 use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Finding, FindingCode};
-use crate::load::LinkCheck;
+use crate::evidence::LinkCheck;
 use crate::model::Kind;
 
 /// Parameters of `links-resolve` (none).

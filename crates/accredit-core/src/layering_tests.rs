@@ -1,7 +1,14 @@
-//! `ruleset` depends on `checks` (the parameter types, what checks share),
-//! never the reverse: no code in `checks` outside test support reads
-//! `crate::ruleset`. Test support (modules declared `#[cfg(test)]`, and the
-//! `#[cfg(test)] mod tests` block ending a file) may load the built-in ruleset.
+//! The layers of the core, held by test (issue 14: no module cycle between
+//! `checks` and `ruleset`, or between `load` and `evidence`):
+//!
+//! - `ruleset` depends on `checks` (the parameter types, what checks share),
+//!   never the reverse: no code in `checks` reads `crate::ruleset`.
+//! - `load` builds the `evidence` (and the `model` types in it), never the
+//!   reverse: no code in `evidence.rs` or `model/` reads `crate::load`.
+//!
+//! Test support (modules declared `#[cfg(test)]`, and the `#[cfg(test)] mod
+//! tests` block ending a file) may cross a layer, e.g. to load the built-in
+//! ruleset or a pack.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -45,35 +52,60 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-#[test]
-fn no_check_code_reads_the_ruleset() {
-    let checks = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/checks");
+/// The non-test files of `paths` (files or folders under `src/`) whose code
+/// names one of `forbidden` (module paths such as `crate::ruleset`).
+fn files_reaching(paths: &[&str], forbidden: &[&str]) -> Vec<String> {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    rust_files(&checks, &mut files);
-    assert!(
-        files.len() > 10,
-        "found {} files in {}",
-        files.len(),
-        checks.display()
-    );
+    for path in paths {
+        let path = src.join(path);
+        if path.is_dir() {
+            rust_files(&path, &mut files);
+        } else {
+            files.push(path);
+        }
+    }
+    assert!(files.len() >= paths.len(), "found {files:?} for {paths:?}");
     let mut test_only = BTreeSet::new();
     for file in &files {
         test_only_modules(file, &mut test_only);
     }
-    let mut reading = Vec::new();
+    let mut reaching = Vec::new();
     for file in &files {
         if test_only.iter().any(|t| file.starts_with(t)) {
             continue;
         }
         let code = without_tests(&std::fs::read_to_string(file).unwrap());
-        if code.contains("crate::ruleset") || code.contains("super::ruleset") {
-            reading.push(file.display().to_string());
+        if forbidden.iter().any(|f| code.contains(f)) {
+            reaching.push(file.strip_prefix(&src).unwrap().display().to_string());
         }
     }
+    reaching
+}
+
+#[test]
+fn no_check_code_reads_the_ruleset() {
+    let reading = files_reaching(&["checks"], &["crate::ruleset", "super::ruleset"]);
     assert!(
         reading.is_empty(),
         "check code reads the ruleset: {reading:?}"
     );
+}
+
+#[test]
+fn neither_the_evidence_nor_the_model_reads_the_loader() {
+    let reading = files_reaching(&["evidence.rs", "model"], &["crate::load", "super::load"]);
+    assert!(
+        reading.is_empty(),
+        "evidence or model code reads the loader: {reading:?}"
+    );
+}
+
+#[test]
+fn the_layer_test_sees_a_crossing() {
+    // The loader reads the evidence, so the same search run the other way finds it.
+    let reading = files_reaching(&["load"], &["crate::evidence"]);
+    assert!(reading.iter().any(|f| f == "load/mod.rs"), "{reading:?}");
 }
 
 #[test]
