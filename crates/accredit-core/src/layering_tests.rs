@@ -5,6 +5,9 @@
 //!   never the reverse: no code in `checks` reads `crate::ruleset`.
 //! - `load` builds the `evidence` (and the `model` types in it), never the
 //!   reverse: no code in `evidence.rs` or `model/` reads `crate::load`.
+//! - The checks measure on the shared analyses (`cover/`, `logs/`,
+//!   `markdown/`), never the reverse: no analysis reads `crate::checks` or
+//!   `crate::assess` (the matching rules they share are in `wording.rs`).
 //!
 //! Test support (modules declared `#[cfg(test)]`, and the `#[cfg(test)] mod
 //! tests` block ending a file) may cross a layer, e.g. to load the built-in
@@ -98,6 +101,18 @@ fn neither_the_evidence_nor_the_model_reads_the_loader() {
     assert!(
         reading.is_empty(),
         "evidence or model code reads the loader: {reading:?}"
+    );
+}
+
+#[test]
+fn no_analysis_reads_the_checks() {
+    let reading = files_reaching(
+        &["cover", "logs", "markdown", "wording.rs"],
+        &["crate::checks", "crate::assess"],
+    );
+    assert!(
+        reading.is_empty(),
+        "analysis code reads the checks: {reading:?}"
     );
 }
 

@@ -57,5 +57,6 @@ internal! {
     finding,
     logs,
     markdown,
+    wording,
     yaml,
 }

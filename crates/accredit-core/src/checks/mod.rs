@@ -15,7 +15,6 @@ pub(crate) mod rota;
 mod shared;
 #[cfg(test)]
 pub(crate) mod test_support;
-pub mod wording;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};

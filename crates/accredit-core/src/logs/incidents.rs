@@ -194,9 +194,9 @@ fn stream_incidents<R: Read + Send>(
         row.optional_instant(resolved_at, zone)?;
         let referral = row.one_of(referred_to, &REFERRALS).or_else(|bad| {
             let written = row.text(referred_to)?;
-            if lsp.is_some_and(|lsp| crate::checks::wording::names_organisation(written, lsp)) {
+            if lsp.is_some_and(|lsp| crate::wording::names_organisation(written, lsp)) {
                 Ok(Referral::Lsp)
-            } else if crate::checks::wording::contains_words(written, "national") {
+            } else if crate::wording::contains_words(written, "national") {
                 Ok(Referral::National)
             } else {
                 Err(bad)

@@ -500,7 +500,7 @@ impl<'r> Row<'r> {
 
     /// One of a fixed list of values, matched ignoring case, surrounding
     /// spaces and whether words are joined by `-`, `_` or spaces
-    /// (`First Line` is `first-line`; see [`crate::checks::wording::listed_value`]).
+    /// (`First Line` is `first-line`; see [`crate::wording::listed_value`]).
     pub(super) fn one_of<T: Copy>(
         &self,
         column: usize,
@@ -515,7 +515,7 @@ impl<'r> Row<'r> {
         }
         choices
             .iter()
-            .find(|(name, _)| crate::checks::wording::is_listed_value(text, name))
+            .find(|(name, _)| crate::wording::is_listed_value(text, name))
             .map(|&(_, value)| value)
             .ok_or_else(|| {
                 let names: Vec<&str> = choices

@@ -11,7 +11,7 @@ use super::BadRow;
 use super::reader::LogReader;
 use super::staff::FrontLineStaff;
 use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
-use crate::checks::wording::is_listed_value;
+use crate::wording::is_listed_value;
 use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 

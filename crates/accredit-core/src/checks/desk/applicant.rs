@@ -73,7 +73,7 @@ impl CheckKind for ApplicantDeclared {
                 Some(pack.at("/organisation/ods_code")),
             ));
         }
-        if crate::checks::wording::words(&pack.value.lsp.name).is_empty() {
+        if crate::wording::words(&pack.value.lsp.name).is_empty() {
             findings.push(Finding::new(
                 FindingCode::LspNotNamed,
                 "the Local Service Provider is not named",

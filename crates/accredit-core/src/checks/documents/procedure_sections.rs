@@ -137,7 +137,7 @@ impl ProcedureSections {
             for (names, found) in accepted.iter().zip(found.iter_mut()) {
                 if names
                     .iter()
-                    .any(|name| crate::checks::wording::contains_words(&section.name, name))
+                    .any(|name| crate::wording::contains_words(&section.name, name))
                 {
                     found.push(section);
                     matched = true;

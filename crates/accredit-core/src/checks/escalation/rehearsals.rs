@@ -79,9 +79,9 @@ pub(crate) fn counted<'a, T: Rehearsal>(
 
 /// Whether `name` names the LSP called `lsp`: it contains the LSP's name as
 /// whole words, ignoring case, spacing and punctuation (see
-/// [`crate::checks::wording::names_organisation`]).
+/// [`crate::wording::names_organisation`]).
 pub(crate) fn names_lsp(name: &str, lsp: &str) -> bool {
-    crate::checks::wording::names_organisation(name, lsp)
+    crate::wording::names_organisation(name, lsp)
 }
 
 /// Whether the pack's LSP took part: a participant of party `lsp` whose

@@ -1,5 +1,7 @@
 //! How names and values written by a trust are matched: one rule for each
-//! kind of text, shared by every check that asks the question.
+//! kind of text, shared by every check and analysis that asks the question
+//! (it sits below both: the CSV analyses in `logs/` match listed values and
+//! the LSP's name with it too).
 //!
 //! - **A name names an organisation** (the LSP, in escalation levels and test
 //!   participants) when it contains the organisation's name as whole words,
