@@ -129,6 +129,36 @@ pub struct ExpressionCheck {
     pub when_none: WhenNone,
 }
 
+impl crate::checks::ParameterSchema for ExpressionCheck {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "evidence": {
+          "type": "string",
+          "description": "Evidence kind examined, e.g. ServiceDesk."
+        },
+        "for_each": {
+          "type": "string",
+          "pattern": "^(/.*)?$",
+          "description": "JSON pointer to a list inside each document."
+        },
+        "expression": {
+          "type": "string",
+          "minLength": 1,
+          "description": "minijinja expression; true meets the requirement."
+        },
+        "message": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Finding text template for an item that fails."
+        },
+        "when_none": {
+          "enum": ["missing", "not-applicable", "fail"]
+        }
+      },
+      "required": ["evidence", "expression", "message"]
+    }"#;
+}
+
 /// Result when there are no documents or items.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

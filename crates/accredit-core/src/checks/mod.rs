@@ -114,6 +114,12 @@ macro_rules! registry {
             /// Every registered kind name.
             pub const KINDS: &'static [&'static str] = &[$($name,)*];
 
+            /// Every kind's name with its parameters' schema fragment
+            /// ([`ParameterSchema::SCHEMA`]), in registry order: the ruleset
+            /// schema's check branches are built from these.
+            pub const PARAMETER_SCHEMAS: &'static [(&'static str, &'static str)] =
+                &[$(($name, <$module::$params as ParameterSchema>::SCHEMA),)*];
+
             /// The kind's name as written in a ruleset.
             pub fn kind_name(&self) -> &'static str {
                 match self { $(Check::$variant(_) => $name,)* }
@@ -270,6 +276,17 @@ pub trait CheckKind {
     }
     /// The measurement.
     fn evaluate(&self, context: &Context<'_>) -> Outcome;
+}
+
+/// A check kind's parameters as the ruleset schema states them, written
+/// beside the parameter struct. `SCHEMA` is a JSON object with the
+/// parameters' `properties` (all but `kind`) and, if any are, which are
+/// `required`; nothing else. The ruleset schema's branch for the kind is
+/// built from it (`ruleset/schema.rs`): `kind` is added, and any other
+/// property refused. A test holds each fragment to its struct's serde fields.
+pub trait ParameterSchema {
+    /// The fragment, as JSON text.
+    const SCHEMA: &'static str;
 }
 
 /// The outcome of a requirement measured on a shared analysis (the rota's
