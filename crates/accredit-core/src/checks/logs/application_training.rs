@@ -44,10 +44,7 @@ impl crate::checks::ParameterSchema for ApplicationTraining {
 
 impl CheckKind for ApplicationTraining {
     const CODES: Codes = &[
-        &[
-            FindingCode::NoFrontLineStaff,
-            FindingCode::RulesetTrainingAgesDiffer,
-        ],
+        &[FindingCode::NoFrontLineStaff],
         super::logs_memo::SOURCE_CODES,
         crate::logs::codes::READING,
         crate::logs::codes::TRAINING,

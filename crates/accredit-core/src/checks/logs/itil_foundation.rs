@@ -41,10 +41,7 @@ impl crate::checks::ParameterSchema for ItilFoundation {
 
 impl CheckKind for ItilFoundation {
     const CODES: Codes = &[
-        &[
-            FindingCode::NoFrontLineStaff,
-            FindingCode::RulesetTrainingAgesDiffer,
-        ],
+        &[FindingCode::NoFrontLineStaff],
         super::logs_memo::SOURCE_CODES,
         crate::logs::codes::READING,
         crate::logs::codes::TRAINING,
