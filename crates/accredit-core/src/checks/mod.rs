@@ -1,7 +1,8 @@
 //! The closed set of check kinds a ruleset may use. Each kind lives in its own
-//! module with its parameters, what it measures and the evidence it reads, and
-//! is registered once, in [`Check`]. An unknown kind in a ruleset is a
-//! diagnostic (the ruleset schema lists the kinds; a test keeps the two equal).
+//! module with its parameters (and their schema fragment), what it measures
+//! and the evidence it reads, and is registered once, in [`Check`]. An unknown
+//! kind in a ruleset is a diagnostic (the ruleset schema's kind list and its
+//! branches are built from the registry).
 
 #[cfg(test)]
 mod declared_codes;
