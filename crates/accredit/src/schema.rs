@@ -40,7 +40,7 @@ pub fn run(kind: Option<&str>, draft: Draft) -> Result<Exit, Failure> {
         return Ok(Exit::Passed);
     };
     let text = match name.to_ascii_lowercase().as_str() {
-        "ruleset" => accredit_core::ruleset::SCHEMA_TEXT,
+        "ruleset" => accredit_core::ruleset::schema_text(),
         "result" => RESULT_SCHEMA,
         "validation" => VALIDATION_SCHEMA,
         "timeline" => TIMELINE_SCHEMA,

@@ -129,6 +129,36 @@ pub struct ExpressionCheck {
     pub when_none: WhenNone,
 }
 
+impl crate::checks::ParameterSchema for ExpressionCheck {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "evidence": {
+          "type": "string",
+          "description": "Evidence kind examined, e.g. ServiceDesk."
+        },
+        "for_each": {
+          "type": "string",
+          "pattern": "^(/.*)?$",
+          "description": "JSON pointer to a list inside each document."
+        },
+        "expression": {
+          "type": "string",
+          "minLength": 1,
+          "description": "minijinja expression; true meets the requirement."
+        },
+        "message": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Finding text template for an item that fails."
+        },
+        "when_none": {
+          "enum": ["missing", "not-applicable", "fail"]
+        }
+      },
+      "required": ["evidence", "expression", "message"]
+    }"#;
+}
+
 /// Result when there are no documents or items.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -158,9 +188,70 @@ fn environment() -> Environment<'static> {
     env
 }
 
+/// An expression check's parameters made ready to run: the evidence kind,
+/// the compiled expression and the message template.
+struct Program<'env> {
+    kind: Kind,
+    expression: minijinja::Expression<'env, 'env>,
+    template: minijinja::Template<'env, 'env>,
+}
+
 impl ExpressionCheck {
     fn kind(&self) -> Option<Kind> {
         Kind::from_name(&self.evidence).filter(|k| *k != Kind::Override)
+    }
+
+    /// The parameters made ready to run, or every problem with them. This
+    /// is the one test of usable parameters: validation reports its problems
+    /// (a ruleset with any does not load) and evaluation runs its program.
+    fn program<'env>(
+        &'env self,
+        env: &'env Environment<'static>,
+    ) -> Result<Program<'env>, Vec<ParameterProblem>> {
+        let mut problems = Vec::new();
+        let mut problem = |field: &str, message: String| {
+            problems.push(ParameterProblem {
+                field: field.into(),
+                message,
+            });
+        };
+        let kind = self.kind();
+        if kind.is_none() {
+            problem(
+                "evidence",
+                format!("`{}` is not an evidence kind", self.evidence),
+            );
+        }
+        let expression = env
+            .compile_expression(&self.expression)
+            .map_err(|e| problem("expression", format!("the expression does not compile: {e}")))
+            .ok();
+        let template = match env.template_from_str(&self.message) {
+            Err(e) => {
+                problem(
+                    "message",
+                    format!("the message template does not compile: {e}"),
+                );
+                None
+            }
+            Ok(_) if self.message.contains("{%") => {
+                problem(
+                    "message",
+                    "a message template holds only `{{ … }}` substitutions, not `{% … %}` statements"
+                        .into(),
+                );
+                None
+            }
+            Ok(template) => Some(template),
+        };
+        match (kind, expression, template) {
+            (Some(kind), Some(expression), Some(template)) => Ok(Program {
+                kind,
+                expression,
+                template,
+            }),
+            _ => Err(problems),
+        }
     }
 }
 
@@ -186,52 +277,20 @@ impl CheckKind for ExpressionCheck {
     }
 
     fn parameter_problems(&self) -> Vec<ParameterProblem> {
-        let mut problems = Vec::new();
-        let mut problem = |field: &str, message: String| {
-            problems.push(ParameterProblem {
-                field: field.into(),
-                message,
-            });
-        };
-        if self.kind().is_none() {
-            problem(
-                "evidence",
-                format!("`{}` is not an evidence kind", self.evidence),
-            );
-        }
-        let env = environment();
-        if let Err(e) = env.compile_expression(&self.expression) {
-            problem(
-                "expression",
-                format!("the expression does not compile: {e}"),
-            );
-        }
-        if let Err(e) = env.template_from_str(&self.message) {
-            problem(
-                "message",
-                format!("the message template does not compile: {e}"),
-            );
-        } else if self.message.contains("{%") {
-            problem(
-                "message",
-                "a message template holds only `{{ … }}` substitutions, not `{% … %}` statements"
-                    .into(),
-            );
-        }
-        problems
+        self.program(&environment()).err().unwrap_or_default()
     }
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
-        let Some(kind) = self.kind() else {
-            return Outcome::error(vec![]);
-        };
         let env = environment();
-        let (expression, template) = match (
-            env.compile_expression(&self.expression),
-            env.template_from_str(&self.message),
-        ) {
-            (Ok(e), Ok(t)) => (e, t),
-            (Err(e), _) | (_, Err(e)) => return Outcome::error(vec![broken(&e)]),
+        let Ok(Program {
+            kind,
+            expression,
+            template,
+        }) = self.program(&env)
+        else {
+            // Parameters with problems stop the ruleset at validation
+            // (decision 0110): a loaded ruleset's expression always runs.
+            return Outcome::error(vec![]);
         };
         let pack = serde_json::to_value(&context.pack.value).unwrap_or(Value::Null);
         let mut checked = 0usize;

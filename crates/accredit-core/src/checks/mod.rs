@@ -1,7 +1,8 @@
 //! The closed set of check kinds a ruleset may use. Each kind lives in its own
-//! module with its parameters, what it measures and the evidence it reads, and
-//! is registered once, in [`Check`]. An unknown kind in a ruleset is a
-//! diagnostic (the ruleset schema lists the kinds; a test keeps the two equal).
+//! module with its parameters (and their schema fragment), what it measures
+//! and the evidence it reads, and is registered once, in [`Check`]. An unknown
+//! kind in a ruleset is a diagnostic (the ruleset schema's kind list and its
+//! branches are built from the registry).
 
 #[cfg(test)]
 mod declared_codes;
@@ -112,6 +113,12 @@ macro_rules! registry {
         impl Check {
             /// Every registered kind name.
             pub const KINDS: &'static [&'static str] = &[$($name,)*];
+
+            /// Every kind's name with its parameters' schema fragment
+            /// ([`ParameterSchema::SCHEMA`]), in registry order: the ruleset
+            /// schema's check branches are built from these.
+            pub const PARAMETER_SCHEMAS: &'static [(&'static str, &'static str)] =
+                &[$(($name, <$module::$params as ParameterSchema>::SCHEMA),)*];
 
             /// The kind's name as written in a ruleset.
             pub fn kind_name(&self) -> &'static str {
@@ -269,6 +276,17 @@ pub trait CheckKind {
     }
     /// The measurement.
     fn evaluate(&self, context: &Context<'_>) -> Outcome;
+}
+
+/// A check kind's parameters as the ruleset schema states them, written
+/// beside the parameter struct. `SCHEMA` is a JSON object with the
+/// parameters' `properties` (all but `kind`) and, if any are, which are
+/// `required`; nothing else. The ruleset schema's branch for the kind is
+/// built from it (`ruleset/schema.rs`): `kind` is added, and any other
+/// property refused. A test holds each fragment to its struct's serde fields.
+pub trait ParameterSchema {
+    /// The fragment, as JSON text.
+    const SCHEMA: &'static str;
 }
 
 /// The outcome of a requirement measured on a shared analysis (the rota's

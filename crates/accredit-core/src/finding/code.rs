@@ -310,9 +310,6 @@ finding_codes! {
         TrainingItilFoundationMissing => "training-itil-foundation-missing",
             "Front-line staff without an ITIL Foundation pass.",
             "Train the staff listed, and record their passes in the training log.";
-        RulesetTrainingAgesDiffer => "ruleset-training-ages-differ",
-            "The ruleset's training requirements use different age limits, so the training log cannot be counted once for both.",
-            "Give the ruleset's training requirements the same `max_age_days`.";
     }
     Escalation {
         PlanNotApproved => "plan-not-approved",

@@ -27,7 +27,7 @@ pub struct RulesetError {
 fn schema() -> &'static jsonschema::Validator {
     static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
-        let value: Value = serde_json::from_str(super::SCHEMA_TEXT)
+        let value: Value = serde_json::from_str(super::schema_text())
             .unwrap_or_else(|e| panic!("ruleset schema is not JSON: {e}"));
         crate::schema::compile(&value).unwrap_or_else(|e| panic!("ruleset schema: {e}"))
     })

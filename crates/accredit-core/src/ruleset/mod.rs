@@ -2,8 +2,9 @@
 //!
 //! A ruleset is a YAML file (`kind: Ruleset`) read in three steps, each
 //! reporting every problem it finds as a diagnostic pointing into the file:
-//! the ruleset schema (`schemas/ruleset.schema.json`); the raw serde types
-//! ([`raw`], unknown keys rejected); then [`RawRuleset::validate`], which
+//! the ruleset schema ([`schema_text`]: a base and each check kind's
+//! parameter fragment, published as `schemas/ruleset.schema.json`); the raw
+//! serde types ([`raw`], unknown keys rejected); then [`RawRuleset::validate`], which
 //! checks what a schema cannot say (unique ids, known domains, weights,
 //! check parameters such as compilable expressions) and derives what several
 //! checks share ([`SharedParams`]) into the checked [`Ruleset`]. The built-in
@@ -12,6 +13,7 @@
 mod load;
 mod problem;
 mod raw;
+mod schema;
 #[cfg(test)]
 mod schema_tests;
 mod validate;
@@ -29,8 +31,7 @@ pub const BUILTIN_FILE: &str = "rulesets/lsd-accreditation/ruleset.yaml";
 /// The built-in ruleset's text.
 pub const BUILTIN_TEXT: &str = include_str!("../../../../rulesets/lsd-accreditation/ruleset.yaml");
 
-/// The ruleset schema's text.
-pub const SCHEMA_TEXT: &str = include_str!("../../../../schemas/ruleset.schema.json");
+pub use schema::text as schema_text;
 
 /// A validated ruleset: ids unique, every requirement in a known domain,
 /// weights that can form a score, every check's parameters usable.

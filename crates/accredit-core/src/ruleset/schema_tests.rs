@@ -1,8 +1,10 @@
-//! The ruleset schema held to the serde types it describes. The schema is
-//! written by hand (its descriptions and limits are for ruleset authors;
-//! decision 0111); these tests make every difference from the types a
-//! failure, for each check kind's `if kind = …, then …` branch and for the
-//! ruleset, requirement, application and domain objects:
+//! The ruleset schema held to the serde types it describes. Its parts are
+//! written by hand (their descriptions and limits are for ruleset authors;
+//! decisions 0111 and 0175): each check kind's parameter fragment, beside its
+//! struct, and the base (`base.schema.json`). These tests read the built
+//! schema and make every difference from the types a failure, for each check
+//! kind's `if kind = …, then …` branch (its fragment) and for the ruleset,
+//! requirement, application and domain objects (the base):
 //!
 //! - every registered kind has exactly one branch and every branch names a
 //!   registered kind;
@@ -112,7 +114,7 @@ fn registered() -> BTreeMap<&'static str, Parameters> {
 }
 
 fn schema() -> Value {
-    serde_json::from_str(super::SCHEMA_TEXT).unwrap()
+    serde_json::from_str(super::schema_text()).unwrap()
 }
 
 /// The schema's branches: kind → its `then` schema.

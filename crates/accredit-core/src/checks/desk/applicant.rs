@@ -18,6 +18,23 @@ pub struct ApplicantDeclared {
     pub ods_suffix_length: usize,
 }
 
+impl crate::checks::ParameterSchema for ApplicantDeclared {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "ods_prefix": {
+          "type": "string",
+          "minLength": 1
+        },
+        "ods_suffix_length": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 10
+        }
+      },
+      "required": ["ods_prefix", "ods_suffix_length"]
+    }"#;
+}
+
 impl CheckKind for ApplicantDeclared {
     const CODES: Codes = &[&[
         FindingCode::LspNotNamed,

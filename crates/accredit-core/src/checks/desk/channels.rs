@@ -19,6 +19,22 @@ pub struct Channels24x7 {
     pub channels: Vec<ChannelType>,
 }
 
+impl crate::checks::ParameterSchema for Channels24x7 {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "channels": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "enum": ["phone", "fax", "email", "web", "walk-in"]
+          },
+          "description": "Channel types that must each be declared 24x7."
+        }
+      },
+      "required": ["channels"]
+    }"#;
+}
+
 impl CheckKind for Channels24x7 {
     const CODES: Codes = &[&[FindingCode::ChannelNot24x7]];
 

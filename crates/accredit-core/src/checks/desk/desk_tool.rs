@@ -17,6 +17,22 @@ pub struct DeskToolCapabilities {
     pub capabilities: Vec<String>,
 }
 
+impl crate::checks::ParameterSchema for DeskToolCapabilities {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "capabilities": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "string"
+          },
+          "description": "Capabilities the desk tool must list."
+        }
+      },
+      "required": ["capabilities"]
+    }"#;
+}
+
 impl CheckKind for DeskToolCapabilities {
     const CODES: Codes = &[&[
         FindingCode::DeskToolLacksCapability,

@@ -18,6 +18,18 @@ pub struct ReportCadence {
     pub at_least: Frequency,
 }
 
+impl crate::checks::ParameterSchema for ReportCadence {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "at_least": {
+          "enum": ["daily", "weekly", "monthly", "quarterly"],
+          "description": "The least frequent cadence that counts."
+        }
+      },
+      "required": ["at_least"]
+    }"#;
+}
+
 impl CheckKind for ReportCadence {
     const CODES: Codes = &[&[
         FindingCode::NoRegularReport,

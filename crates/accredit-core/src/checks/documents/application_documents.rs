@@ -23,6 +23,26 @@ pub struct DocumentPerApplication {
     pub document_type: DocumentType,
 }
 
+impl crate::checks::ParameterSchema for DocumentPerApplication {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "type": {
+          "enum": [
+            "documentation-standard",
+            "itil-review",
+            "sla",
+            "knowledge-article",
+            "forward-schedule-of-change",
+            "kpi-report",
+            "other"
+          ],
+          "description": "The Document type that must cover each in-scope application (through its application field)."
+        }
+      },
+      "required": ["type"]
+    }"#;
+}
+
 impl CheckKind for DocumentPerApplication {
     const CODES: Codes = &[&[FindingCode::ApplicationNotCovered]];
 

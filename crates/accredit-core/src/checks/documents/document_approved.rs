@@ -26,6 +26,32 @@ pub struct DocumentApproved {
     pub max_age_days: u32,
 }
 
+impl crate::checks::ParameterSchema for DocumentApproved {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "type": {
+          "enum": [
+            "documentation-standard",
+            "itil-review",
+            "sla",
+            "knowledge-article",
+            "forward-schedule-of-change",
+            "kpi-report",
+            "other"
+          ],
+          "description": "The Document type that must be approved recently enough."
+        },
+        "max_age_days": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 3660,
+          "description": "How many days before the assessment start the approval may be."
+        }
+      },
+      "required": ["type", "max_age_days"]
+    }"#;
+}
+
 impl CheckKind for DocumentApproved {
     const CODES: Codes = &[&[
         FindingCode::DocumentMissing,

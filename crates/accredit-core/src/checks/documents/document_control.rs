@@ -23,6 +23,22 @@ pub struct DocumentControlComplete {
     pub fields: Vec<ControlField>,
 }
 
+impl crate::checks::ParameterSchema for DocumentControlComplete {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "fields": {
+          "type": "array",
+          "uniqueItems": true,
+          "items": {
+            "enum": ["version", "owner", "approved_by", "approved_on", "review_due"]
+          },
+          "description": "Document control fields every Procedure and Document must have; review_due, when present, must not fall before the end of the assessment window."
+        }
+      },
+      "required": ["fields"]
+    }"#;
+}
+
 /// A document control field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -19,6 +19,26 @@ pub struct DocumentPresent {
     pub document_type: DocumentType,
 }
 
+impl crate::checks::ParameterSchema for DocumentPresent {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "type": {
+          "enum": [
+            "documentation-standard",
+            "itil-review",
+            "sla",
+            "knowledge-article",
+            "forward-schedule-of-change",
+            "kpi-report",
+            "other"
+          ],
+          "description": "The Document type that must be present."
+        }
+      },
+      "required": ["type"]
+    }"#;
+}
+
 impl CheckKind for DocumentPresent {
     const CODES: Codes = &[&[FindingCode::DocumentMissing]];
 

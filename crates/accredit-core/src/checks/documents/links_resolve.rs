@@ -23,6 +23,10 @@ use crate::model::Kind;
 #[serde(deny_unknown_fields)]
 pub struct LinksResolve {}
 
+impl crate::checks::ParameterSchema for LinksResolve {
+    const SCHEMA: &'static str = "{}";
+}
+
 impl CheckKind for LinksResolve {
     const CODES: Codes = &[&[FindingCode::BrokenLink]];
 

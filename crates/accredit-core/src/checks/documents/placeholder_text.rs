@@ -31,6 +31,23 @@ pub struct NoPlaceholders {
     pub markers: Vec<String>,
 }
 
+impl crate::checks::ParameterSchema for NoPlaceholders {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "markers": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "enum": ["TODO", "TBC", "TBD", "XXX", "lorem ipsum", "[insert"]
+          },
+          "description": "The placeholder text that counts."
+        }
+      },
+      "required": ["markers"]
+    }"#;
+}
+
 impl CheckKind for NoPlaceholders {
     const CODES: Codes = &[&[FindingCode::PlaceholderText]];
 

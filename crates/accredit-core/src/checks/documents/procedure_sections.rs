@@ -38,6 +38,69 @@ pub struct ProcedureSections {
     pub min_further_sections: usize,
 }
 
+impl crate::checks::ParameterSchema for ProcedureSections {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "process": {
+          "enum": [
+            "incident",
+            "problem",
+            "change",
+            "release",
+            "configuration",
+            "service-level",
+            "knowledge",
+            "access",
+            "request",
+            "continuity"
+          ],
+          "description": "The ITIL process whose Procedure is examined."
+        },
+        "sections": {
+          "type": "array",
+          "minItems": 1,
+          "description": "The sections the procedure must have: a name, or {name, synonyms} where synonyms are other headings that count as the same section. Headings match ignoring case, punctuation and section numbers.",
+          "items": {
+            "oneOf": [
+              {
+                "type": "string",
+                "minLength": 1,
+                "pattern": "[\\p{L}\\p{N}]"
+              },
+              {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["name"],
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "minLength": 1,
+                    "pattern": "[\\p{L}\\p{N}]"
+                  },
+                  "synonyms": {
+                    "type": "array",
+                    "items": {
+                      "type": "string",
+                      "minLength": 1,
+                      "pattern": "[\\p{L}\\p{N}]"
+                    }
+                  }
+                }
+              }
+            ]
+          }
+        },
+        "min_further_sections": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 1000,
+          "description": "How many sections the procedure must have besides the named ones (default 0)."
+        }
+      },
+      "required": ["process", "sections"]
+    }"#;
+}
+
 /// A section a procedure must have: its name, and other headings that count
 /// as the same section. Written in a ruleset as a bare name (`purpose`) or
 /// as `{name: roles, synonyms: [roles and responsibilities]}`.

@@ -27,6 +27,20 @@ pub struct SectionLength {
     pub min_section_words: usize,
 }
 
+impl crate::checks::ParameterSchema for SectionLength {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "min_section_words": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 100000,
+          "description": "The fewest words each section asked for by the procedure-sections requirements may have."
+        }
+      },
+      "required": ["min_section_words"]
+    }"#;
+}
+
 impl CheckKind for SectionLength {
     const CODES: Codes = &[&[
         FindingCode::NoRequiredSections,

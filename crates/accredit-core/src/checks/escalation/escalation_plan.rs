@@ -30,6 +30,20 @@ pub struct EscalationPlanApproved {
     pub min_levels: usize,
 }
 
+impl crate::checks::ParameterSchema for EscalationPlanApproved {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "min_levels": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100,
+          "description": "Fewest escalation levels the plan must have."
+        }
+      },
+      "required": ["min_levels"]
+    }"#;
+}
+
 /// The pack's escalation plan, if it counts: `Err` holds the outcome to
 /// return instead (`missing` without a plan, `fail` when the plan's approval
 /// is dated after the run date). Every check that reads the plan uses this.

@@ -23,6 +23,10 @@ use crate::model::{Kind, OutOfHours};
 #[serde(deny_unknown_fields)]
 pub struct EscalationReachable {}
 
+impl crate::checks::ParameterSchema for EscalationReachable {
+    const SCHEMA: &'static str = "{}";
+}
+
 fn route_complete(route: &OutOfHours) -> bool {
     !route.role.trim().is_empty() && !route.phone.trim().is_empty()
 }

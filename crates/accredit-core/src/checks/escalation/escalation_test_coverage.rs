@@ -28,6 +28,20 @@ pub struct EscalationTestCoverage {
     pub within_days: u32,
 }
 
+impl crate::checks::ParameterSchema for EscalationTestCoverage {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "within_days": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 3660,
+          "description": "How many days before the assessment start a test counts."
+        }
+      },
+      "required": ["within_days"]
+    }"#;
+}
+
 /// A kind of test that must have been run.
 struct Wanted {
     code: FindingCode,

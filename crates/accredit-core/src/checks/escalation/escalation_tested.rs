@@ -25,6 +25,20 @@ pub struct EscalationTested {
     pub max_age_days: u32,
 }
 
+impl crate::checks::ParameterSchema for EscalationTested {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "max_age_days": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 3660,
+          "description": "How many days before the assessment start the passed test may be dated."
+        }
+      },
+      "required": ["max_age_days"]
+    }"#;
+}
+
 impl CheckKind for EscalationTested {
     const CODES: Codes = &[&[
         FindingCode::NoRecentLspEscalationTest,

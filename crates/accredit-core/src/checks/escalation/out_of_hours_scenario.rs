@@ -30,6 +30,24 @@ pub struct OutOfHoursScenario {
     pub to: ClockTime,
 }
 
+impl crate::checks::ParameterSchema for OutOfHoursScenario {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "from": {
+          "type": "string",
+          "pattern": "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$",
+          "description": "Local time at which out of hours begins, HH:MM."
+        },
+        "to": {
+          "type": "string",
+          "pattern": "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$",
+          "description": "Local time at which out of hours ends (the next morning when before `from`), HH:MM."
+        }
+      },
+      "required": ["from", "to"]
+    }"#;
+}
+
 /// The local time of day of a step's `at`, as minutes since midnight:
 /// `HH:MM` as written, an RFC 3339 instant converted to `zone`.
 fn local_minutes(at: &str, zone: &TimeZone) -> Option<i32> {

@@ -28,6 +28,20 @@ pub struct ScenarioTestsPerApplication {
     pub within_days: u32,
 }
 
+impl crate::checks::ParameterSchema for ScenarioTestsPerApplication {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "within_days": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 3660,
+          "description": "How many days before the assessment start a test counts."
+        }
+      },
+      "required": ["within_days"]
+    }"#;
+}
+
 impl CheckKind for ScenarioTestsPerApplication {
     const CODES: Codes = &[&[
         FindingCode::NoApplicationToTest,

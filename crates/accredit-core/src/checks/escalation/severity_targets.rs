@@ -28,6 +28,20 @@ pub struct SeverityTargets {
     pub highest: u8,
 }
 
+impl crate::checks::ParameterSchema for SeverityTargets {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "highest": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 5,
+          "description": "Severities 1 to this one must each be defined once."
+        }
+      },
+      "required": ["highest"]
+    }"#;
+}
+
 /// One of the two targets compared: its field, the verb used for it, and its value.
 struct Target {
     field: &'static str,

@@ -28,6 +28,10 @@ use crate::model::Kind;
 #[serde(deny_unknown_fields)]
 pub struct TestActionsNotOverdue {}
 
+impl crate::checks::ParameterSchema for TestActionsNotOverdue {
+    const SCHEMA: &'static str = "{}";
+}
+
 /// Findings for the open actions of one test that are overdue or undated.
 fn action_findings<T: Rehearsal>(
     context: &Context<'_>,

@@ -17,6 +17,20 @@ pub struct ChangeWindows {
     pub target_percent: f64,
 }
 
+impl crate::checks::ParameterSchema for ChangeWindows {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "target_percent": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 100,
+          "description": "Target share, percent."
+        }
+      },
+      "required": ["target_percent"]
+    }"#;
+}
+
 impl CheckKind for ChangeWindows {
     const CODES: Codes = &[
         &[FindingCode::NoClinicalChanges],

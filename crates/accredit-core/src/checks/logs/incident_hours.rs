@@ -16,6 +16,20 @@ pub struct IncidentHours {
     pub target_percent: f64,
 }
 
+impl crate::checks::ParameterSchema for IncidentHours {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "target_percent": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 100,
+          "description": "Target share, percent."
+        }
+      },
+      "required": ["target_percent"]
+    }"#;
+}
+
 impl CheckKind for IncidentHours {
     const CODES: Codes = &[
         super::logs_memo::SOURCE_CODES,

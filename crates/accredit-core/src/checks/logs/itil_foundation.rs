@@ -19,12 +19,29 @@ pub struct ItilFoundation {
     pub target_percent: f64,
 }
 
+impl crate::checks::ParameterSchema for ItilFoundation {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "target_percent": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 100,
+          "description": "Target share, percent."
+        },
+        "max_age_days": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 3660,
+          "description": "Days before the assessment start that count."
+        }
+      },
+      "required": ["target_percent", "max_age_days"]
+    }"#;
+}
+
 impl CheckKind for ItilFoundation {
     const CODES: Codes = &[
-        &[
-            FindingCode::NoFrontLineStaff,
-            FindingCode::RulesetTrainingAgesDiffer,
-        ],
+        &[FindingCode::NoFrontLineStaff],
         super::logs_memo::SOURCE_CODES,
         crate::logs::codes::READING,
         crate::logs::codes::TRAINING,

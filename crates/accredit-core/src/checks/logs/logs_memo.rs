@@ -1,7 +1,7 @@
 //! The desk's CSV exports, each streamed once per assessment and shared by the
 //! requirements that read it.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::io::BufReader;
 use std::rc::Rc;
 
@@ -31,7 +31,8 @@ pub type LogResult<T> = Rc<Result<T, Vec<Finding>>>;
 pub struct LogMemo {
     incidents: OnceCell<Option<LogResult<IncidentSummary>>>,
     staff: OnceCell<Option<LogResult<StaffRegisterSummary>>>,
-    training: OnceCell<Option<(Date, LogResult<TrainingSummary>)>>,
+    /// By the date training is counted from (one in a validated ruleset).
+    training: RefCell<Vec<(Date, Option<LogResult<TrainingSummary>>)>>,
     changes: OnceCell<Option<LogResult<ChangeSummary>>>,
 }
 
@@ -130,44 +131,56 @@ pub fn staff(context: &Context<'_>) -> Option<LogResult<StaffRegisterSummary>> {
 }
 
 /// The training log for the front-line staff, counting national-application
-/// training from `counted_from` to the window start. It is analysed once, so
-/// the training requirements must count from the same date: a validated
-/// ruleset guarantees it (their `max_age_days` agree), and checks run outside
-/// one get the `ruleset-training-ages-differ` finding instead.
+/// training from `counted_from` to the window start: analysed once for each
+/// date it is counted from. A validated ruleset gives every training
+/// requirement the same look-back (their `max_age_days` agree; decision
+/// 0110), so in an assessment the log is read once.
 pub fn training(context: &Context<'_>, counted_from: Date) -> Option<LogResult<TrainingSummary>> {
-    let made = context.logs.training.get_or_init(|| {
-        let logs = sources(context, &context.evidence.training_logs)?;
-        let known: Vec<(String, String)> = context
-            .shared
-            .applications
-            .iter()
-            .map(|a| (a.id.clone(), a.name.clone()))
-            .collect();
-        let result = match staff(context)?.as_ref() {
-            Err(findings) => Err(findings.clone()),
-            Ok(register) => logs.and_then(|logs| {
-                let scope = TrainingScope {
-                    front_line: &register.front_line,
-                    applications: &context.pack.value.applications_in_scope,
-                    known_applications: &known,
-                    counted_from,
-                    counted_to: context.window.start,
-                    as_of: context.as_of,
-                };
-                analyse_training_logs(logs, &scope).map_err(unreadable)
-            }),
-        };
-        Some((counted_from, Rc::new(result)))
-    });
-    match made {
-        Some((from, result)) if *from == counted_from => Some(Rc::clone(result)),
-        Some(_) => Some(Rc::new(Err(vec![Finding::new(
-            FindingCode::RulesetTrainingAgesDiffer,
-            "the ruleset's training requirements use different age limits; give them the same `max_age_days`",
-            None,
-        )]))),
-        None => None,
+    let made = context
+        .logs
+        .training
+        .borrow()
+        .iter()
+        .find(|(from, _)| *from == counted_from)
+        .map(|(_, made)| made.clone());
+    if let Some(made) = made {
+        return made;
     }
+    let made = analyse_training(context, counted_from);
+    context
+        .logs
+        .training
+        .borrow_mut()
+        .push((counted_from, made.clone()));
+    made
+}
+
+fn analyse_training(
+    context: &Context<'_>,
+    counted_from: Date,
+) -> Option<LogResult<TrainingSummary>> {
+    let logs = sources(context, &context.evidence.training_logs)?;
+    let known: Vec<(String, String)> = context
+        .shared
+        .applications
+        .iter()
+        .map(|a| (a.id.clone(), a.name.clone()))
+        .collect();
+    let result = match staff(context)?.as_ref() {
+        Err(findings) => Err(findings.clone()),
+        Ok(register) => logs.and_then(|logs| {
+            let scope = TrainingScope {
+                front_line: &register.front_line,
+                applications: &context.pack.value.applications_in_scope,
+                known_applications: &known,
+                counted_from,
+                counted_to: context.window.start,
+                as_of: context.as_of,
+            };
+            analyse_training_logs(logs, &scope).map_err(unreadable)
+        }),
+    };
+    Some(Rc::new(result))
 }
 
 /// The change log against the desk's change windows.
@@ -185,4 +198,56 @@ pub fn changes(context: &Context<'_>) -> Option<LogResult<ChangeSummary>> {
             Some(Rc::new(result))
         })
         .clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::logs::{ApplicationTraining, ItilFoundation};
+    use crate::checks::test_support::{AS_OF, builtin_shared, complete_pack, run};
+    use crate::checks::{AssessmentWindow, CheckKind, Status};
+
+    #[test]
+    fn training_counted_from_two_dates_is_analysed_for_each_not_an_error() {
+        let evidence = complete_pack();
+        let pack = evidence.pack.as_ref().unwrap();
+        let shared = builtin_shared();
+        let context = Context {
+            evidence: &evidence,
+            pack,
+            window: AssessmentWindow {
+                start: pack.value.assessment.start,
+                days: 84,
+            },
+            as_of: AS_OF,
+            shared: &shared,
+            cover: Default::default(),
+            logs: Default::default(),
+        };
+        let year = ApplicationTraining {
+            max_age_days: 365,
+            target_percent: 90.0,
+        };
+        let month = ApplicationTraining {
+            max_age_days: 30,
+            ..year.clone()
+        };
+        let itil = ItilFoundation {
+            max_age_days: 365,
+            target_percent: 50.0,
+        };
+        let together = [
+            year.evaluate(&context),
+            month.evaluate(&context),
+            itil.evaluate(&context),
+        ];
+        assert_eq!(context.logs.training.borrow().len(), 2);
+        assert!(together.iter().all(|o| o.status != Status::Error), "{together:?}");
+        // Each is what it is alone, in a fresh assessment, and the look-back
+        // matters: fewer passes fall in the last month than the last year.
+        assert_eq!(together[0], run(&year, &evidence, AS_OF));
+        assert_eq!(together[1], run(&month, &evidence, AS_OF));
+        assert_eq!(together[2], run(&itil, &evidence, AS_OF));
+        assert_ne!(together[0].measured, together[1].measured);
+    }
 }

@@ -16,6 +16,20 @@ pub struct ResponseTargets {
     pub target_percent: f64,
 }
 
+impl crate::checks::ParameterSchema for ResponseTargets {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "target_percent": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 100,
+          "description": "Target share, percent."
+        }
+      },
+      "required": ["target_percent"]
+    }"#;
+}
+
 impl CheckKind for ResponseTargets {
     const CODES: Codes = &[
         &[FindingCode::NoResponseTargets],

@@ -15,6 +15,10 @@ use crate::model::{BankHolidayStaffing, Kind};
 #[serde(deny_unknown_fields)]
 pub struct BankHolidaysStated {}
 
+impl crate::checks::ParameterSchema for BankHolidaysStated {
+    const SCHEMA: &'static str = "{}";
+}
+
 impl CheckKind for BankHolidaysStated {
     const CODES: Codes = &[&[
         FindingCode::BankHolidaysClosed,

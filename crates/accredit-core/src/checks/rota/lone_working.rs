@@ -21,6 +21,24 @@ pub struct LoneWorking {
     pub target_percent: f64,
 }
 
+impl crate::checks::ParameterSchema for LoneWorking {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "pair_staff": {
+          "type": "integer",
+          "minimum": 2,
+          "maximum": 1000
+        },
+        "target_percent": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 100
+        }
+      },
+      "required": ["pair_staff", "target_percent"]
+    }"#;
+}
+
 impl CheckKind for LoneWorking {
     const CODES: Codes = &[&[FindingCode::LoneWorking], crate::cover::codes::CODES];
 

@@ -22,6 +22,22 @@ pub struct OnCallCover {
     pub core_end: ClockTime,
 }
 
+impl crate::checks::ParameterSchema for OnCallCover {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "core_start": {
+          "type": "string",
+          "pattern": "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"
+        },
+        "core_end": {
+          "type": "string",
+          "pattern": "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"
+        }
+      },
+      "required": ["core_start", "core_end"]
+    }"#;
+}
+
 impl CheckKind for OnCallCover {
     const CODES: Codes = &[crate::cover::codes::CODES];
 

@@ -22,6 +22,20 @@ pub struct RotaStaffed {
     pub min_staff: u32,
 }
 
+impl crate::checks::ParameterSchema for RotaStaffed {
+    const SCHEMA: &'static str = r#"{
+      "properties": {
+        "min_staff": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 1000,
+          "description": "Fewest desk staff needed at every instant."
+        }
+      },
+      "required": ["min_staff"]
+    }"#;
+}
+
 impl RotaStaffed {
     /// The analysis parameters this check uses: its own staffing level, and
     /// the rest as the ruleset's cover requirements share them (so one
