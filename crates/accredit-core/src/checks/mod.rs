@@ -3,6 +3,7 @@
 //! is registered once, in [`Check`]. An unknown kind in a ruleset is a
 //! diagnostic (the ruleset schema lists the kinds; a test keeps the two equal).
 
+mod codes;
 #[cfg(test)]
 mod declared_codes;
 mod desk;
@@ -21,10 +22,24 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::evidence::{Evidence, Located};
-use crate::finding::FindingCode;
+use crate::finding::{Area, FindingCode};
 use crate::model::{Kind, Pack};
 pub use outcome::{Measure, Outcome, Status};
 pub use shared::{Application, SharedParams, TrainingLookback};
+
+pub(crate) const EVIDENCE_MISSING: FindingCode = FindingCode::new(
+    Area::Evidence,
+    "evidence-missing",
+    "The pack has no document of a kind this requirement needs, so it cannot be assessed.",
+    "Add the evidence the requirement reads (`accredit rules show ID` names the kinds).",
+);
+
+pub(crate) const EVIDENCE_INVALID: FindingCode = FindingCode::new(
+    Area::Evidence,
+    "evidence-invalid",
+    "A document this requirement reads is invalid, so the requirement cannot be assessed.",
+    "Run `accredit validate` and fix the problems it lists in that file.",
+);
 
 /// The finding codes a check kind declares it emits: its own list, then the
 /// lists of any shared analysis it measures on (e.g. the cover analysis).
@@ -32,8 +47,7 @@ pub type Codes = &'static [&'static [FindingCode]];
 
 /// Codes any check can have: its evidence is absent or invalid (written by
 /// the assessment, before the check runs).
-pub const EVIDENCE_CODES: &[FindingCode] =
-    &[FindingCode::EvidenceMissing, FindingCode::EvidenceInvalid];
+pub const EVIDENCE_CODES: &[FindingCode] = &[EVIDENCE_MISSING, EVIDENCE_INVALID];
 
 /// What a check can see: the evidence, the pack, the window and the run date.
 pub struct Context<'a> {
@@ -113,6 +127,11 @@ macro_rules! registry {
         impl Check {
             /// Every registered kind name.
             pub const KINDS: &'static [&'static str] = &[$($name,)*];
+
+            /// Every registered kind's `CheckKind::CODES`, in registry order
+            /// (the finding-code registry is their union).
+            pub(crate) const KIND_CODES: &'static [Codes] =
+                &[$(<$module::$params as CheckKind>::CODES,)*];
 
             /// The kind's name as written in a ruleset.
             pub fn kind_name(&self) -> &'static str {

@@ -12,9 +12,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::pack_documents::BROKEN_LINK;
 use super::pack_documents::{capped, percent};
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::Finding;
 use crate::load::LinkCheck;
 use crate::model::Kind;
 
@@ -24,7 +25,7 @@ use crate::model::Kind;
 pub struct LinksResolve {}
 
 impl CheckKind for LinksResolve {
-    const CODES: Codes = &[&[FindingCode::BrokenLink]];
+    const CODES: Codes = &[&[BROKEN_LINK]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure, Kind::Document]
@@ -46,7 +47,7 @@ impl CheckKind for LinksResolve {
             .flat_map(|broken| {
                 capped(&broken, "broken links", |link| {
                     Finding::new(
-                        FindingCode::BrokenLink,
+                        BROKEN_LINK,
                         link.message().unwrap_or_default(),
                         Some(link.location()),
                     )

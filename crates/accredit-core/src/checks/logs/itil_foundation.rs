@@ -3,9 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::application_training::NO_FRONT_LINE_STAFF;
+use super::logs_memo::RULESET_TRAINING_AGES_DIFFER;
 use super::logs_memo::training;
 use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
-use crate::finding::FindingCode;
 use crate::model::Kind;
 
 /// Parameters of `itil-foundation`.
@@ -21,10 +22,7 @@ pub struct ItilFoundation {
 
 impl CheckKind for ItilFoundation {
     const CODES: Codes = &[
-        &[
-            FindingCode::NoFrontLineStaff,
-            FindingCode::RulesetTrainingAgesDiffer,
-        ],
+        &[NO_FRONT_LINE_STAFF, RULESET_TRAINING_AGES_DIFFER],
         super::logs_memo::SOURCE_CODES,
         crate::logs::codes::READING,
         crate::logs::codes::TRAINING,
