@@ -271,8 +271,10 @@ impl Check {
 
 /// What every check kind provides.
 pub trait CheckKind {
-    /// The finding codes it emits (a test runs every check on the fixture
-    /// packs and fails on any code not declared here).
+    /// The finding codes it emits: its own (`const`s defined in its module),
+    /// then the lists of codes it shares (its group's helpers, an analysis).
+    /// The finding-code registry is the union of these lists; a test runs
+    /// every check on the fixture packs and fails on any code not declared here.
     const CODES: Codes;
     /// Evidence kinds read.
     fn evidence(&self) -> Vec<Kind>;
