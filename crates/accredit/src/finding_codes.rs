@@ -1,6 +1,7 @@
-//! The finding codes each check kind can emit, for `accredit rules show`: read
-//! from the core's one registry (`accredit_core::finding::FindingCode`), where
-//! every code has its meaning and fix, and each check kind declares its codes.
+//! The finding codes each check kind can emit, for `accredit rules show`, and
+//! the page of every code, for `accredit rules codes`: read from the core's
+//! registry (`FindingCode::all`, the union of the codes every check kind and
+//! analysis declares), where every code has its meaning and fix.
 
 use std::fmt::Write as _;
 
@@ -32,7 +33,7 @@ pub fn page(ruleset: &Ruleset) -> String {
     for area in Area::ALL {
         let _ = write!(out, "\n## {}\n\n", area.title());
         out.push_str("| Code | What it means | How to fix it | Reported by |\n|---|---|---|---|\n");
-        for code in FindingCode::ALL.iter().filter(|c| c.area() == *area) {
+        for code in FindingCode::all().iter().filter(|c| c.area() == *area) {
             let by: Vec<String> = ruleset
                 .requirements
                 .iter()
@@ -75,7 +76,7 @@ mod tests {
         let path =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/finding-codes.md");
         let page = page(&Ruleset::builtin());
-        for code in FindingCode::ALL {
+        for code in FindingCode::all() {
             assert!(page.contains(&format!("| `{}` |", code.name())), "{code:?}");
         }
         assert!(

@@ -12,12 +12,14 @@ use crate::checks::rota::cover_memo::rota_cover;
 use crate::checks::{AssessmentWindow, Context, EvidenceNeed, Measure, Outcome};
 use crate::cover::CoverParams;
 use crate::evidence::{Evidence, Located};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::{Kind, Override};
 use crate::ruleset::{Requirement, Ruleset};
 
 pub use result::*;
+
+use crate::checks::{EVIDENCE_INVALID, EVIDENCE_MISSING};
 
 /// Why a pack could not be assessed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -200,7 +202,7 @@ pub(crate) fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outc
         .flat_map(|kind| {
             context.evidence.invalid_files(*kind).iter().map(move |file| {
                 Finding::new(
-                    FindingCode::EvidenceInvalid,
+                    EVIDENCE_INVALID,
                     format!("{file} ({kind}) is invalid, so this cannot be assessed; run `accredit validate` to see why"),
                     Some(Location::file(file)),
                 )
@@ -220,7 +222,7 @@ pub(crate) fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outc
             .iter()
             .map(|kind| {
                 Finding::new(
-                    FindingCode::EvidenceMissing,
+                    EVIDENCE_MISSING,
                     format!("the pack has no {kind} document, which this requirement needs"),
                     None,
                 )
@@ -228,7 +230,7 @@ pub(crate) fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outc
             .collect(),
         EvidenceNeed::Any if !kinds.is_empty() && absent.len() == kinds.len() => {
             vec![Finding::new(
-                FindingCode::EvidenceMissing,
+                EVIDENCE_MISSING,
                 format!(
                     "the pack has no {} document; this requirement needs at least one",
                     requirement.check.evidence_text()
@@ -252,7 +254,7 @@ pub(crate) fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outc
     );
     if outcome.status == Status::Missing && outcome.findings.is_empty() {
         outcome.findings.push(Finding::new(
-            FindingCode::EvidenceMissing,
+            EVIDENCE_MISSING,
             "no evidence of the kind this requirement needs",
             None,
         ));

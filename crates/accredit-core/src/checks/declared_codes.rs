@@ -9,6 +9,7 @@ use jiff::civil::date;
 
 use crate::assess::assess;
 use crate::checks::Check;
+use crate::checks::{EVIDENCE_INVALID, EVIDENCE_MISSING};
 use crate::finding::FindingCode;
 use crate::load::{LoadOptions, load_pack};
 use crate::ruleset::{Ruleset, load_ruleset};
@@ -91,8 +92,8 @@ fn every_code_a_check_emits_on_the_fixtures_is_declared_by_its_kind() {
 fn every_kind_declares_its_own_codes_and_the_evidence_codes() {
     for kind in Check::KINDS {
         let codes = Check::kind_codes(kind).unwrap();
-        assert!(codes.contains(&FindingCode::EvidenceMissing));
-        assert!(codes.contains(&FindingCode::EvidenceInvalid));
+        assert!(codes.contains(&EVIDENCE_MISSING));
+        assert!(codes.contains(&EVIDENCE_INVALID));
         assert!(codes.len() > 2, "{kind}: declares no code of its own");
         assert!(codes.is_sorted_by_key(|c| c.name()));
     }
@@ -108,7 +109,7 @@ fn every_registered_code_belongs_to_some_check_kind() {
         .iter()
         .flat_map(|kind| Check::kind_codes(kind).unwrap())
         .collect();
-    let unused: Vec<&str> = FindingCode::ALL
+    let unused: Vec<&str> = FindingCode::all()
         .iter()
         .filter(|c| !declared.contains(c))
         .map(|c| c.name())

@@ -24,9 +24,23 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{CheckKind, Codes, Context, Outcome, ParameterProblem, Status};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::location::Location;
 use crate::model::Kind;
+
+pub(crate) const EXPRESSION_NOT_MET: FindingCode = FindingCode::new(
+    Area::Expression,
+    "expression-not-met",
+    "The ruleset's expression is false for this pack.",
+    "Change the evidence the expression reads (`accredit rules show ID` shows it).",
+);
+
+pub(crate) const EXPRESSION_FAILED: FindingCode = FindingCode::new(
+    Area::Expression,
+    "expression-failed",
+    "The ruleset's expression could not be evaluated on this pack.",
+    "Correct the expression in the ruleset, or the evidence it reads.",
+);
 
 /// Fuel for one evaluation: enough for any field condition, far too little for a loop bomb.
 const FUEL: u64 = 20_000;
@@ -256,7 +270,7 @@ impl ExpressionCheck {
 }
 
 impl CheckKind for ExpressionCheck {
-    const CODES: Codes = &[&[FindingCode::ExpressionNotMet, FindingCode::ExpressionFailed]];
+    const CODES: Codes = &[&[EXPRESSION_NOT_MET, EXPRESSION_FAILED]];
 
     fn evidence(&self) -> Vec<Kind> {
         self.kind().into_iter().collect()
@@ -327,11 +341,7 @@ impl CheckKind for ExpressionCheck {
                     Ok(value) if value.is_true() => {}
                     Ok(_) => match render_message(&template, variables) {
                         Ok(text) => {
-                            findings.push(Finding::new(
-                                FindingCode::ExpressionNotMet,
-                                text,
-                                location,
-                            ));
+                            findings.push(Finding::new(EXPRESSION_NOT_MET, text, location));
                         }
                         Err(e) => {
                             let mut finding = broken(&e);
@@ -370,7 +380,7 @@ fn broken(error: &minijinja::Error) -> Finding {
         _ => "could not be evaluated",
     };
     Finding::new(
-        FindingCode::ExpressionFailed,
+        EXPRESSION_FAILED,
         format!("the ruleset's expression {why}: {error}"),
         None,
     )

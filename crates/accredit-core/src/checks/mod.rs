@@ -4,6 +4,7 @@
 //! kind in a ruleset is a diagnostic (the ruleset schema's kind list and its
 //! branches are built from the registry).
 
+mod codes;
 #[cfg(test)]
 mod declared_codes;
 mod desk;
@@ -21,10 +22,24 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::evidence::{Evidence, Located};
-use crate::finding::FindingCode;
+use crate::finding::{Area, FindingCode};
 use crate::model::{Kind, Pack};
 pub use outcome::{Measure, Outcome, Status};
 pub use shared::{Application, SharedParams, TrainingLookback};
+
+pub(crate) const EVIDENCE_MISSING: FindingCode = FindingCode::new(
+    Area::Evidence,
+    "evidence-missing",
+    "The pack has no document of a kind this requirement needs, so it cannot be assessed.",
+    "Add the evidence the requirement reads (`accredit rules show ID` names the kinds).",
+);
+
+pub(crate) const EVIDENCE_INVALID: FindingCode = FindingCode::new(
+    Area::Evidence,
+    "evidence-invalid",
+    "A document this requirement reads is invalid, so the requirement cannot be assessed.",
+    "Run `accredit validate` and fix the problems it lists in that file.",
+);
 
 /// The finding codes a check kind declares it emits: its own list, then the
 /// lists of any shared analysis it measures on (e.g. the cover analysis).
@@ -32,8 +47,7 @@ pub type Codes = &'static [&'static [FindingCode]];
 
 /// Codes any check can have: its evidence is absent or invalid (written by
 /// the assessment, before the check runs).
-pub const EVIDENCE_CODES: &[FindingCode] =
-    &[FindingCode::EvidenceMissing, FindingCode::EvidenceInvalid];
+pub const EVIDENCE_CODES: &[FindingCode] = &[EVIDENCE_MISSING, EVIDENCE_INVALID];
 
 /// What a check can see: the evidence, the pack, the window and the run date.
 pub struct Context<'a> {
@@ -119,6 +133,10 @@ macro_rules! registry {
             /// schema's check branches are built from these.
             pub const PARAMETER_SCHEMAS: &'static [(&'static str, &'static str)] =
                 &[$(($name, <$module::$params as ParameterSchema>::SCHEMA),)*];
+            /// Every registered kind's `CheckKind::CODES`, in registry order
+            /// (the finding-code registry is their union).
+            pub(crate) const KIND_CODES: &'static [Codes] =
+                &[$(<$module::$params as CheckKind>::CODES,)*];
 
             /// The kind's name as written in a ruleset.
             pub fn kind_name(&self) -> &'static str {
@@ -258,8 +276,10 @@ impl Check {
 
 /// What every check kind provides.
 pub trait CheckKind {
-    /// The finding codes it emits (a test runs every check on the fixture
-    /// packs and fails on any code not declared here).
+    /// The finding codes it emits: its own (`const`s defined in its module),
+    /// then the lists of codes it shares (its group's helpers, an analysis).
+    /// The finding-code registry is the union of these lists; a test runs
+    /// every check on the fixture packs and fails on any code not declared here.
     const CODES: Codes;
     /// Evidence kinds read.
     fn evidence(&self) -> Vec<Kind>;

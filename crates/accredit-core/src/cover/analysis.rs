@@ -7,6 +7,10 @@ use jiff::Span;
 use jiff::civil::{Date, Weekday};
 use jiff::tz::TimeZone;
 
+use super::codes::{
+    BANK_HOLIDAYS_NOT_STATED, COVER_NO_ROTA, COVER_WINDOW_INVALID, ROTA_EXCEPTION_IGNORED,
+    ROTA_PERIOD_REVERSED, ROTA_UNKNOWN_TIMEZONE,
+};
 use super::expand::{DayPlans, RotaShift};
 use super::gap_report::GapSources;
 use super::heatmap::staffing_heatmap;
@@ -14,7 +18,7 @@ use super::local_time::{shift_instants, start_of_day};
 use super::shifts_csv::read_shifts_csv;
 use super::sweep::{RealInterval, seconds_with_at_least, shortfalls, staffing_steps};
 use super::{CoverAnalysis, CoverInput};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::Rota;
 
@@ -60,7 +64,7 @@ pub(super) fn analyse_parts(parts: Vec<RotaPart<'_>>) -> Result<CoverAnalysis, V
     }
     let Some(first) = contributions.first() else {
         findings.push(Finding::new(
-            FindingCode::CoverNoRota,
+            COVER_NO_ROTA,
             "there is no rota to analyse",
             None,
         ));
@@ -75,7 +79,7 @@ pub(super) fn analyse_parts(parts: Vec<RotaPart<'_>>) -> Result<CoverAnalysis, V
             "a window of {} days from {first_day} is outside the dates this tool handles",
             input.window_days
         );
-        findings.push(Finding::new(FindingCode::CoverWindowInvalid, message, None));
+        findings.push(Finding::new(COVER_WINDOW_INVALID, message, None));
         return Err(findings);
     };
 
@@ -182,7 +186,7 @@ fn contribute<'a>(
         let message =
             format!("`{zone_name}` is not a known IANA time zone, so cover cannot be computed");
         findings.push(Finding::new(
-            FindingCode::RotaUnknownTimezone,
+            ROTA_UNKNOWN_TIMEZONE,
             message,
             Some(locate("/timezone")),
         ));
@@ -194,7 +198,7 @@ fn contribute<'a>(
             "a window of {} days from {first_day} is outside the dates this tool handles",
             input.window_days
         );
-        findings.push(Finding::new(FindingCode::CoverWindowInvalid, message, None));
+        findings.push(Finding::new(COVER_WINDOW_INVALID, message, None));
         return Err(std::mem::take(findings));
     };
 
@@ -205,7 +209,7 @@ fn contribute<'a>(
             period.to, period.from
         );
         findings.push(Finding::new(
-            FindingCode::RotaPeriodReversed,
+            ROTA_PERIOD_REVERSED,
             message,
             Some(locate("/period/to")),
         ));
@@ -243,7 +247,7 @@ fn contribute<'a>(
                 );
                 let location = locate(&format!("/exceptions/{i}"));
                 findings.push(Finding::new(
-                    FindingCode::RotaExceptionIgnored,
+                    ROTA_EXCEPTION_IGNORED,
                     message,
                     Some(location),
                 ));
@@ -317,5 +321,5 @@ fn bank_holidays_not_stated(closed: &[Date], location: Location) -> Finding {
         "bank-holiday staffing is not stated (no `bank_holidays`), so bank holidays count \
          as unstaffed; {which}"
     );
-    Finding::new(FindingCode::BankHolidaysNotStated, message, Some(location))
+    Finding::new(BANK_HOLIDAYS_NOT_STATED, message, Some(location))
 }

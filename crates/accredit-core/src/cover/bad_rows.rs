@@ -1,6 +1,7 @@
 //! Findings about bad rows of a CSV, with a cap on how many are listed one
 //! by one: a file with thousands of bad rows gets the first few and a count.
 
+use super::codes::{SHIFT_OVERLAP, SHIFTS_MORE_BAD_ROWS};
 use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 
@@ -30,7 +31,7 @@ impl<'f> RowFindings<'f> {
             self.more += 1;
             return;
         }
-        let outcome = if code == FindingCode::ShiftOverlap {
+        let outcome = if code == SHIFT_OVERLAP {
             "; counted once"
         } else {
             "; row skipped"
@@ -52,7 +53,7 @@ impl<'f> RowFindings<'f> {
                 self.more, self.file
             );
             self.findings.push(Finding::new(
-                FindingCode::ShiftsMoreBadRows,
+                SHIFTS_MORE_BAD_ROWS,
                 message,
                 Some(Location::file(self.file)),
             ));

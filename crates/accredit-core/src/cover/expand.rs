@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use jiff::civil::{Date, Weekday};
 use jiff::tz::TimeZone;
 
+use super::codes::{ROTA_DUPLICATE_EXCEPTION, ROTA_EXCEPTION_UNCLEAR};
 use super::local_time::shift_instants;
 use super::sweep::RealInterval;
 use crate::calendar::BankHolidays;
@@ -101,7 +102,7 @@ impl<'r> DayPlans<'r> {
             let date = exception.date;
             if let Some(first) = exceptions.get(&date) {
                 report(
-                    FindingCode::RotaDuplicateException,
+                    ROTA_DUPLICATE_EXCEPTION,
                     format!(
                         "a second exception for {date}; the first one (exceptions[{first}]) applies"
                     ),
@@ -111,7 +112,7 @@ impl<'r> DayPlans<'r> {
             }
             match (exception.closed, &exception.pattern) {
                 (true, Some(_)) => report(
-                    FindingCode::RotaExceptionUnclear,
+                    ROTA_EXCEPTION_UNCLEAR,
                     format!(
                         "the exception for {date} is closed and has a pattern; it is read as closed"
                     ),
@@ -119,7 +120,7 @@ impl<'r> DayPlans<'r> {
                 ),
                 (false, None) => {
                     report(
-                        FindingCode::RotaExceptionUnclear,
+                        ROTA_EXCEPTION_UNCLEAR,
                         format!(
                             "the exception for {date} is neither closed nor has a pattern; \
                              it changes nothing"

@@ -6,6 +6,7 @@ use jiff::tz::TimeZone;
 use jiff::{Timestamp, Zoned};
 
 use super::CoverGap;
+use super::codes::{COVER_GAP, ON_CALL_GAP};
 use super::expand::{DayPlan, DayPlans, RotaShift, ShiftSource};
 use super::sweep::{RealInterval, Shortfall};
 use crate::finding::{Finding, FindingCode};
@@ -36,12 +37,12 @@ impl GapSources<'_> {
         } else {
             format!("fewer than {needed} desk staff")
         };
-        self.report(gap, FindingCode::CoverGap, &who, shifts)
+        self.report(gap, COVER_GAP, &who, shifts)
     }
 
     /// An on-call gap: no on-call manager outside core hours.
     pub fn on_call_gap(&self, gap: Shortfall, shifts: &[RotaShift]) -> CoverGap {
-        self.report(gap, FindingCode::OnCallGap, "no on-call manager", shifts)
+        self.report(gap, ON_CALL_GAP, "no on-call manager", shifts)
     }
 
     fn report(

@@ -51,7 +51,7 @@ use jiff::Zoned;
 use jiff::civil::{Date, Time};
 use serde::Serialize;
 
-use crate::finding::{Finding, FindingCode};
+use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::{ClockTime, Rota};
 
@@ -60,6 +60,8 @@ pub use bad_rows::MAX_ROW_FINDINGS;
 pub use heatmap::{HOURS_IN_WEEK, HeatmapSlot};
 #[cfg(any(test, feature = "test-support"))]
 pub use synthetic::{synthetic_rota, synthetic_shifts_csv};
+
+use self::codes::SHIFTS_NOT_READ;
 
 /// The standard length of the assessment window: 12 weeks.
 pub const DEFAULT_WINDOW_DAYS: u32 = 84;
@@ -207,11 +209,7 @@ pub fn analyse_cover(input: &CoverInput<'_>) -> Result<CoverAnalysis, Vec<Findin
         let message =
             format!("the rota's shifts file `{shifts}` was not read, so cover cannot be computed");
         let location = (input.locate)("/shifts").unwrap_or_else(|| Location::file(input.rota_file));
-        return Err(vec![Finding::new(
-            FindingCode::ShiftsNotRead,
-            message,
-            Some(location),
-        )]);
+        return Err(vec![Finding::new(SHIFTS_NOT_READ, message, Some(location))]);
     }
     analysis::analyse(input, None)
 }
@@ -247,11 +245,7 @@ pub fn analyse_rotas(parts: Vec<RotaPart<'_>>) -> Result<CoverAnalysis, Vec<Find
             );
             let location = (part.input.locate)("/shifts")
                 .unwrap_or_else(|| Location::file(part.input.rota_file));
-            return Err(vec![Finding::new(
-                FindingCode::ShiftsNotRead,
-                message,
-                Some(location),
-            )]);
+            return Err(vec![Finding::new(SHIFTS_NOT_READ, message, Some(location))]);
         }
     }
     analysis::analyse_parts(parts)

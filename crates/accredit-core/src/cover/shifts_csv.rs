@@ -13,6 +13,10 @@ use std::io::Read;
 use jiff::tz::TimeZone;
 
 use super::bad_rows::RowFindings;
+use super::codes::{
+    SHIFT_BAD_ROW, SHIFT_BAD_TIME, SHIFT_ENDS_BEFORE_START, SHIFT_OVERLAP, SHIFT_RAGGED_ROW,
+    SHIFTS_MISSING_COLUMN, SHIFTS_UNREADABLE,
+};
 use super::expand::{RotaShift, ShiftSource};
 use super::local_time::parse_shift_time;
 use super::sweep::RealInterval;
@@ -53,11 +57,7 @@ pub(super) fn read_shifts_csv(
     let unreadable = |e: csv::Error| {
         let message = format!("the shifts file {file} cannot be read: {e}");
         let location = Some(Location::file(file));
-        vec![Finding::new(
-            FindingCode::ShiftsUnreadable,
-            message,
-            location,
-        )]
+        vec![Finding::new(SHIFTS_UNREADABLE, message, location)]
     };
     let header = reader.headers().map_err(unreadable)?;
     let columns = ShiftColumns::find(header, file)?;
@@ -74,11 +74,7 @@ pub(super) fn read_shifts_csv(
             Err(e) => match e.kind() {
                 csv::ErrorKind::Utf8 { pos, .. } => {
                     let line = pos.as_ref().map_or(0, |p| p.line());
-                    rows.report(
-                        line,
-                        FindingCode::ShiftBadRow,
-                        "the row is not valid UTF-8".into(),
-                    );
+                    rows.report(line, SHIFT_BAD_ROW, "the row is not valid UTF-8".into());
                     continue;
                 }
                 _ => return Err(unreadable(e)),
@@ -109,7 +105,7 @@ pub(super) fn read_shifts_csv(
         let name = clip(names.get(person as usize).map_or("?", String::as_str));
         let message =
             format!("staff {name} is on two overlapping shifts (lines {earlier} and {later})");
-        rows.report(later, FindingCode::ShiftOverlap, message);
+        rows.report(later, SHIFT_OVERLAP, message);
     });
     let findings = rows.finish();
     Ok(ShiftsFromCsv { shifts, findings })
@@ -150,7 +146,7 @@ impl ShiftColumns {
                 .map(|(name, _)| {
                     let message = format!("the shifts file {file} has no `{name}` column");
                     let location = Some(Location::at(file, 1, 1));
-                    Finding::new(FindingCode::ShiftsMissingColumn, message, location)
+                    Finding::new(SHIFTS_MISSING_COLUMN, message, location)
                 })
                 .collect()),
         }
@@ -168,18 +164,18 @@ impl ShiftColumns {
                 record.len(),
                 self.width
             );
-            return Err((FindingCode::ShiftRaggedRow, problem));
+            return Err((SHIFT_RAGGED_ROW, problem));
         }
         let field = |i: usize| record.get(i).unwrap_or_default();
         let staff_id = field(self.staff_id);
         if staff_id.is_empty() {
-            return Err((FindingCode::ShiftBadRow, "the row has no staff_id".into()));
+            return Err((SHIFT_BAD_ROW, "the row has no staff_id".into()));
         }
         let on_call_text = self.on_call.map_or("", field);
         let on_call = parse_flag(on_call_text).ok_or_else(|| {
             let value = clip(on_call_text);
             (
-                FindingCode::ShiftBadRow,
+                SHIFT_BAD_ROW,
                 format!("`{value}` in column `on_call` is not true or false"),
             )
         })?;
@@ -190,14 +186,14 @@ impl ShiftColumns {
                     "`{value}` in column `{name}` is not a time \
                      (RFC 3339 with an offset, or local YYYY-MM-DD HH:MM)"
                 );
-                (FindingCode::ShiftBadTime, problem)
+                (SHIFT_BAD_TIME, problem)
             })
         };
         let (start, end) = (time("start", self.start)?, time("end", self.end)?);
         if end <= start {
             let (from, to) = (clip(field(self.start)), clip(field(self.end)));
             let problem = format!("the shift ends ({to}) at or before it starts ({from})");
-            return Err((FindingCode::ShiftEndsBeforeStart, problem));
+            return Err((SHIFT_ENDS_BEFORE_START, problem));
         }
         let during = RealInterval { start, end };
         Ok(ShiftRow {

@@ -4,8 +4,29 @@
 use serde::{Deserialize, Serialize};
 
 use crate::checks::{CheckKind, Codes, Context, Outcome, ParameterProblem};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::Kind;
+
+pub(crate) const ODS_CODE_FORM: FindingCode = FindingCode::new(
+    Area::Desk,
+    "ods-code-form",
+    "The pack's ODS code is not in the form of an NHS trust code.",
+    "Write the trust's ODS code (e.g. `RXW`) in the pack document.",
+);
+
+pub(crate) const LSP_NOT_NAMED: FindingCode = FindingCode::new(
+    Area::Desk,
+    "lsp-not-named",
+    "The pack does not name its Local Service Provider.",
+    "Write the LSP's name in `lsp.name` in the pack document.",
+);
+
+pub(crate) const NO_APPLICATION_IN_SCOPE: FindingCode = FindingCode::new(
+    Area::Desk,
+    "no-application-in-scope",
+    "The pack declares no national application in scope.",
+    "List the national applications the desk supports in `applications_in_scope`.",
+);
 
 /// Parameters of `applicant-declared`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -36,11 +57,7 @@ impl crate::checks::ParameterSchema for ApplicantDeclared {
 }
 
 impl CheckKind for ApplicantDeclared {
-    const CODES: Codes = &[&[
-        FindingCode::LspNotNamed,
-        FindingCode::NoApplicationInScope,
-        FindingCode::OdsCodeForm,
-    ]];
+    const CODES: Codes = &[&[LSP_NOT_NAMED, NO_APPLICATION_IN_SCOPE, ODS_CODE_FORM]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Pack]
@@ -82,7 +99,7 @@ impl CheckKind for ApplicantDeclared {
         });
         if !well_formed {
             findings.push(Finding::new(
-                FindingCode::OdsCodeForm,
+                ODS_CODE_FORM,
                 format!(
                     "ODS code `{code}` is not an NHS trust code (`{}` and {} capital letters or digits, e.g. RXW)",
                     self.ods_prefix, self.ods_suffix_length
@@ -92,14 +109,14 @@ impl CheckKind for ApplicantDeclared {
         }
         if crate::wording::words(&pack.value.lsp.name).is_empty() {
             findings.push(Finding::new(
-                FindingCode::LspNotNamed,
+                LSP_NOT_NAMED,
                 "the Local Service Provider is not named",
                 Some(pack.at("/lsp/name")),
             ));
         }
         if pack.value.applications_in_scope.is_empty() {
             findings.push(Finding::new(
-                FindingCode::NoApplicationInScope,
+                NO_APPLICATION_IN_SCOPE,
                 "no national application is declared in scope",
                 Some(pack.at_key("/applications_in_scope")),
             ));

@@ -7,9 +7,16 @@
 use serde::{Deserialize, Serialize};
 
 use crate::checks::{CheckKind, Codes, Context, Outcome, first};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::location::Location;
 use crate::model::{ChannelType, Kind};
+
+pub(crate) const CHANNEL_NOT_24X7: FindingCode = FindingCode::new(
+    Area::Desk,
+    "channel-not-24x7",
+    "A contact channel the requirement asks for is not available 24 hours a day, 7 days a week.",
+    "Make the channel available 24x7 and set its `hours` to `24x7` in the service desk document.",
+);
 
 /// Parameters of `channels-24x7`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -36,7 +43,7 @@ impl crate::checks::ParameterSchema for Channels24x7 {
 }
 
 impl CheckKind for Channels24x7 {
-    const CODES: Codes = &[&[FindingCode::ChannelNot24x7]];
+    const CODES: Codes = &[&[CHANNEL_NOT_24X7]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::ServiceDesk]
@@ -80,11 +87,7 @@ impl CheckKind for Channels24x7 {
                     desk.at_key("/channels"),
                 ),
             };
-            findings.push(Finding::new(
-                FindingCode::ChannelNot24x7,
-                message,
-                Some(location),
-            ));
+            findings.push(Finding::new(CHANNEL_NOT_24X7, message, Some(location)));
         }
         Outcome::pass_if(findings.is_empty(), findings)
     }

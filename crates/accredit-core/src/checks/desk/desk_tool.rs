@@ -6,8 +6,22 @@
 use serde::{Deserialize, Serialize};
 
 use crate::checks::{CheckKind, Codes, Context, Outcome, first};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::Kind;
+
+pub(crate) const DESK_TOOL_NOT_DESCRIBED: FindingCode = FindingCode::new(
+    Area::Desk,
+    "desk-tool-not-described",
+    "The service desk document does not describe the desk tool.",
+    "Add `tool:` with its name and capabilities to the service desk document.",
+);
+
+pub(crate) const DESK_TOOL_LACKS_CAPABILITY: FindingCode = FindingCode::new(
+    Area::Desk,
+    "desk-tool-lacks-capability",
+    "The desk tool does not list a capability the requirement asks for.",
+    "Add the capability to `tool.capabilities`, once the tool has it.",
+);
 
 /// Parameters of `desk-tool-capabilities`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -34,10 +48,7 @@ impl crate::checks::ParameterSchema for DeskToolCapabilities {
 }
 
 impl CheckKind for DeskToolCapabilities {
-    const CODES: Codes = &[&[
-        FindingCode::DeskToolLacksCapability,
-        FindingCode::DeskToolNotDescribed,
-    ]];
+    const CODES: Codes = &[&[DESK_TOOL_LACKS_CAPABILITY, DESK_TOOL_NOT_DESCRIBED]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::ServiceDesk]
@@ -56,7 +67,7 @@ impl CheckKind for DeskToolCapabilities {
         };
         let Some(tool) = &desk.value.tool else {
             return Outcome::fail(vec![Finding::new(
-                FindingCode::DeskToolNotDescribed,
+                DESK_TOOL_NOT_DESCRIBED,
                 format!(
                     "the desk tool is not described; add `tool:` with its capabilities ({})",
                     self.capabilities.join(", ")
@@ -70,7 +81,7 @@ impl CheckKind for DeskToolCapabilities {
             .filter(|c| !tool.capabilities.contains(c))
             .map(|c| {
                 Finding::new(
-                    FindingCode::DeskToolLacksCapability,
+                    DESK_TOOL_LACKS_CAPABILITY,
                     format!("{} does not list the `{c}` capability", tool.name),
                     Some(desk.at_key("/tool/capabilities")),
                 )

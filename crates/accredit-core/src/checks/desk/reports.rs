@@ -7,8 +7,22 @@
 use serde::{Deserialize, Serialize};
 
 use crate::checks::{CheckKind, Codes, Context, Outcome, first};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::{Frequency, Kind};
+
+pub(crate) const NO_REGULAR_REPORT: FindingCode = FindingCode::new(
+    Area::Desk,
+    "no-regular-report",
+    "No report is produced as often as the requirement asks.",
+    "Produce a report at least as often as asked and list it under `reports`.",
+);
+
+pub(crate) const REPORT_SAMPLE_MISSING: FindingCode = FindingCode::new(
+    Area::Desk,
+    "report-sample-missing",
+    "A report is listed without a sample in the pack.",
+    "Add a sample of the report to the pack and name it in the report's `sample`.",
+);
 
 /// Parameters of `report-cadence`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -31,10 +45,7 @@ impl crate::checks::ParameterSchema for ReportCadence {
 }
 
 impl CheckKind for ReportCadence {
-    const CODES: Codes = &[&[
-        FindingCode::NoRegularReport,
-        FindingCode::ReportSampleMissing,
-    ]];
+    const CODES: Codes = &[&[NO_REGULAR_REPORT, REPORT_SAMPLE_MISSING]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::ServiceDesk]
@@ -75,7 +86,7 @@ impl CheckKind for ReportCadence {
                     ),
                 };
                 findings.push(Finding::new(
-                    FindingCode::ReportSampleMissing,
+                    REPORT_SAMPLE_MISSING,
                     message,
                     Some(desk.at(&format!("/reports/{i}"))),
                 ));
@@ -86,7 +97,7 @@ impl CheckKind for ReportCadence {
         }
         if findings.is_empty() {
             findings.push(Finding::new(
-                FindingCode::NoRegularReport,
+                NO_REGULAR_REPORT,
                 format!(
                     "no report is produced {} or more often",
                     frequency_word(self.at_least)

@@ -11,8 +11,15 @@ use serde::{Deserialize, Serialize};
 
 use super::pack_documents::percent;
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::{DocumentType, Kind};
+
+pub(crate) const APPLICATION_NOT_COVERED: FindingCode = FindingCode::new(
+    Area::Documents,
+    "application-not-covered",
+    "An application in scope has no Document of the type the requirement asks for.",
+    "Add a Document of that type with `application:` naming the application.",
+);
 
 /// Parameters of `document-per-application`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -44,7 +51,7 @@ impl crate::checks::ParameterSchema for DocumentPerApplication {
 }
 
 impl CheckKind for DocumentPerApplication {
-    const CODES: Codes = &[&[FindingCode::ApplicationNotCovered]];
+    const CODES: Codes = &[&[APPLICATION_NOT_COVERED]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Document, Kind::Pack]
@@ -79,7 +86,7 @@ impl CheckKind for DocumentPerApplication {
                 .application_name(application)
                 .unwrap_or(application);
             findings.push(Finding::new(
-                FindingCode::ApplicationNotCovered,
+                APPLICATION_NOT_COVERED,
                 format!(
                     "no `{type_name}` Document covers {name}: add one with `type: {type_name}` and `application: {application}`"
                 ),

@@ -11,9 +11,32 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::pack_documents::DOCUMENT_MISSING;
+use crate::checks::escalation::dates::FUTURE_DATED;
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::{DocumentType, Kind};
+
+pub(crate) const DOCUMENT_NOT_APPROVED: FindingCode = FindingCode::new(
+    Area::Documents,
+    "document-not-approved",
+    "A Document has no approval date.",
+    "Record `approved_on` (and who approved it) in the document's front matter.",
+);
+
+pub(crate) const APPROVED_AFTER_START: FindingCode = FindingCode::new(
+    Area::Documents,
+    "approved-after-start",
+    "A Document was approved after the assessment start; it must be in force before.",
+    "Approve the document before the assessment starts.",
+);
+
+pub(crate) const APPROVAL_TOO_OLD: FindingCode = FindingCode::new(
+    Area::Documents,
+    "approval-too-old",
+    "A Document's approval is older than the requirement allows.",
+    "Review and approve the document again, and record the new `approved_on`.",
+);
 
 /// Parameters of `document-approved`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -54,11 +77,11 @@ impl crate::checks::ParameterSchema for DocumentApproved {
 
 impl CheckKind for DocumentApproved {
     const CODES: Codes = &[&[
-        FindingCode::DocumentMissing,
-        FindingCode::DocumentNotApproved,
-        FindingCode::ApprovedAfterStart,
-        FindingCode::ApprovalTooOld,
-        FindingCode::FutureDatedEvidence,
+        DOCUMENT_MISSING,
+        DOCUMENT_NOT_APPROVED,
+        APPROVED_AFTER_START,
+        APPROVAL_TOO_OLD,
+        FUTURE_DATED,
     ]];
 
     fn evidence(&self) -> Vec<Kind> {
@@ -87,7 +110,7 @@ impl CheckKind for DocumentApproved {
             let file = &document.file;
             let Some(approved_on) = document.value.front.control.approved_on else {
                 findings.push(Finding::new(
-                    FindingCode::DocumentNotApproved,
+                    DOCUMENT_NOT_APPROVED,
                     format!("{file} has no `approved_on` date, so it does not show an approved {type_name}"),
                     Some(document.at("")),
                 ));
@@ -96,7 +119,7 @@ impl CheckKind for DocumentApproved {
             let at = Some(document.at("/approved_on"));
             let problem = if approved_on > context.as_of {
                 Some((
-                    FindingCode::FutureDatedEvidence,
+                    FUTURE_DATED,
                     format!(
                         "{file} is approved on {approved_on}, after the run date {}; evidence dated in the future is not counted",
                         context.as_of
@@ -104,14 +127,14 @@ impl CheckKind for DocumentApproved {
                 ))
             } else if approved_on > start {
                 Some((
-                    FindingCode::ApprovedAfterStart,
+                    APPROVED_AFTER_START,
                     format!(
                         "{file} was approved on {approved_on}, after the assessment start {start}; it must be approved before the assessment starts"
                     ),
                 ))
             } else if approved_on < earliest {
                 Some((
-                    FindingCode::ApprovalTooOld,
+                    APPROVAL_TOO_OLD,
                     format!(
                         "{file} was approved on {approved_on}, more than {} days before the assessment start {start} (the earliest date that counts is {earliest})",
                         self.max_age_days
@@ -127,7 +150,7 @@ impl CheckKind for DocumentApproved {
         }
         if !seen {
             findings.push(Finding::new(
-                FindingCode::DocumentMissing,
+                DOCUMENT_MISSING,
                 format!(
                     "the pack has no Document of type `{type_name}`: add a Markdown file whose front matter has `kind: Document` and `type: {type_name}`"
                 ),

@@ -12,8 +12,22 @@ use serde::{Deserialize, Serialize};
 
 use super::pack_documents::{PackDocument, in_words, pack_documents, percent};
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::{DocumentControl, Kind};
+
+pub(crate) const DOCUMENT_CONTROL_INCOMPLETE: FindingCode = FindingCode::new(
+    Area::Documents,
+    "document-control-incomplete",
+    "A document lacks document-control details (owner, version, review date or approval).",
+    "Fill in the document-control fields named in the finding.",
+);
+
+pub(crate) const REVIEW_DUE_IN_WINDOW: FindingCode = FindingCode::new(
+    Area::Documents,
+    "review-due-in-window",
+    "A document's review falls due during the assessment window.",
+    "Review the document before the window starts and record the next review date.",
+);
 
 /// Parameters of `document-control`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -96,7 +110,7 @@ impl DocumentControlComplete {
         if !missing.is_empty() {
             let verb = if missing.len() == 1 { "is" } else { "are" };
             findings.push(Finding::new(
-                FindingCode::DocumentControlIncomplete,
+                DOCUMENT_CONTROL_INCOMPLETE,
                 format!(
                     "document control is incomplete: {} {verb} missing from the front matter",
                     in_words(&missing)
@@ -109,7 +123,7 @@ impl DocumentControlComplete {
             && review_due < last_day
         {
             findings.push(Finding::new(
-                FindingCode::ReviewDueInWindow,
+                REVIEW_DUE_IN_WINDOW,
                 format!("review due {review_due}, before the window ends {last_day}"),
                 Some(document.at("/review_due")),
             ));
@@ -119,10 +133,7 @@ impl DocumentControlComplete {
 }
 
 impl CheckKind for DocumentControlComplete {
-    const CODES: Codes = &[&[
-        FindingCode::DocumentControlIncomplete,
-        FindingCode::ReviewDueInWindow,
-    ]];
+    const CODES: Codes = &[&[DOCUMENT_CONTROL_INCOMPLETE, REVIEW_DUE_IN_WINDOW]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure, Kind::Document]

@@ -6,8 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::pack_documents::DOCUMENT_MISSING;
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::Finding;
 use crate::model::{DocumentType, Kind};
 
 /// Parameters of `document-present`.
@@ -40,7 +41,7 @@ impl crate::checks::ParameterSchema for DocumentPresent {
 }
 
 impl CheckKind for DocumentPresent {
-    const CODES: Codes = &[&[FindingCode::DocumentMissing]];
+    const CODES: Codes = &[&[DOCUMENT_MISSING]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Document]
@@ -64,7 +65,7 @@ impl CheckKind for DocumentPresent {
         }
         let type_name = self.document_type.as_str();
         Outcome::fail(vec![Finding::new(
-            FindingCode::DocumentMissing,
+            DOCUMENT_MISSING,
             format!(
                 "the pack has no Document of type `{type_name}`: add a Markdown file whose front matter has `kind: Document` and `type: {type_name}`"
             ),

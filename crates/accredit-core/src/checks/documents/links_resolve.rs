@@ -12,10 +12,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::pack_documents::BROKEN_LINK;
 use super::pack_documents::{capped, percent};
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::finding::{Finding, FindingCode};
 use crate::evidence::LinkCheck;
+use crate::finding::Finding;
 use crate::model::Kind;
 
 /// Parameters of `links-resolve` (none).
@@ -28,7 +29,7 @@ impl crate::checks::ParameterSchema for LinksResolve {
 }
 
 impl CheckKind for LinksResolve {
-    const CODES: Codes = &[&[FindingCode::BrokenLink]];
+    const CODES: Codes = &[&[BROKEN_LINK]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure, Kind::Document]
@@ -50,7 +51,7 @@ impl CheckKind for LinksResolve {
             .flat_map(|broken| {
                 capped(&broken, "broken links", |link| {
                     Finding::new(
-                        FindingCode::BrokenLink,
+                        BROKEN_LINK,
                         link.message().unwrap_or_default(),
                         Some(link.location()),
                     )

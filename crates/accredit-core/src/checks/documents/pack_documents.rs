@@ -4,11 +4,25 @@
 //! Markdown analysis read from it.
 
 use crate::evidence::{Evidence, Located, MarkdownEvidence};
-use crate::finding::Finding;
+use crate::finding::{Area, Finding, FindingCode};
 use crate::location::{Location, to_u32};
 use crate::markdown::MarkdownReport;
 use crate::model::DocumentControl;
 use crate::yaml::NodeIndex;
+
+pub(crate) const DOCUMENT_MISSING: FindingCode = FindingCode::new(
+    Area::Documents,
+    "document-missing",
+    "The pack has no Document of a type the requirement asks for.",
+    "Add a Markdown Document with `kind: Document` and that `type` in its front matter.",
+);
+
+pub(crate) const BROKEN_LINK: FindingCode = FindingCode::new(
+    Area::Documents,
+    "broken-link",
+    "A Markdown link between pack files does not resolve.",
+    "Correct the link, or add the file or heading it points to.",
+);
 
 /// The most findings of one kind reported for one document; the rest are
 /// counted in a last finding, so a document full of `TODO`s cannot bury
@@ -169,11 +183,7 @@ mod tests {
     fn findings_are_capped_with_a_count_of_the_rest() {
         let lines: Vec<u32> = (1..=25).collect();
         let capped = capped(&lines, "placeholders", |line| {
-            Finding::new(
-                crate::finding::FindingCode::BrokenLink,
-                "x",
-                Some(Location::at("a.md", *line, 1)),
-            )
+            Finding::new(BROKEN_LINK, "x", Some(Location::at("a.md", *line, 1)))
         });
         assert_eq!(capped.len(), FINDINGS_PER_DOCUMENT + 1);
         let last = capped.last().unwrap();

@@ -12,10 +12,17 @@ use serde::{Deserialize, Serialize};
 
 use super::pack_documents::{capped, in_words, pack_documents, percent};
 use crate::checks::{CheckKind, Codes, Context, Outcome, ParameterProblem};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::location::Location;
 use crate::markdown::Placeholder;
 use crate::model::Kind;
+
+pub(crate) const PLACEHOLDER_TEXT: FindingCode = FindingCode::new(
+    Area::Documents,
+    "placeholder-text",
+    "Template placeholder text (such as TBC or lorem ipsum) is left in a document.",
+    "Replace the placeholder with the real content.",
+);
 
 /// The markers the Markdown analysis finds, in its canonical spelling.
 pub const KNOWN_MARKERS: [&str; 6] = ["TODO", "TBC", "TBD", "XXX", "lorem ipsum", "[insert"];
@@ -49,7 +56,7 @@ impl crate::checks::ParameterSchema for NoPlaceholders {
 }
 
 impl CheckKind for NoPlaceholders {
-    const CODES: Codes = &[&[FindingCode::PlaceholderText]];
+    const CODES: Codes = &[&[PLACEHOLDER_TEXT]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure, Kind::Document]
@@ -96,7 +103,7 @@ impl CheckKind for NoPlaceholders {
             }
             findings.extend(capped(&found, "placeholders", |p| {
                 Finding::new(
-                    FindingCode::PlaceholderText,
+                    PLACEHOLDER_TEXT,
                     format!(
                         "placeholder text \"{}\" left in {}: \"{}\"",
                         p.text.split_whitespace().collect::<Vec<_>>().join(" "),

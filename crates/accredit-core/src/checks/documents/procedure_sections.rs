@@ -18,9 +18,30 @@ use serde::{Deserialize, Serialize};
 use super::pack_documents::{in_words, percent, title_location};
 use crate::checks::{CheckKind, Codes, Context, Outcome, ParameterProblem};
 use crate::evidence::{Evidence, Located, MarkdownEvidence};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::markdown::{Outline, Section, normalise_heading};
 use crate::model::{Kind, Procedure, Process};
+
+pub(crate) const PROCEDURE_MISSING: FindingCode = FindingCode::new(
+    Area::Documents,
+    "procedure-missing",
+    "The pack has no Procedure for a process the requirement asks about.",
+    "Add a Markdown Procedure with `kind: Procedure` and the process in its front matter.",
+);
+
+pub(crate) const SECTION_MISSING: FindingCode = FindingCode::new(
+    Area::Documents,
+    "section-missing",
+    "A Procedure lacks a section the requirement asks for.",
+    "Add a section (a heading) with the name given in the finding.",
+);
+
+pub(crate) const FURTHER_SECTION_MISSING: FindingCode = FindingCode::new(
+    Area::Documents,
+    "further-section-missing",
+    "A Procedure has too few sections beyond the named ones describing how the process is carried out.",
+    "Add sections describing how the process is carried out.",
+);
 
 /// The most section names listed in a finding's "(it has: …)".
 const SECTIONS_LISTED: usize = 15;
@@ -237,11 +258,7 @@ impl ProcedureSections {
 }
 
 impl CheckKind for ProcedureSections {
-    const CODES: Codes = &[&[
-        FindingCode::ProcedureMissing,
-        FindingCode::SectionMissing,
-        FindingCode::FurtherSectionMissing,
-    ]];
+    const CODES: Codes = &[&[PROCEDURE_MISSING, SECTION_MISSING, FURTHER_SECTION_MISSING]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure]
@@ -293,7 +310,7 @@ impl CheckKind for ProcedureSections {
         let Some((procedure, coverage)) = self.best_procedure(context.evidence) else {
             let names: Vec<&str> = self.sections.iter().map(|s| s.name.as_str()).collect();
             return Outcome::fail(vec![Finding::new(
-                FindingCode::ProcedureMissing,
+                PROCEDURE_MISSING,
                 format!(
                     "the pack has no {process} Procedure: add a Markdown file whose front matter has `kind: Procedure` and `process: {process}`, with sections {}",
                     in_words(&names)
@@ -309,7 +326,7 @@ impl CheckKind for ProcedureSections {
         for (section, found) in self.sections.iter().zip(&coverage.found) {
             if found.is_empty() {
                 findings.push(Finding::new(
-                    FindingCode::SectionMissing,
+                    SECTION_MISSING,
                     format!("{file} has no \"{}\" section ({has})", section.name),
                     Some(at.clone()),
                 ));
@@ -322,7 +339,7 @@ impl CheckKind for ProcedureSections {
                 n => format!("{n} sections"),
             };
             findings.push(Finding::new(
-                FindingCode::FurtherSectionMissing,
+                FURTHER_SECTION_MISSING,
                 format!(
                     "{file} needs {wanted} beyond {} describing how the {process} process is carried out ({has})",
                     in_words(&names)

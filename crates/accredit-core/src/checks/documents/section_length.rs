@@ -15,9 +15,30 @@ use serde::{Deserialize, Serialize};
 
 use super::pack_documents::percent;
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::location::Location;
 use crate::model::Kind;
+
+pub(crate) const SECTION_TOO_SHORT: FindingCode = FindingCode::new(
+    Area::Documents,
+    "section-too-short",
+    "A Procedure section is shorter than the requirement asks.",
+    "Describe the section's subject in more words.",
+);
+
+pub(crate) const NO_REQUIRED_SECTIONS: FindingCode = FindingCode::new(
+    Area::Documents,
+    "no-required-sections",
+    "No Procedure has any of the sections the requirement measures.",
+    "Add the sections to the Procedures.",
+);
+
+pub(crate) const NO_SECTIONS_ASKED: FindingCode = FindingCode::new(
+    Area::Documents,
+    "no-sections-asked",
+    "The ruleset names no sections for this requirement to measure (a ruleset problem).",
+    "In the ruleset, give the requirement sections, or the Procedure requirement it follows.",
+);
 
 /// Parameters of `section-length`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -42,11 +63,7 @@ impl crate::checks::ParameterSchema for SectionLength {
 }
 
 impl CheckKind for SectionLength {
-    const CODES: Codes = &[&[
-        FindingCode::NoRequiredSections,
-        FindingCode::NoSectionsAsked,
-        FindingCode::SectionTooShort,
-    ]];
+    const CODES: Codes = &[&[NO_REQUIRED_SECTIONS, NO_SECTIONS_ASKED, SECTION_TOO_SHORT]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Procedure]
@@ -85,7 +102,7 @@ impl CheckKind for SectionLength {
                     n => format!("{n} words"),
                 };
                 findings.push(Finding::new(
-                    FindingCode::SectionTooShort,
+                    SECTION_TOO_SHORT,
                     format!(
                         "the \"{}\" section of {} has {words}; it needs at least {}",
                         required.name, procedure.file, self.min_section_words
@@ -100,14 +117,14 @@ impl CheckKind for SectionLength {
         }
         if !any_asked {
             return Outcome::not_applicable(vec![Finding::new(
-                FindingCode::NoSectionsAsked,
+                NO_SECTIONS_ASKED,
                 "the ruleset asks for no procedure sections, so there is nothing to measure",
                 None,
             )]);
         }
         if counted.is_empty() {
             return Outcome::fail(vec![Finding::new(
-                FindingCode::NoRequiredSections,
+                NO_REQUIRED_SECTIONS,
                 "none of the sections the ITIL requirements ask for was found in the procedures, so none can be measured",
                 None,
             )]);

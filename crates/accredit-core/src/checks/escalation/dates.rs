@@ -9,11 +9,16 @@
 use jiff::civil::Date;
 
 use crate::checks::{AssessmentWindow, Context};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::location::Location;
 
 /// Code of the finding for evidence dated after the run date.
-pub(crate) const FUTURE_DATED: FindingCode = FindingCode::FutureDatedEvidence;
+pub(crate) const FUTURE_DATED: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "future-dated-evidence",
+    "Evidence is dated after the run date (`--as-of`), so it is not counted.",
+    "Correct the date, or assess again once the event has taken place.",
+);
 
 /// A `future-dated-evidence` finding when `date` is after the run date.
 /// `what` names the evidence, e.g. "the escalation test".

@@ -15,12 +15,62 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dates::FUTURE_DATED;
 use super::dates::future_dated;
 use super::rehearsals::names_lsp;
 use crate::checks::{CheckKind, Codes, Context, Outcome, first};
 use crate::evidence::Located;
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::{EscalationLevel, EscalationPlan, Kind, Party};
+
+pub(crate) const PLAN_NOT_APPROVED: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "plan-not-approved",
+    "The escalation plan does not say who approved it or when.",
+    "Write `approved_by` and `approved_on` in the escalation plan.",
+);
+
+pub(crate) const PLAN_APPROVED_AFTER_START: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "plan-approved-after-start",
+    "The escalation plan was approved after the assessment start; it must be in force before.",
+    "Approve the plan before the assessment starts.",
+);
+
+pub(crate) const TOO_FEW_ESCALATION_LEVELS: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "too-few-escalation-levels",
+    "The escalation plan has fewer levels than the requirement asks.",
+    "Add the missing escalation levels.",
+);
+
+pub(crate) const NO_LSP_LEVEL: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "no-lsp-level",
+    "No escalation level is the Local Service Provider (`party: lsp`).",
+    "Add a level for the LSP with `party: lsp`.",
+);
+
+pub(crate) const LSP_LEVEL_MISNAMED: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "lsp-level-misnamed",
+    "The LSP escalation level does not name the pack's LSP.",
+    "Name the pack's LSP in the level's `name`.",
+);
+
+pub(crate) const NO_NATIONAL_LEVEL: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "no-national-level",
+    "No escalation level is the national service desk (`party: national`).",
+    "Add a level for the national service desk with `party: national`.",
+);
+
+pub(crate) const LEVEL_CONTACT_MISSING: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "level-contact-missing",
+    "An escalation level has no contact phone number or e-mail address.",
+    "Add the level's `contact` phone and e-mail.",
+);
 
 /// Parameters of `escalation-plan`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -77,14 +127,14 @@ fn written(value: Option<&str>) -> bool {
 
 impl CheckKind for EscalationPlanApproved {
     const CODES: Codes = &[&[
-        FindingCode::PlanNotApproved,
-        FindingCode::PlanApprovedAfterStart,
-        FindingCode::TooFewEscalationLevels,
-        FindingCode::NoLspLevel,
-        FindingCode::LspLevelMisnamed,
-        FindingCode::NoNationalLevel,
-        FindingCode::LevelContactMissing,
-        FindingCode::FutureDatedEvidence,
+        PLAN_NOT_APPROVED,
+        PLAN_APPROVED_AFTER_START,
+        TOO_FEW_ESCALATION_LEVELS,
+        NO_LSP_LEVEL,
+        LSP_LEVEL_MISNAMED,
+        NO_NATIONAL_LEVEL,
+        LEVEL_CONTACT_MISSING,
+        FUTURE_DATED,
     ]];
 
     fn evidence(&self) -> Vec<Kind> {
@@ -112,19 +162,19 @@ impl CheckKind for EscalationPlanApproved {
 
         if !written(value.control.approved_by.as_deref()) {
             findings.push(Finding::new(
-                FindingCode::PlanNotApproved,
+                PLAN_NOT_APPROVED,
                 "the escalation plan does not say who approved it (`approved_by`)",
                 Some(plan.at("/approved_by")),
             ));
         }
         match value.control.approved_on {
             None => findings.push(Finding::new(
-                FindingCode::PlanNotApproved,
+                PLAN_NOT_APPROVED,
                 "the escalation plan does not say when it was approved (`approved_on`)",
                 Some(plan.at("/approved_on")),
             )),
             Some(on) if on > context.window.start => findings.push(Finding::new(
-                FindingCode::PlanApprovedAfterStart,
+                PLAN_APPROVED_AFTER_START,
                 format!(
                     "the escalation plan is approved on {on}, after the assessment start {}; it must be approved before the assessment begins",
                     context.window.start
@@ -136,7 +186,7 @@ impl CheckKind for EscalationPlanApproved {
 
         if value.levels.len() < self.min_levels {
             findings.push(Finding::new(
-                FindingCode::TooFewEscalationLevels,
+                TOO_FEW_ESCALATION_LEVELS,
                 format!(
                     "the escalation plan has {} level{}; it needs at least {}",
                     value.levels.len(),
@@ -155,14 +205,14 @@ impl CheckKind for EscalationPlanApproved {
             .collect();
         if lsp_levels.is_empty() {
             findings.push(Finding::new(
-                FindingCode::NoLspLevel,
+                NO_LSP_LEVEL,
                 format!("no escalation level has `party: lsp`; add a level for {lsp}"),
                 Some(plan.at_key("/levels")),
             ));
         } else if !lsp_levels.iter().any(|(_, l)| names_lsp(&l.name, lsp)) {
             for (i, level) in &lsp_levels {
                 findings.push(Finding::new(
-                    FindingCode::LspLevelMisnamed,
+                    LSP_LEVEL_MISNAMED,
                     format!(
                         "level {} has `party: lsp` and is named `{}`, which does not name the pack's LSP: expected a name containing `{lsp}`",
                         level.level,
@@ -174,7 +224,7 @@ impl CheckKind for EscalationPlanApproved {
         }
         if !value.levels.iter().any(|l| l.party == Party::National) {
             findings.push(Finding::new(
-                FindingCode::NoNationalLevel,
+                NO_NATIONAL_LEVEL,
                 "no escalation level has `party: national`; add the national service desk",
                 Some(plan.at_key("/levels")),
             ));
@@ -189,14 +239,14 @@ impl CheckKind for EscalationPlanApproved {
             };
             if !written(contact.and_then(|c| c.phone.as_deref())) {
                 findings.push(Finding::new(
-                    FindingCode::LevelContactMissing,
+                    LEVEL_CONTACT_MISSING,
                     format!("{} has no contact phone number", level_name(level)),
                     Some(plan.at_key(&pointer)),
                 ));
             }
             if !written(contact.and_then(|c| c.email.as_deref())) {
                 findings.push(Finding::new(
-                    FindingCode::LevelContactMissing,
+                    LEVEL_CONTACT_MISSING,
                     format!("{} has no contact e-mail address", level_name(level)),
                     Some(plan.at_key(&pointer)),
                 ));

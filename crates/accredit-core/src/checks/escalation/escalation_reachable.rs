@@ -13,10 +13,25 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dates::FUTURE_DATED;
 use super::escalation_plan::{level_name, plan_in_force};
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::{Kind, OutOfHours};
+
+pub(crate) const LEVEL_NOT_REACHABLE_24X7: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "level-not-reachable-24x7",
+    "An escalation level cannot be reached at all hours, and no out-of-hours route covers it.",
+    "Make the level reachable 24x7, or add an `out_of_hours` route with a role and phone number.",
+);
+
+pub(crate) const OUT_OF_HOURS_ROUTE_INCOMPLETE: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "out-of-hours-route-incomplete",
+    "The plan's out-of-hours route lacks a role or a phone number.",
+    "Give `out_of_hours` both a role and a phone number.",
+);
 
 /// Parameters of `escalation-reachable` (none).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -33,9 +48,9 @@ fn route_complete(route: &OutOfHours) -> bool {
 
 impl CheckKind for EscalationReachable {
     const CODES: Codes = &[&[
-        FindingCode::LevelNotReachable24x7,
-        FindingCode::OutOfHoursRouteIncomplete,
-        FindingCode::FutureDatedEvidence,
+        LEVEL_NOT_REACHABLE_24X7,
+        OUT_OF_HOURS_ROUTE_INCOMPLETE,
+        FUTURE_DATED,
     ]];
 
     fn evidence(&self) -> Vec<Kind> {
@@ -61,7 +76,7 @@ impl CheckKind for EscalationReachable {
         let mut findings = Vec::new();
         if route.is_some() {
             findings.push(Finding::new(
-                FindingCode::OutOfHoursRouteIncomplete,
+                OUT_OF_HOURS_ROUTE_INCOMPLETE,
                 "the plan's `out_of_hours` route needs both a role and a phone number",
                 Some(plan.at("/out_of_hours")),
             ));
@@ -75,7 +90,7 @@ impl CheckKind for EscalationReachable {
             match &level.hours {
                 Some(hours) if hours.is_24x7() => {}
                 Some(_) => findings.push(Finding::new(
-                    FindingCode::LevelNotReachable24x7,
+                    LEVEL_NOT_REACHABLE_24X7,
                     format!(
                         "{} is available only at set hours, {remedy}; it cannot be reached at other times",
                         level_name(level)
@@ -83,7 +98,7 @@ impl CheckKind for EscalationReachable {
                     Some(plan.at(&format!("/levels/{i}/hours"))),
                 )),
                 None => findings.push(Finding::new(
-                    FindingCode::LevelNotReachable24x7,
+                    LEVEL_NOT_REACHABLE_24X7,
                     format!(
                         "{} states no `hours`, so it is not known to be reachable 24x7, {remedy}",
                         level_name(level)

@@ -13,12 +13,28 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dates::FUTURE_DATED;
 use super::dates::Lookback;
+use super::rehearsals::ESCALATION_TEST_NOT_COUNTED;
 use super::rehearsals::{Needs, counted, not_counted, shortfalls};
 use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::evidence::Located;
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::{EscalationTest, Kind};
+
+pub(crate) const NO_OUT_OF_HOURS_ESCALATION_TEST: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "no-out-of-hours-escalation-test",
+    "No passed out-of-hours escalation test is dated in the period asked.",
+    "Run an escalation test out of hours and add its record to the pack.",
+);
+
+pub(crate) const NO_SEVERITY_1_ESCALATION_TEST: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "no-severity-1-escalation-test",
+    "No passed severity-1 escalation test is dated in the period asked.",
+    "Run a severity-1 escalation test and add its record to the pack.",
+);
 
 /// Parameters of `escalation-test-coverage`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -51,12 +67,12 @@ struct Wanted {
 
 const WANTED: [Wanted; 2] = [
     Wanted {
-        code: FindingCode::NoOutOfHoursEscalationTest,
+        code: NO_OUT_OF_HOURS_ESCALATION_TEST,
         name: "out-of-hours escalation test (`out_of_hours: true`)",
         is: |t| t.out_of_hours,
     },
     Wanted {
-        code: FindingCode::NoSeverity1EscalationTest,
+        code: NO_SEVERITY_1_ESCALATION_TEST,
         name: "severity 1 escalation test (`severity: 1`)",
         is: |t| t.severity == Some(1),
     },
@@ -64,10 +80,10 @@ const WANTED: [Wanted; 2] = [
 
 impl CheckKind for EscalationTestCoverage {
     const CODES: Codes = &[&[
-        FindingCode::NoOutOfHoursEscalationTest,
-        FindingCode::NoSeverity1EscalationTest,
-        FindingCode::EscalationTestNotCounted,
-        FindingCode::FutureDatedEvidence,
+        NO_OUT_OF_HOURS_ESCALATION_TEST,
+        NO_SEVERITY_1_ESCALATION_TEST,
+        ESCALATION_TEST_NOT_COUNTED,
+        FUTURE_DATED,
     ]];
 
     fn evidence(&self) -> Vec<Kind> {
@@ -112,9 +128,11 @@ impl CheckKind for EscalationTestCoverage {
                 ),
                 None,
             ));
-            findings.extend(reasons.iter().map(|(test, why)| {
-                not_counted(FindingCode::EscalationTestNotCounted, context, test, why)
-            }));
+            findings.extend(
+                reasons.iter().map(|(test, why)| {
+                    not_counted(ESCALATION_TEST_NOT_COUNTED, context, test, why)
+                }),
+            );
         }
         findings.extend(future);
         Outcome::with_credit(f64::from(found) / WANTED.len() as f64, None, findings)

@@ -11,11 +11,20 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dates::FUTURE_DATED;
 use super::dates::Lookback;
+use super::rehearsals::ESCALATION_TEST_NOT_COUNTED;
 use super::rehearsals::{Needs, counted, not_counted, shortfalls};
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::Kind;
+
+pub(crate) const NO_RECENT_LSP_ESCALATION_TEST: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "no-recent-lsp-escalation-test",
+    "No passed escalation test with the LSP is dated recently enough.",
+    "Run an escalation test with the LSP and add its record to the pack.",
+);
 
 /// Parameters of `escalation-tested`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -41,9 +50,9 @@ impl crate::checks::ParameterSchema for EscalationTested {
 
 impl CheckKind for EscalationTested {
     const CODES: Codes = &[&[
-        FindingCode::NoRecentLspEscalationTest,
-        FindingCode::EscalationTestNotCounted,
-        FindingCode::FutureDatedEvidence,
+        NO_RECENT_LSP_ESCALATION_TEST,
+        ESCALATION_TEST_NOT_COUNTED,
+        FUTURE_DATED,
     ]];
 
     fn evidence(&self) -> Vec<Kind> {
@@ -75,16 +84,18 @@ impl CheckKind for EscalationTested {
             return Outcome::pass(future);
         }
         let mut findings = vec![Finding::new(
-            FindingCode::NoRecentLspEscalationTest,
+            NO_RECENT_LSP_ESCALATION_TEST,
             format!(
                 "no passed escalation test with {lsp} taking part is dated in {}",
                 needs.lookback.describe()
             ),
             None,
         )];
-        findings.extend(reasons.iter().map(|(test, why)| {
-            not_counted(FindingCode::EscalationTestNotCounted, context, test, why)
-        }));
+        findings.extend(
+            reasons
+                .iter()
+                .map(|(test, why)| not_counted(ESCALATION_TEST_NOT_COUNTED, context, test, why)),
+        );
         findings.extend(future);
         Outcome::fail(findings)
     }

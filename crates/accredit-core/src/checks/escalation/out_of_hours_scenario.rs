@@ -15,10 +15,39 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 
+use super::dates::FUTURE_DATED;
 use super::rehearsals::{Rehearsal, counted};
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::{ClockTime, DEFAULT_TIMEZONE, Kind};
+
+pub(crate) const NO_OUT_OF_HOURS_SCENARIO: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "no-out-of-hours-scenario",
+    "No passed scenario test ran out of hours.",
+    "Run a scenario test out of hours and add its record with timed steps.",
+);
+
+pub(crate) const SCENARIO_TEST_IN_CORE_HOURS: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "scenario-test-in-core-hours",
+    "A scenario test started within core hours, so it does not show out-of-hours working.",
+    "Nothing to fix for this test; run another out of hours.",
+);
+
+pub(crate) const SCENARIO_TEST_WITHOUT_STEPS: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "scenario-test-without-steps",
+    "A scenario test has no steps, so when it ran is not known.",
+    "Record the test's steps with their times.",
+);
+
+pub(crate) const STEP_TIME_UNREADABLE: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "step-time-unreadable",
+    "A scenario test's first step time is neither a time HH:MM nor an instant with an offset.",
+    "Write the step's `at` as `HH:MM` or an instant such as `2008-10-06T22:15:00+01:00`.",
+);
 
 /// Parameters of `out-of-hours-scenario`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -77,11 +106,11 @@ impl OutOfHoursScenario {
 
 impl CheckKind for OutOfHoursScenario {
     const CODES: Codes = &[&[
-        FindingCode::NoOutOfHoursScenario,
-        FindingCode::ScenarioTestInCoreHours,
-        FindingCode::ScenarioTestWithoutSteps,
-        FindingCode::StepTimeUnreadable,
-        FindingCode::FutureDatedEvidence,
+        NO_OUT_OF_HOURS_SCENARIO,
+        SCENARIO_TEST_IN_CORE_HOURS,
+        SCENARIO_TEST_WITHOUT_STEPS,
+        STEP_TIME_UNREADABLE,
+        FUTURE_DATED,
     ]];
 
     fn evidence(&self) -> Vec<Kind> {
@@ -105,7 +134,7 @@ impl CheckKind for OutOfHoursScenario {
             let what = test.value.describe(context);
             let Some(first) = test.value.record.steps.first() else {
                 in_hours.push(Finding::new(
-                    FindingCode::ScenarioTestWithoutSteps,
+                    SCENARIO_TEST_WITHOUT_STEPS,
                     format!("{what} has no steps, so when it ran is not known"),
                     Some(test.at("/date")),
                 ));
@@ -116,7 +145,7 @@ impl CheckKind for OutOfHoursScenario {
                     return Outcome::pass(future);
                 }
                 Some(minutes) => in_hours.push(Finding::new(
-                    FindingCode::ScenarioTestInCoreHours,
+                    SCENARIO_TEST_IN_CORE_HOURS,
                     format!(
                         "{what} started at {}, not between {} and {}",
                         clock(minutes),
@@ -126,7 +155,7 @@ impl CheckKind for OutOfHoursScenario {
                     Some(test.at("/steps/0/at")),
                 )),
                 None => in_hours.push(Finding::new(
-                    FindingCode::StepTimeUnreadable,
+                    STEP_TIME_UNREADABLE,
                     format!(
                         "{what} starts at \"{}\", which is neither a time HH:MM nor an instant with an offset",
                         first.at
@@ -136,7 +165,7 @@ impl CheckKind for OutOfHoursScenario {
             }
         }
         let mut findings = vec![Finding::new(
-            FindingCode::NoOutOfHoursScenario,
+            NO_OUT_OF_HOURS_SCENARIO,
             format!(
                 "no scenario test started between {} and {}; run one out of hours with the LSP",
                 self.from, self.to

@@ -12,8 +12,15 @@
 use super::dates::{Lookback, future_dated};
 use crate::checks::Context;
 use crate::evidence::Located;
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::{EscalationTest, Party, ScenarioTest, TestRecord, TestResult};
+
+pub(crate) const ESCALATION_TEST_NOT_COUNTED: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "escalation-test-not-counted",
+    "An escalation test in the pack does not count (failed, too old, or without the LSP).",
+    "The finding says why; run a new test if it cannot be corrected.",
+);
 
 /// An escalation or scenario test, as the shared rules see it.
 pub(crate) trait Rehearsal {

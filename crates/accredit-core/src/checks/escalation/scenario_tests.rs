@@ -14,11 +14,33 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dates::FUTURE_DATED;
 use super::dates::Lookback;
 use super::rehearsals::{Needs, application_name, counted, not_counted, shortfalls};
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::Kind;
+
+pub(crate) const NO_APPLICATION_TO_TEST: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "no-application-to-test",
+    "The pack declares no application in scope, so no scenario test can cover one.",
+    "List the applications in scope in the pack document.",
+);
+
+pub(crate) const APPLICATION_NOT_SCENARIO_TESTED: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "application-not-scenario-tested",
+    "An application in scope has no passed end-to-end scenario test with the LSP in the period asked.",
+    "Run a scenario test for the application with the LSP and add its record.",
+);
+
+pub(crate) const SCENARIO_TEST_NOT_COUNTED: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "scenario-test-not-counted",
+    "A scenario test in the pack does not count (failed, too old, or without the LSP).",
+    "The finding says why; run a new test if it cannot be corrected.",
+);
 
 /// Parameters of `scenario-tests-per-application`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -44,10 +66,10 @@ impl crate::checks::ParameterSchema for ScenarioTestsPerApplication {
 
 impl CheckKind for ScenarioTestsPerApplication {
     const CODES: Codes = &[&[
-        FindingCode::NoApplicationToTest,
-        FindingCode::ApplicationNotScenarioTested,
-        FindingCode::ScenarioTestNotCounted,
-        FindingCode::FutureDatedEvidence,
+        NO_APPLICATION_TO_TEST,
+        APPLICATION_NOT_SCENARIO_TESTED,
+        SCENARIO_TEST_NOT_COUNTED,
+        FUTURE_DATED,
     ]];
 
     fn evidence(&self) -> Vec<Kind> {
@@ -73,7 +95,7 @@ impl CheckKind for ScenarioTestsPerApplication {
         let applications = &pack.value.applications_in_scope;
         if applications.is_empty() {
             findings.push(Finding::new(
-                FindingCode::NoApplicationToTest,
+                NO_APPLICATION_TO_TEST,
                 "the pack declares no application in scope, so no scenario test can cover one",
                 Some(pack.at_key("/applications_in_scope")),
             ));
@@ -103,7 +125,7 @@ impl CheckKind for ScenarioTestsPerApplication {
                 continue;
             }
             findings.push(Finding::new(
-                FindingCode::ApplicationNotScenarioTested,
+                APPLICATION_NOT_SCENARIO_TESTED,
                 format!(
                     "{} has no passed end-to-end scenario test with {lsp} dated in {}",
                     application_name(context, application),
@@ -111,9 +133,11 @@ impl CheckKind for ScenarioTestsPerApplication {
                 ),
                 Some(pack.at(&format!("/applications_in_scope/{i}"))),
             ));
-            findings.extend(reasons.iter().map(|(test, why)| {
-                not_counted(FindingCode::ScenarioTestNotCounted, context, test, why)
-            }));
+            findings.extend(
+                reasons
+                    .iter()
+                    .map(|(test, why)| not_counted(SCENARIO_TEST_NOT_COUNTED, context, test, why)),
+            );
         }
         findings.extend(future);
         let total = u32::try_from(applications.len()).unwrap_or(u32::MAX);

@@ -15,10 +15,39 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dates::FUTURE_DATED;
 use super::escalation_plan::plan_in_force;
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::{Kind, Severity};
+
+pub(crate) const SEVERITY_UNDEFINED: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "severity-undefined",
+    "A severity the requirement asks for is not defined in the escalation plan.",
+    "Define every severity from 1 to the highest asked.",
+);
+
+pub(crate) const SEVERITY_DEFINED_TWICE: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "severity-defined-twice",
+    "A severity is defined more than once in the escalation plan.",
+    "Keep one definition of each severity.",
+);
+
+pub(crate) const SEVERITY_OUT_OF_RANGE: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "severity-out-of-range",
+    "The escalation plan defines a severity outside the range the requirement uses.",
+    "Remove the severity, or renumber it within the range.",
+);
+
+pub(crate) const SEVERITY_TARGETS_LOOSEN: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "severity-targets-loosen",
+    "A more severe incident has a slower target than a less severe one.",
+    "Make each severity's targets at least as fast as those of the severity below it.",
+);
 
 /// Parameters of `severity-targets`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -64,11 +93,11 @@ const TARGETS: [Target; 2] = [
 
 impl CheckKind for SeverityTargets {
     const CODES: Codes = &[&[
-        FindingCode::SeverityUndefined,
-        FindingCode::SeverityDefinedTwice,
-        FindingCode::SeverityOutOfRange,
-        FindingCode::SeverityTargetsLoosen,
-        FindingCode::FutureDatedEvidence,
+        SEVERITY_UNDEFINED,
+        SEVERITY_DEFINED_TWICE,
+        SEVERITY_OUT_OF_RANGE,
+        SEVERITY_TARGETS_LOOSEN,
+        FUTURE_DATED,
     ]];
 
     fn evidence(&self) -> Vec<Kind> {
@@ -101,7 +130,7 @@ impl CheckKind for SeverityTargets {
             match found.next() {
                 Some(first) => defined.push(first),
                 None => findings.push(Finding::new(
-                    FindingCode::SeverityUndefined,
+                    SEVERITY_UNDEFINED,
                     format!(
                         "severity {level} is not defined; define every severity from 1 to {}",
                         self.highest
@@ -111,7 +140,7 @@ impl CheckKind for SeverityTargets {
             }
             for (i, _) in found {
                 findings.push(Finding::new(
-                    FindingCode::SeverityDefinedTwice,
+                    SEVERITY_DEFINED_TWICE,
                     format!("severity {level} is defined more than once; keep one definition"),
                     Some(plan.at(&format!("/severities/{i}/level"))),
                 ));
@@ -120,7 +149,7 @@ impl CheckKind for SeverityTargets {
         for (i, severity) in severities.iter().enumerate() {
             if severity.level == 0 || severity.level > self.highest {
                 findings.push(Finding::new(
-                    FindingCode::SeverityOutOfRange,
+                    SEVERITY_OUT_OF_RANGE,
                     format!(
                         "severity {} is not one of the severities 1 to {}",
                         severity.level, self.highest
@@ -137,7 +166,7 @@ impl CheckKind for SeverityTargets {
                 let (severe, milder) = ((target.minutes)(more), (target.minutes)(less));
                 if severe > milder {
                     findings.push(Finding::new(
-                        FindingCode::SeverityTargetsLoosen,
+                        SEVERITY_TARGETS_LOOSEN,
                         format!(
                             "severity {} is {} within {severe} minutes but severity {} within \
                              {milder}: a more severe incident must not have a slower target",

@@ -17,11 +17,33 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dates::FUTURE_DATED;
 use super::rehearsals::{Rehearsal, counted};
 use crate::checks::{CheckKind, Codes, Context, EvidenceNeed, Outcome};
 use crate::evidence::Located;
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::Kind;
+
+pub(crate) const NO_TEST_COUNTED: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "no-test-counted",
+    "No escalation or scenario test counts, so their follow-up actions cannot be measured.",
+    "Run the tests and add their records to the pack.",
+);
+
+pub(crate) const OVERDUE_TEST_ACTION: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "overdue-test-action",
+    "An action from a test is still open after its due date.",
+    "Close the action (record `closed_on`) or agree a new due date.",
+);
+
+pub(crate) const UNDATED_OPEN_ACTION: FindingCode = FindingCode::new(
+    Area::Escalation,
+    "undated-open-action",
+    "An open action from a test has no due date.",
+    "Give the action a `due` date.",
+);
 
 /// Parameters of `test-actions-not-overdue` (none).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -55,7 +77,7 @@ fn action_findings<T: Rehearsal>(
         );
         match action.due {
             Some(due) if due < start => findings.push(Finding::new(
-                FindingCode::OverdueTestAction,
+                OVERDUE_TEST_ACTION,
                 format!(
                     "{what} was due on {due} and is still open at the assessment start {start}"
                 ),
@@ -63,7 +85,7 @@ fn action_findings<T: Rehearsal>(
             )),
             Some(_) => {}
             None => findings.push(Finding::new(
-                FindingCode::UndatedOpenAction,
+                UNDATED_OPEN_ACTION,
                 format!("{what} is open and has no due date; close it or give it a due date"),
                 Some(test.at(&format!("/actions/{i}"))),
             )),
@@ -73,10 +95,10 @@ fn action_findings<T: Rehearsal>(
 
 impl CheckKind for TestActionsNotOverdue {
     const CODES: Codes = &[&[
-        FindingCode::NoTestCounted,
-        FindingCode::OverdueTestAction,
-        FindingCode::UndatedOpenAction,
-        FindingCode::FutureDatedEvidence,
+        NO_TEST_COUNTED,
+        OVERDUE_TEST_ACTION,
+        UNDATED_OPEN_ACTION,
+        FUTURE_DATED,
     ]];
 
     fn evidence(&self) -> Vec<Kind> {
@@ -108,7 +130,7 @@ impl CheckKind for TestActionsNotOverdue {
         let nothing_counted = escalation.is_empty() && scenario.is_empty();
         if nothing_counted {
             findings.push(Finding::new(
-                FindingCode::NoTestCounted,
+                NO_TEST_COUNTED,
                 "every escalation and scenario test is dated after the run date, so no action can be judged",
                 None,
             ));

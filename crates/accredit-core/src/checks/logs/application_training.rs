@@ -9,8 +9,15 @@ use serde::{Deserialize, Serialize};
 
 use super::logs_memo::{staff, training};
 use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::Kind;
+
+pub(crate) const NO_FRONT_LINE_STAFF: FindingCode = FindingCode::new(
+    Area::Logs,
+    "no-front-line-staff",
+    "The staff register lists no first-line staff in post in the window, so training cannot be measured.",
+    "List the desk's first-line staff, with their roles and dates, in the staff register.",
+);
 
 /// Parameters of `application-training`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -44,7 +51,7 @@ impl crate::checks::ParameterSchema for ApplicationTraining {
 
 impl CheckKind for ApplicationTraining {
     const CODES: Codes = &[
-        &[FindingCode::NoFrontLineStaff],
+        &[NO_FRONT_LINE_STAFF],
         super::logs_memo::SOURCE_CODES,
         crate::logs::codes::READING,
         crate::logs::codes::TRAINING,
@@ -101,7 +108,7 @@ pub(crate) fn register_rows(context: &Context<'_>) -> Vec<Finding> {
         Some(Ok(register)) => register
             .findings
             .iter()
-            .filter(|f| f.code != FindingCode::StaffNoFrontLine)
+            .filter(|f| f.code != crate::logs::codes::NO_FRONT_LINE_STAFF)
             .cloned()
             .collect(),
         _ => Vec::new(),
@@ -111,7 +118,7 @@ pub(crate) fn register_rows(context: &Context<'_>) -> Vec<Finding> {
 /// The finding when the staff register has no front-line staff in the window.
 pub(crate) fn no_front_line_staff(context: &Context<'_>) -> Finding {
     Finding::new(
-        FindingCode::NoFrontLineStaff,
+        NO_FRONT_LINE_STAFF,
         format!(
             "the staff register lists no first-line staff in post between {} and {}, so training cannot be measured",
             context.window.start,

@@ -6,8 +6,15 @@ use serde::{Deserialize, Serialize};
 
 use super::logs_memo::changes;
 use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::Kind;
+
+pub(crate) const NO_CLINICAL_CHANGES: FindingCode = FindingCode::new(
+    Area::Logs,
+    "no-clinical-changes",
+    "The change log has no changes to clinical systems, so there is nothing to measure.",
+    "Nothing to fix if there were none; otherwise mark clinical changes in the log.",
+);
 
 /// Parameters of `change-windows`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -33,7 +40,7 @@ impl crate::checks::ParameterSchema for ChangeWindows {
 
 impl CheckKind for ChangeWindows {
     const CODES: Codes = &[
-        &[FindingCode::NoClinicalChanges],
+        &[NO_CLINICAL_CHANGES],
         super::logs_memo::SOURCE_CODES,
         crate::logs::codes::READING,
         crate::logs::codes::CHANGES,
@@ -56,7 +63,7 @@ impl CheckKind for ChangeWindows {
             findings.extend(summary.findings.iter().cloned());
             match summary.share {
                 None => Outcome::not_applicable(vec![Finding::new(
-                    FindingCode::NoClinicalChanges,
+                    NO_CLINICAL_CHANGES,
                     "the change log has no changes to clinical systems",
                     None,
                 )]),

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::application_training::NO_FRONT_LINE_STAFF;
 use super::logs_memo::training;
 use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
-use crate::finding::FindingCode;
 use crate::model::Kind;
 
 /// Parameters of `itil-foundation`.
@@ -41,7 +41,7 @@ impl crate::checks::ParameterSchema for ItilFoundation {
 
 impl CheckKind for ItilFoundation {
     const CODES: Codes = &[
-        &[FindingCode::NoFrontLineStaff],
+        &[NO_FRONT_LINE_STAFF],
         super::logs_memo::SOURCE_CODES,
         crate::logs::codes::READING,
         crate::logs::codes::TRAINING,

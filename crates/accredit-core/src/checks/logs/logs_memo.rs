@@ -8,7 +8,7 @@ use std::rc::Rc;
 use jiff::civil::Date;
 
 use crate::evidence::Located;
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::location::Location;
 use crate::logs::changes::{ChangeSummary, analyse_change_logs};
 use crate::logs::incidents::{IncidentSummary, SeverityTargets, analyse_incident_logs};
@@ -19,9 +19,22 @@ use crate::model::{CsvExport, Period};
 
 use crate::checks::{Context, first};
 
+pub(crate) const LOG_SOURCE_MISSING: FindingCode = FindingCode::new(
+    Area::Logs,
+    "log-source-missing",
+    "The CSV file a log names is not in the pack.",
+    "Add the CSV export to the pack, or correct the log's `source` path.",
+);
+
+pub(crate) const LOG_UNREADABLE: FindingCode = FindingCode::new(
+    Area::Logs,
+    "log-unreadable",
+    "The CSV file a log names cannot be opened.",
+    "Check the file is a readable regular file in the pack.",
+);
+
 /// Codes of finding a log's CSV export in the pack, for every log check.
-pub(crate) const SOURCE_CODES: &[FindingCode] =
-    &[FindingCode::LogSourceMissing, FindingCode::LogUnreadable];
+pub(crate) const SOURCE_CODES: &[FindingCode] = &[LOG_SOURCE_MISSING, LOG_UNREADABLE];
 
 /// An analysis, or the findings that stopped it (missing column, unknown zone…).
 pub type LogResult<T> = Rc<Result<T, Vec<Finding>>>;
@@ -49,7 +62,7 @@ fn open(
 ) -> Result<(String, BufReader<std::fs::File>), Vec<Finding>> {
     let path = context.evidence.path_at(log, "/source").ok_or_else(|| {
         vec![Finding::new(
-            FindingCode::LogSourceMissing,
+            LOG_SOURCE_MISSING,
             format!("`{}` is not a file in the pack", log.value.source),
             Some(log.at("/source")),
         )]
@@ -57,7 +70,7 @@ fn open(
     let full = context.evidence.indexed_path(path).unwrap_or_default();
     let file = std::fs::File::open(full).map_err(|e| {
         vec![Finding::new(
-            FindingCode::LogUnreadable,
+            LOG_UNREADABLE,
             format!("{path} cannot be read: {e}"),
             Some(Location::file(path)),
         )]

@@ -6,8 +6,15 @@ use serde::{Deserialize, Serialize};
 
 use super::logs_memo::incidents;
 use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::Kind;
+
+pub(crate) const NO_REFERRALS: FindingCode = FindingCode::new(
+    Area::Logs,
+    "no-referrals",
+    "No incident in the log was referred to the LSP or the national service desk, so there is nothing to measure.",
+    "Nothing to fix if none was referred; otherwise record the referrals in the log.",
+);
 
 /// Parameters of `referral-references`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -33,7 +40,7 @@ impl crate::checks::ParameterSchema for ReferralReferences {
 
 impl CheckKind for ReferralReferences {
     const CODES: Codes = &[
-        &[FindingCode::NoReferrals],
+        &[NO_REFERRALS],
         super::logs_memo::SOURCE_CODES,
         crate::logs::codes::READING,
         crate::logs::codes::INCIDENTS,
@@ -54,7 +61,7 @@ impl CheckKind for ReferralReferences {
         from_analysis(incidents(context), |summary| {
             match summary.referrals.share {
                 None => Outcome::not_applicable(vec![Finding::new(
-                    FindingCode::NoReferrals,
+                    NO_REFERRALS,
                     "no incident in the log was referred to the LSP or the national service desk",
                     None,
                 )]),

@@ -5,8 +5,15 @@ use serde::{Deserialize, Serialize};
 
 use super::logs_memo::incidents;
 use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::Kind;
+
+pub(crate) const NO_RESPONSE_TARGETS: FindingCode = FindingCode::new(
+    Area::Logs,
+    "no-response-targets",
+    "No incident in the log has a severity with a response target, so response times cannot be measured.",
+    "Give the severities response targets in the escalation plan.",
+);
 
 /// Parameters of `response-targets`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -32,7 +39,7 @@ impl crate::checks::ParameterSchema for ResponseTargets {
 
 impl CheckKind for ResponseTargets {
     const CODES: Codes = &[
-        &[FindingCode::NoResponseTargets],
+        &[NO_RESPONSE_TARGETS],
         super::logs_memo::SOURCE_CODES,
         crate::logs::codes::READING,
         crate::logs::codes::INCIDENTS,
@@ -53,7 +60,7 @@ impl CheckKind for ResponseTargets {
         from_analysis(incidents(context), |summary| {
             match summary.responses.share {
                 None => Outcome::not_applicable(vec![Finding::new(
-                    FindingCode::NoResponseTargets,
+                    NO_RESPONSE_TARGETS,
                     "no incident in the log has a severity with a response target in the escalation plan",
                     None,
                 )]),

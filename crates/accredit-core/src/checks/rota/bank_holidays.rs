@@ -6,9 +6,17 @@
 use serde::{Deserialize, Serialize};
 
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::finding::{Finding, FindingCode};
+use crate::cover::codes::BANK_HOLIDAYS_NOT_STATED;
+use crate::finding::{Area, Finding, FindingCode};
 use crate::location::Location;
 use crate::model::{BankHolidayStaffing, Kind};
+
+pub(crate) const BANK_HOLIDAYS_CLOSED: FindingCode = FindingCode::new(
+    Area::Rota,
+    "bank-holidays-closed",
+    "The rota closes the desk on bank holidays, but support must run 365 days a year.",
+    "Staff bank holidays like another day: set `bank_holidays: {as: sun}` or similar.",
+);
 
 /// Parameters of `bank-holidays-stated` (none).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -20,10 +28,7 @@ impl crate::checks::ParameterSchema for BankHolidaysStated {
 }
 
 impl CheckKind for BankHolidaysStated {
-    const CODES: Codes = &[&[
-        FindingCode::BankHolidaysClosed,
-        FindingCode::BankHolidaysNotStated,
-    ]];
+    const CODES: Codes = &[&[BANK_HOLIDAYS_CLOSED, BANK_HOLIDAYS_NOT_STATED]];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Rota]
@@ -44,7 +49,7 @@ impl CheckKind for BankHolidaysStated {
         for rota in &context.evidence.rotas {
             match &rota.value.bank_holidays {
                 None => findings.push(Finding::new(
-                    FindingCode::BankHolidaysNotStated,
+                    BANK_HOLIDAYS_NOT_STATED,
                     format!(
                         "the rota for {} to {} does not say how bank holidays are staffed (add `bank_holidays: {{as: sun}}` or similar)",
                         rota.value.period.from, rota.value.period.to
@@ -53,7 +58,7 @@ impl CheckKind for BankHolidaysStated {
                 )),
                 Some(rule) if rule.staffed_as == BankHolidayStaffing::Closed => {
                     findings.push(Finding::new(
-                        FindingCode::BankHolidaysClosed,
+                        BANK_HOLIDAYS_CLOSED,
                         "the rota closes the desk on bank holidays; support must run 365 days a year",
                         Some(rota.at("/bank_holidays/as")),
                     ));

@@ -9,11 +9,12 @@ use std::io::BufReader;
 
 use crate::cover::{CoverAnalysis, CoverInput, CoverParams, RotaPart, analyse_rotas};
 use crate::evidence::Located;
-use crate::finding::{Finding, FindingCode};
+use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::Rota;
 
 use crate::checks::Context;
+use crate::cover::codes::{SHIFTS_NOT_READ, SHIFTS_UNREADABLE};
 
 /// The analysis, or the findings that stopped it (unknown zone, unreadable shifts…).
 pub type CoverResult = Result<CoverAnalysis, Vec<Finding>>;
@@ -87,7 +88,7 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
                 Ok(file) => opened.push(Some((p, BufReader::new(file)))),
                 Err(e) => {
                     return Err(vec![Finding::new(
-                        FindingCode::ShiftsUnreadable,
+                        SHIFTS_UNREADABLE,
                         format!("the shifts file {p} cannot be read: {e}"),
                         Some(Location::file(p)),
                     )]);
@@ -95,7 +96,7 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
             },
             None => {
                 return Err(vec![Finding::new(
-                    FindingCode::ShiftsNotRead,
+                    SHIFTS_NOT_READ,
                     format!("the shifts file `{shifts}` is not in the pack"),
                     Some(rota.at("/shifts")),
                 )]);

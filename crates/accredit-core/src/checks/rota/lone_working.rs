@@ -8,8 +8,15 @@ use serde::{Deserialize, Serialize};
 use super::cover_memo::rota_cover;
 use crate::checks::{CheckKind, Codes, Context, Outcome, from_analysis};
 use crate::cover::CoverParams;
-use crate::finding::{Finding, FindingCode};
+use crate::finding::{Area, Finding, FindingCode};
 use crate::model::Kind;
+
+pub(crate) const LONE_WORKING: FindingCode = FindingCode::new(
+    Area::Rota,
+    "lone-working",
+    "For part of the window fewer desk staff are on duty than the pairing the requirement asks for.",
+    "Add a second person to the shifts where one person works alone.",
+);
 
 /// Parameters of `lone-working`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -40,7 +47,7 @@ impl crate::checks::ParameterSchema for LoneWorking {
 }
 
 impl CheckKind for LoneWorking {
-    const CODES: Codes = &[&[FindingCode::LoneWorking], crate::cover::codes::CODES];
+    const CODES: Codes = &[&[LONE_WORKING], crate::cover::codes::CODES];
 
     fn evidence(&self) -> Vec<Kind> {
         vec![Kind::Rota]
@@ -64,7 +71,7 @@ impl CheckKind for LoneWorking {
             if share < self.target_percent {
                 let alone = analysis.window_minutes - analysis.paired_minutes;
                 findings.push(Finding::new(
-                        FindingCode::LoneWorking,
+                        LONE_WORKING,
                         format!(
                             "fewer than {} desk staff are on duty for {} of the window's {} minutes ({:.1}% paired)",
                             self.pair_staff,
