@@ -3,7 +3,7 @@
 
 pub(crate) mod documents;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use jiff::civil::{Date, date};
 
@@ -17,14 +17,23 @@ pub(crate) const AS_OF: Date = date(2008, 9, 1);
 
 /// `fixtures/packs/complete`, loaded.
 pub(crate) fn complete_pack() -> Evidence {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/packs/complete");
+    let evidence = load(&complete_pack_root());
+    assert!(!evidence.has_errors(), "{:#?}", evidence.diagnostics);
+    evidence
+}
+
+fn complete_pack_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/packs/complete")
+}
+
+/// The pack at `root`, loaded as `accredit` loads it (with the built-in
+/// ruleset's applications).
+fn load(root: &Path) -> Evidence {
     let options = LoadOptions {
         known_applications: builtin_shared().application_ids(),
         ..LoadOptions::default()
     };
-    let evidence = load_pack(&root, &options).expect("the complete pack loads");
-    assert!(!evidence.has_errors(), "{:#?}", evidence.diagnostics);
-    evidence
+    load_pack(root, &options).expect("the pack loads")
 }
 
 /// What the checks share from the built-in ruleset (test support is the one
@@ -64,4 +73,65 @@ pub(crate) fn place(outcome: &Outcome, index: usize) -> String {
         .as_ref()
         .map(|l| format!("{}:{}", l.file, l.line().unwrap_or(0)))
         .unwrap_or_default()
+}
+
+/// The codes of an outcome's findings by name, in order (names survive any
+/// change to how the codes are declared).
+pub(crate) fn code_names(outcome: &Outcome) -> Vec<&'static str> {
+    outcome.findings.iter().map(|f| f.code.name()).collect()
+}
+
+/// The measured value and target of a measured outcome.
+pub(crate) fn measure(outcome: &Outcome) -> (f64, f64) {
+    let measured = outcome.measured.as_ref().expect("the outcome is measured");
+    (measured.value, measured.target)
+}
+
+/// A copy of `fixtures/packs/complete` in a temporary directory, for tests
+/// that change files the checks read from disk (the CSV exports, samples).
+/// Keep it alive while its evidence is used: the logs are streamed from it.
+pub(crate) struct TempPack {
+    dir: tempfile::TempDir,
+}
+
+impl TempPack {
+    /// The complete pack, copied.
+    pub(crate) fn complete() -> TempPack {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        copy_tree(&complete_pack_root(), dir.path());
+        TempPack { dir }
+    }
+
+    /// Writes `text` to the pack file `path` (replacing it if it exists).
+    pub(crate) fn write(self, path: &str, text: &str) -> TempPack {
+        let full = self.dir.path().join(path);
+        std::fs::create_dir_all(full.parent().expect("a pack path has a parent"))
+            .expect("the folder is made");
+        std::fs::write(full, text).expect("the file is written");
+        self
+    }
+
+    /// Removes the pack file `path`.
+    pub(crate) fn remove(self, path: &str) -> TempPack {
+        std::fs::remove_file(self.dir.path().join(path)).expect("the file is removed");
+        self
+    }
+
+    /// The pack as it now is, loaded.
+    pub(crate) fn load(&self) -> Evidence {
+        load(self.dir.path())
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("the folder is made");
+    for entry in std::fs::read_dir(from).expect("the folder is read") {
+        let entry = entry.expect("the entry is read");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("the entry has a type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("the file is copied");
+        }
+    }
 }
