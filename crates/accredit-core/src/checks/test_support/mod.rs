@@ -44,6 +44,16 @@ pub(crate) fn builtin_shared() -> SharedParams {
 
 /// Evaluates `check` on `evidence` with the built-in ruleset, as of `as_of`.
 pub(crate) fn run(check: &impl CheckKind, evidence: &Evidence, as_of: Date) -> Outcome {
+    in_context(evidence, as_of, |context| check.evaluate(context))
+}
+
+/// Calls `f` with the context of one assessment of `evidence` with the
+/// built-in ruleset, as of `as_of`: checks evaluated in it share its analyses.
+pub(crate) fn in_context<T>(
+    evidence: &Evidence,
+    as_of: Date,
+    f: impl FnOnce(&Context<'_>) -> T,
+) -> T {
     let ruleset = crate::ruleset::Ruleset::builtin();
     let pack = evidence.pack.as_ref().expect("the pack has a Pack");
     let context = Context {
@@ -58,7 +68,7 @@ pub(crate) fn run(check: &impl CheckKind, evidence: &Evidence, as_of: Date) -> O
         cover: Default::default(),
         logs: Default::default(),
     };
-    check.evaluate(&context)
+    f(&context)
 }
 
 /// The codes of an outcome's findings, in order.
