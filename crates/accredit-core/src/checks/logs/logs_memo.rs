@@ -186,3 +186,76 @@ pub fn changes(context: &Context<'_>) -> Option<LogResult<ChangeSummary>> {
         })
         .clone()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::{AS_OF, TempPack, complete_pack, in_context};
+
+    #[test]
+    fn each_export_is_analysed_once_per_assessment() {
+        let evidence = complete_pack();
+        in_context(&evidence, AS_OF, |context| {
+            let first = incidents(context).expect("the pack has an incident log");
+            let again = incidents(context).expect("the pack has an incident log");
+            assert!(Rc::ptr_eq(&first, &again));
+            let register = staff(context).expect("the pack has a staff register");
+            assert!(Rc::ptr_eq(
+                &register,
+                &staff(context).expect("the pack has a staff register")
+            ));
+            let first = changes(context).expect("the pack has a change log");
+            assert!(Rc::ptr_eq(&first, &changes(context).expect("a change log")));
+            assert!(first.as_ref().is_ok());
+        });
+    }
+
+    #[test]
+    fn training_counted_from_another_date_is_a_ruleset_problem() {
+        let evidence = complete_pack();
+        in_context(&evidence, AS_OF, |context| {
+            let from = context.window.days_before_start(730);
+            let counted = training(context, from).expect("the pack has a training log");
+            assert!(counted.as_ref().is_ok());
+            assert!(Rc::ptr_eq(&counted, &training(context, from).expect("a log")));
+            let other = training(context, context.window.days_before_start(365))
+                .expect("the pack has a training log");
+            let findings = other.as_ref().as_ref().expect_err("the dates differ");
+            assert_eq!(findings[0].code.name(), "ruleset-training-ages-differ");
+            assert!(findings[0].location.is_none());
+        });
+    }
+
+    #[test]
+    fn a_kind_the_pack_lacks_has_no_analysis() {
+        let mut evidence = complete_pack();
+        evidence.change_logs.clear();
+        evidence.training_logs.clear();
+        in_context(&evidence, AS_OF, |context| {
+            assert!(changes(context).is_none());
+            assert!(training(context, context.window.start).is_none());
+        });
+    }
+
+    #[test]
+    fn an_unknown_time_zone_or_a_missing_export_stops_the_analysis() {
+        let mut evidence = complete_pack();
+        evidence.incident_logs[0].value.timezone = Some("Europe/Harbourne".into());
+        in_context(&evidence, AS_OF, |context| {
+            let made = incidents(context).expect("the pack has an incident log");
+            let findings = made.as_ref().as_ref().expect_err("the zone is unknown");
+            assert_eq!(findings[0].code.name(), "log-unknown-timezone");
+        });
+        let pack = TempPack::complete().remove("logs/changes.csv");
+        let evidence = pack.load();
+        in_context(&evidence, AS_OF, |context| {
+            let made = changes(context).expect("the pack has a change log");
+            let findings = made.as_ref().as_ref().expect_err("the export is missing");
+            assert_eq!(findings[0].code.name(), "log-source-missing");
+            assert_eq!(
+                findings[0].message,
+                "`changes.csv` is not a file in the pack"
+            );
+        });
+    }
+}
