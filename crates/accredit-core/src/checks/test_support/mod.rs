@@ -9,21 +9,29 @@ use jiff::civil::{Date, date};
 
 use crate::checks::SharedParams;
 use crate::checks::{AssessmentWindow, CheckKind, Context, Outcome};
-use crate::evidence::Evidence;
+use crate::evidence::{Evidence, Located, MarkdownEvidence};
 use crate::load::{LoadOptions, load_pack};
+use crate::model::{Document, Procedure};
 
 /// The run date the fixture tests use.
 pub(crate) const AS_OF: Date = date(2008, 9, 1);
 
 /// `fixtures/packs/complete`, loaded.
 pub(crate) fn complete_pack() -> Evidence {
-    let evidence = load(&complete_pack_root());
+    let evidence = fixture_pack("complete");
     assert!(!evidence.has_errors(), "{:#?}", evidence.diagnostics);
     evidence
 }
 
-fn complete_pack_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/packs/complete")
+/// `fixtures/packs/<name>`, loaded (diagnostics and all).
+pub(crate) fn fixture_pack(name: &str) -> Evidence {
+    load(&fixture_pack_root(name))
+}
+
+fn fixture_pack_root(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/packs")
+        .join(name)
 }
 
 /// The pack at `root`, loaded as `accredit` loads it (with the built-in
@@ -54,21 +62,52 @@ pub(crate) fn in_context<T>(
     as_of: Date,
     f: impl FnOnce(&Context<'_>) -> T,
 ) -> T {
-    let ruleset = crate::ruleset::Ruleset::builtin();
+    in_context_with(evidence, as_of, &builtin_shared(), f)
+}
+
+/// [`in_context`] with what the checks share given (as a ruleset other
+/// than the built-in one would derive it). The window is the pack's start
+/// and the built-in ruleset's length.
+pub(crate) fn in_context_with<T>(
+    evidence: &Evidence,
+    as_of: Date,
+    shared: &SharedParams,
+    f: impl FnOnce(&Context<'_>) -> T,
+) -> T {
     let pack = evidence.pack.as_ref().expect("the pack has a Pack");
     let context = Context {
         evidence,
         pack,
         window: AssessmentWindow {
             start: pack.value.assessment.start,
-            days: ruleset.window_days,
+            days: crate::ruleset::Ruleset::builtin().window_days,
         },
         as_of,
-        shared: &ruleset.shared,
+        shared,
         cover: Default::default(),
         logs: Default::default(),
     };
     f(&context)
+}
+
+/// The Procedure loaded from `file`, to change it.
+pub(crate) fn procedure_mut<'a>(
+    evidence: &'a mut Evidence,
+    file: &str,
+) -> &'a mut Located<MarkdownEvidence<Procedure>> {
+    (evidence.procedures.iter_mut())
+        .find(|p| p.file == file)
+        .unwrap_or_else(|| panic!("the pack has no Procedure {file}"))
+}
+
+/// The Document loaded from `file`, to change it.
+pub(crate) fn document_mut<'a>(
+    evidence: &'a mut Evidence,
+    file: &str,
+) -> &'a mut Located<MarkdownEvidence<Document>> {
+    (evidence.documents.iter_mut())
+        .find(|d| d.file == file)
+        .unwrap_or_else(|| panic!("the pack has no Document {file}"))
 }
 
 /// The codes of an outcome's findings, in order.
@@ -108,7 +147,7 @@ impl TempPack {
     /// The complete pack, copied.
     pub(crate) fn complete() -> TempPack {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        copy_tree(&complete_pack_root(), dir.path());
+        copy_tree(&fixture_pack_root("complete"), dir.path());
         TempPack { dir }
     }
 
