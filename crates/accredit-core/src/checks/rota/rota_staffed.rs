@@ -61,7 +61,8 @@ impl CheckKind for RotaStaffed {
             if analysis.gaps.is_empty() {
                 Outcome::measured(100.0, 100.0, "%", findings)
             } else {
-                // Any gap fails the requirement, however short.
+                // Any gap, however short, keeps it from passing: the share
+                // is held below 100%.
                 Outcome::measured(staffed.min(99.99), 100.0, "%", findings)
             }
         })
