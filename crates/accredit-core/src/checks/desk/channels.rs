@@ -117,6 +117,30 @@ mod tests {
     }
 
     #[test]
+    fn windows_that_cover_every_minute_of_the_week_count_as_24x7() {
+        let mut evidence = complete_pack();
+        let walk_in = &mut evidence.service_desks[0].value.channels[4];
+        assert_eq!(walk_in.channel_type, ChannelType::WalkIn);
+        let windows = |json| serde_json::from_value(json).expect("hours are typed");
+        // Weekdays overnight 18:00 to 08:00 the next day, weekend days whole.
+        walk_in.hours = windows(serde_json::json!([
+            {"days": "weekdays", "from": "08:00", "to": "18:00"},
+            {"days": "weekdays", "from": "18:00", "to": "08:00"},
+            {"days": "weekends", "from": "08:00", "to": "08:00"},
+        ]));
+        let outcome = run(&check(&[ChannelType::WalkIn]), &evidence, AS_OF);
+        assert_eq!(outcome.status, Status::Pass, "{:#?}", outcome.findings);
+        // Without the weekday nights, the week is not covered.
+        let walk_in = &mut evidence.service_desks[0].value.channels[4];
+        walk_in.hours = windows(serde_json::json!([
+            {"days": "weekdays", "from": "08:00", "to": "18:00"},
+            {"days": "weekends", "from": "08:00", "to": "08:00"},
+        ]));
+        let outcome = run(&check(&[ChannelType::WalkIn]), &evidence, AS_OF);
+        assert_eq!(code_names(&outcome), ["channel-not-24x7"]);
+    }
+
+    #[test]
     fn an_undeclared_channel_is_named_at_the_channel_list() {
         let mut evidence = complete_pack();
         let channels = &mut evidence.service_desks[0].value.channels;

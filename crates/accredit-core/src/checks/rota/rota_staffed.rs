@@ -73,7 +73,7 @@ impl CheckKind for RotaStaffed {
 mod tests {
     use super::*;
     use crate::checks::Status;
-    use crate::checks::test_support::{AS_OF, code_names, complete_pack, measure, run};
+    use crate::checks::test_support::{AS_OF, code_names, complete_pack, measure, place, run};
     use crate::model::RotaException;
 
     const CHECK: RotaStaffed = RotaStaffed { min_staff: 1 };
@@ -119,6 +119,34 @@ mod tests {
         assert_eq!(code_names(&outcome), ["cover-gap"]);
         assert_eq!(measure(&outcome), (99.99, 100.0));
         assert_eq!(outcome.status, Status::Partial);
+    }
+
+    #[test]
+    fn bank_holidays_the_rota_closes_are_gaps_at_the_setting() {
+        let mut evidence = complete_pack();
+        let rota = &mut evidence.rotas[0].value;
+        rota.bank_holidays = Some(crate::model::BankHolidayRule {
+            staffed_as: crate::model::BankHolidayStaffing::Closed,
+        });
+        // The built-in calendar: Christmas Day and Boxing Day 2008, one gap
+        // from 08:00 on the 25th (the night shift of the 24th ends) to 08:00 on the 27th.
+        let outcome = run(&CHECK, &evidence, AS_OF);
+        assert_eq!(code_names(&outcome), ["cover-gap"]);
+        assert!(
+            outcome.findings[0].message.ends_with(": 2,880 minutes"),
+            "{}",
+            outcome.findings[0].message
+        );
+        assert_eq!(place(&outcome, 0), "rota.yaml:31");
+        // A list of the rota's own replaces the calendar.
+        evidence.rotas[0].value.bank_holiday_dates = Some(vec![jiff::civil::date(2008, 11, 20)]);
+        let outcome = run(&CHECK, &evidence, AS_OF);
+        assert_eq!(code_names(&outcome), ["cover-gap"]);
+        assert!(
+            outcome.findings[0].message.contains("2008-11-20 08:00"),
+            "{}",
+            outcome.findings[0].message
+        );
     }
 
     #[test]
