@@ -18,6 +18,10 @@ pub mod ruleset;
 pub mod schema;
 pub mod timeline;
 
+// Test support: the fixture packs, for tests, benches and fuzz targets.
+#[cfg(any(test, feature = "test-support"))]
+pub mod fixtures;
+
 pub use assess::{Assessment, Status, Verdict, assess, assess_with_overrides};
 pub use checks::{Check, Measure};
 pub use diagnostic::{Code, Diagnostic, Severity};

@@ -3,7 +3,7 @@
 
 pub(crate) mod documents;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jiff::civil::{Date, date};
 
@@ -25,14 +25,9 @@ pub(crate) fn complete_pack() -> Evidence {
 
 /// `fixtures/packs/<name>`, loaded (diagnostics and all).
 pub(crate) fn fixture_pack(name: &str) -> Evidence {
-    load(&fixture_pack_root(name))
+    load(&crate::fixtures::pack_dir(name))
 }
 
-fn fixture_pack_root(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/packs")
-        .join(name)
-}
 
 /// The pack at `root`, loaded as `accredit` loads it (with the built-in
 /// ruleset's applications).
@@ -147,7 +142,7 @@ impl TempPack {
     /// The complete pack, copied.
     pub(crate) fn complete() -> TempPack {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        copy_tree(&fixture_pack_root("complete"), dir.path());
+        crate::fixtures::copy_tree(&crate::fixtures::pack_dir("complete"), dir.path());
         TempPack { dir }
     }
 
@@ -169,18 +164,5 @@ impl TempPack {
     /// The pack as it now is, loaded.
     pub(crate) fn load(&self) -> Evidence {
         load(self.dir.path())
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("the folder is made");
-    for entry in std::fs::read_dir(from).expect("the folder is read") {
-        let entry = entry.expect("the entry is read");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("the entry has a type").is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("the file is copied");
-        }
     }
 }
