@@ -18,6 +18,10 @@ pub mod ruleset;
 pub mod schema;
 pub mod timeline;
 
+// Test support: the fixture packs, for tests, benches and fuzz targets.
+#[cfg(any(test, feature = "test-support"))]
+pub mod fixtures;
+
 #[cfg(test)]
 mod layering_tests;
 

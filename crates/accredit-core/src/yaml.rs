@@ -39,7 +39,7 @@ pub enum YamlError {
     Syntax {
         /// What the parser said, in plain words.
         message: String,
-        /// Where.
+        /// The line and column where the parser stopped.
         position: Position,
         /// Which defence or rule it broke.
         cause: YamlErrorCause,

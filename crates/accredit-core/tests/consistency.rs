@@ -16,7 +16,7 @@ use accredit_core::schema::schema_text;
 use serde_json::Value;
 
 fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+    accredit_core::fixtures::repository()
 }
 
 /// Every key path (`a.b[].c`) in a JSON value.

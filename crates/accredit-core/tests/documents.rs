@@ -2,11 +2,12 @@
 //! on the complete pack, on its one-defect overlays, and on broken Markdown:
 //! exact findings with their places, credits, and never a crash.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use accredit_core::assess::{Assessment, RequirementResult, assess};
 use accredit_core::diagnostic::{Code, Severity};
 use accredit_core::evidence::Evidence;
+use accredit_core::fixtures::{copy_tree, pack_dir, repository};
 use accredit_core::load::{LoadOptions, load_pack};
 use accredit_core::ruleset::Ruleset;
 
@@ -16,30 +17,15 @@ const DOCUMENT_REQUIREMENTS: [&str; 15] = [
     "DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "NAK-02", "CHG-02",
 ];
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// The complete pack with a ruleset-test overlay laid over it, in a temp dir.
 fn with_overlay(overlay: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy(&repo().join("fixtures/packs/complete"), dir.path());
+    copy_tree(&pack_dir("complete"), dir.path());
     if !overlay.is_empty() {
-        copy(
-            &repo().join("fixtures/ruleset-tests/overlays").join(overlay),
+        copy_tree(
+            &repository()
+                .join("fixtures/ruleset-tests/overlays")
+                .join(overlay),
             dir.path(),
         );
     }

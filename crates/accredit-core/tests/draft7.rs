@@ -5,12 +5,13 @@
 
 use std::path::{Path, PathBuf};
 
+use accredit_core::fixtures::repository;
 use accredit_core::model::Kind;
 use accredit_core::schema::{compile, compile_draft7, schema_text, to_draft7};
 use serde_json::Value;
 
 fn packs() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/packs")
+    repository().join("fixtures/packs")
 }
 
 /// Every evidence document under `dir`: (file, kind, value).
@@ -157,7 +158,7 @@ fn both_drafts_agree_on_every_fixture_document() {
     let mut rejected = 0;
     for root in [
         packs(),
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/ruleset-tests/overlays"),
+        repository().join("fixtures/ruleset-tests/overlays"),
     ] {
         for (path, kind, value) in documents(&root) {
             let (current, draft7) = validators.both(kind, &value);

@@ -15,7 +15,7 @@ pub const RESULT_FORMAT: &str = "accredit-result/1";
 /// A scored assessment of one pack.
 #[derive(Debug, Clone, Serialize)]
 pub struct Assessment {
-    /// Result format version.
+    /// [`RESULT_FORMAT`]: the version of this JSON shape.
     pub format: &'static str,
     /// The tool that produced it.
     pub tool: Tool,
@@ -42,9 +42,10 @@ pub struct Assessment {
     /// Whether the evidence is valid: `accredit validate` would pass. An
     /// assessment of invalid evidence never passes a gate.
     pub evidence: EvidenceValidity,
-    /// The evidence index.
+    /// Every file of the pack, in path order, with its role, size and SHA-256.
     pub files: Vec<PackFile>,
-    /// Validation diagnostics.
+    /// What validating the evidence found, errors and warnings, each with its
+    /// code and place.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -74,7 +75,7 @@ impl Assessment {
 pub struct Tool {
     /// Always `accredit`.
     pub name: &'static str,
-    /// Crate version.
+    /// The version of `accredit` that made the result.
     pub version: &'static str,
 }
 
@@ -94,15 +95,16 @@ pub struct RulesetInfo {
 /// The applicant and the window.
 #[derive(Debug, Clone, Serialize)]
 pub struct Applicant {
-    /// Trust name.
+    /// The trust's name, from the Pack's `organisation.name`.
     pub organisation: String,
-    /// ODS code as written.
+    /// The trust's ODS code as written in the Pack (checked by
+    /// `applicant-declared`, not corrected here).
     pub ods_code: Option<String>,
-    /// Desk name.
+    /// The service desk's name, from the Pack's `service_desk.name`.
     pub service_desk: String,
-    /// LSP name.
+    /// The Local Service Provider's name, from the Pack's `lsp.name`.
     pub lsp: String,
-    /// Applications in scope.
+    /// The ids of the national applications declared in scope, in Pack order.
     pub applications: Vec<String>,
     /// First day of the window.
     pub assessment_start: Date,
@@ -112,7 +114,8 @@ pub struct Applicant {
     pub days_to_start: i64,
 }
 
-/// The verdict.
+/// What the scores say about readiness for accreditation: mandatory
+/// requirements first, then the overall score against the threshold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
@@ -125,7 +128,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// As written in outputs.
+    /// Its kebab-case name, as the JSON result and every report write it.
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::NotReady => "not-ready",
@@ -140,9 +143,10 @@ impl Verdict {
 pub struct Score {
     /// Weighted overall score, percent (two decimals).
     pub overall: f64,
-    /// The `ready` threshold.
+    /// The overall score (percent) at or above which the verdict is `ready`,
+    /// from the ruleset.
     pub ready_threshold: f64,
-    /// Requirements passed.
+    /// Counted requirements whose result is `pass`.
     pub passed: usize,
     /// Requirements counted (not waived, not applicable).
     pub counted: usize,
@@ -161,15 +165,15 @@ pub struct DomainScore {
     pub id: String,
     /// The domain's title, as reports head it.
     pub title: String,
-    /// Weight in the overall score.
+    /// The domain's weight in the overall score, from the ruleset.
     pub weight: f64,
     /// Score in percent, or `None` when nothing in it is counted.
     pub score: Option<f64>,
-    /// Requirements passed.
+    /// Its counted requirements whose result is `pass`.
     pub passed: usize,
-    /// Requirements counted.
+    /// Its requirements counted (not waived, not applicable).
     pub counted: usize,
-    /// Mandatory requirements met.
+    /// Its mandatory requirements met (passed or validly waived).
     pub mandatory_met: usize,
     /// Mandatory requirements in all.
     pub mandatory_total: usize,
@@ -183,15 +187,16 @@ pub use crate::checks::Status;
 pub struct RequirementResult {
     /// The requirement id, e.g. `COV-01`.
     pub id: String,
-    /// Domain id.
+    /// The id of its domain, e.g. `COV`.
     pub domain: String,
     /// The requirement's title from the ruleset.
     pub title: String,
     /// Whether it gates the verdict.
     pub mandatory: bool,
-    /// Weight within its domain.
+    /// Its weight within its domain, from the ruleset.
     pub weight: f64,
-    /// Final result.
+    /// The result scored: the check's, unless a waiver or an assessor's
+    /// override replaced it.
     pub result: Status,
     /// Credit in [0, 1] (four decimals).
     pub credit: f64,
@@ -203,7 +208,7 @@ pub struct RequirementResult {
     pub findings: Vec<FindingOut>,
     /// What satisfies it, from the ruleset.
     pub description: String,
-    /// The ruleset's advice.
+    /// How to close the gap, from the ruleset's `remediation`.
     pub remediation: String,
     /// The waiver that took it out of the score.
     pub waived_by: Option<String>,
@@ -240,13 +245,13 @@ pub struct AssessorJudgement {
 /// What became of an override file.
 #[derive(Debug, Clone, Serialize)]
 pub struct OverrideStatus {
-    /// Requirement id.
+    /// The requirement id the override names (it may name none).
     pub requirement: String,
-    /// What became of it.
+    /// Whether it was applied, and if not why not.
     pub status: OverrideState,
-    /// Plain words.
+    /// What became of it, in plain words.
     pub message: String,
-    /// File.
+    /// The override file, relative to the overrides directory.
     pub file: String,
 }
 
@@ -264,7 +269,7 @@ pub enum OverrideState {
 }
 
 impl OverrideState {
-    /// As written in outputs.
+    /// Its kebab-case name, as the JSON result and every report write it.
     pub fn as_str(self) -> &'static str {
         match self {
             OverrideState::Applied => "applied",
@@ -280,7 +285,8 @@ pub struct FindingOut {
     /// Stable code: a [`crate::finding::FindingCode`]'s name (or, in a plan's validation
     /// actions, a diagnostic code's).
     pub code: &'static str,
-    /// Message.
+    /// What was found, in plain words (it may quote evidence: renderers
+    /// encode it).
     pub message: String,
     /// Pack-relative file, if any.
     pub file: Option<String>,
@@ -331,17 +337,18 @@ pub enum WaiverStatus {
 /// A waiver and its status.
 #[derive(Debug, Clone, Serialize)]
 pub struct WaiverResult {
-    /// Requirement id.
+    /// The requirement id the waiver names (it may name none).
     pub requirement: String,
     /// Whether it was applied, and if not why not.
     pub status: WaiverStatus,
     /// Plain-words explanation of the status.
     pub message: String,
-    /// Justification given.
+    /// Why the requirement is waived, as written in the waiver.
     pub justification: String,
     /// Who approved the waiver, as written in it.
     pub approved_by: String,
-    /// Expiry date.
+    /// The date the waiver expires, as written in it (one that expires
+    /// before the window ends is not applied).
     pub expires: Date,
     /// The waiver's pack-relative file.
     pub file: String,

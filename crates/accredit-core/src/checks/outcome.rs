@@ -29,7 +29,7 @@ pub enum Status {
 }
 
 impl Status {
-    /// As written in outputs.
+    /// Its kebab-case name, as the JSON result and every report write it.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Pass => "pass",
@@ -59,29 +59,33 @@ impl Status {
 /// A measured quantity and its target.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Measure {
-    /// What was measured.
+    /// The value the check measured in the pack, in `unit`.
     pub value: f64,
-    /// The target.
+    /// What the requirement asks for, in `unit`: credit is `value / target`,
+    /// full at or above it.
     pub target: f64,
     /// Unit, e.g. `%` or `minutes`.
     pub unit: String,
 }
 
-/// A check's outcome.
+/// What one check made of the pack, before waivers and overrides.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
-    /// Status.
+    /// Never [`Status::Waived`]: waivers are applied to outcomes afterwards.
     pub status: Status,
-    /// Credit in [0, 1].
+    /// Credit in [0, 1]: 1 for a pass, 0 for fail, missing, error and not
+    /// applicable, in between for a partial.
     pub credit: f64,
     /// The measurement, for measured requirements.
     pub measured: Option<Measure>,
-    /// What was found.
+    /// The findings behind the status, each with its code and place; a
+    /// passing outcome may still carry some (bad rows in a log that meets
+    /// its target).
     pub findings: Vec<Finding>,
 }
 
 impl Outcome {
-    /// Met.
+    /// Fully met, nothing measured: credit 1.
     pub fn pass(findings: Vec<Finding>) -> Outcome {
         Outcome {
             status: Status::Pass,
@@ -91,7 +95,7 @@ impl Outcome {
         }
     }
 
-    /// Not met.
+    /// Not met, nothing measured: credit 0.
     pub fn fail(findings: Vec<Finding>) -> Outcome {
         Outcome {
             status: Status::Fail,
@@ -101,7 +105,7 @@ impl Outcome {
         }
     }
 
-    /// Met or not.
+    /// A pass when `met`, a fail otherwise (with the same findings).
     pub fn pass_if(met: bool, findings: Vec<Finding>) -> Outcome {
         if met {
             Outcome::pass(findings)
@@ -130,7 +134,8 @@ impl Outcome {
         }
     }
 
-    /// Does not apply.
+    /// Does not apply to this pack (e.g. a log with no referrals): left out
+    /// of the score.
     pub fn not_applicable(findings: Vec<Finding>) -> Outcome {
         Outcome {
             status: Status::NotApplicable,

@@ -102,6 +102,7 @@ impl SharedParams {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::test_support::{AS_OF, complete_pack, in_context_with};
 
     fn check(yaml: &str) -> Check {
         serde_json::from_str(yaml).expect("a check")
@@ -150,25 +151,14 @@ mod tests {
             ("COV-05", &on_call),
         ];
         let shared = SharedParams::derive(vec![], requirements);
-        let evidence = crate::checks::test_support::complete_pack();
-        let pack = evidence.pack.as_ref().unwrap();
-        let context = super::super::Context {
-            evidence: &evidence,
-            pack,
-            window: super::super::AssessmentWindow {
-                start: pack.value.assessment.start,
-                days: 84,
-            },
-            as_of: crate::checks::test_support::AS_OF,
-            shared: &shared,
-            cover: Default::default(),
-            logs: Default::default(),
-        };
-        for (_, check) in requirements {
-            check.evaluate(&context);
-        }
-        crate::checks::rota::cover_memo::rota_cover(&context, shared.cover);
-        assert_eq!(context.cover.analyses(), 1);
+        let evidence = complete_pack();
+        in_context_with(&evidence, AS_OF, &shared, |context| {
+            for (_, check) in requirements {
+                check.evaluate(context);
+            }
+            crate::checks::rota::cover_memo::rota_cover(context, shared.cover);
+            assert_eq!(context.cover.analyses(), 1);
+        });
     }
 
     #[test]

@@ -4,16 +4,19 @@ use jiff::civil::date;
 
 use super::*;
 use crate::assess::assess;
-use crate::checks::test_support::{AS_OF, complete_pack};
+use crate::checks::test_support::{AS_OF, complete_pack, procedure_mut};
+
+/// The plan's item for the requirement `id`.
+fn item<'a>(plan: &'a Plan, id: &str) -> &'a PlanItem {
+    (plan.items.iter())
+        .find(|i| i.requirement == id)
+        .unwrap_or_else(|| panic!("the plan has no item for {id}"))
+}
 
 #[test]
 fn gaps_become_items_with_owner_action_and_due() {
     let mut evidence = complete_pack();
-    let procedure = evidence
-        .procedures
-        .iter_mut()
-        .find(|p| p.file == "procedures/incident.md")
-        .expect("the incident procedure");
+    let procedure = procedure_mut(&mut evidence, "procedures/incident.md");
     procedure.value.front.control.review_due = Some(date(2008, 11, 1));
     let owner = procedure
         .value
@@ -50,11 +53,7 @@ fn the_owner_falls_back_to_the_contact_then_unassigned_and_due_to_the_run_date()
     let late = date(2008, 9, 30);
     let assessment = assess(&evidence, &ruleset, late).unwrap();
     let made = plan(&evidence, &ruleset, &assessment);
-    let cover = made
-        .items
-        .iter()
-        .find(|i| i.requirement == "COV-02")
-        .unwrap();
+    let cover = item(&made, "COV-02");
     assert_eq!(
         (cover.owner.as_str(), cover.owner_source),
         ("Helen Marsh", OwnerSource::Contact)
@@ -65,11 +64,7 @@ fn the_owner_falls_back_to_the_contact_then_unassigned_and_due_to_the_run_date()
         pack.value.contact = None;
     }
     let made = plan(&evidence, &ruleset, &assessment);
-    let cover = made
-        .items
-        .iter()
-        .find(|i| i.requirement == "COV-02")
-        .unwrap();
+    let cover = item(&made, "COV-02");
     assert_eq!(
         (cover.owner.as_str(), cover.owner_source),
         ("unassigned", OwnerSource::Unassigned)

@@ -71,7 +71,7 @@ pub struct Ruleset {
 pub struct Domain {
     /// Short id, e.g. `COV`.
     pub id: String,
-    /// Title.
+    /// The domain's title, as reports head it.
     pub title: String,
     /// Weight in the overall score.
     pub weight: f64,

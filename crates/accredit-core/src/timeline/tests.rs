@@ -1,13 +1,12 @@
 //! Timeline tests on one-defect overlays of the complete pack: each moves one
 //! date so that readiness ends (or begins) on a day the contract gives.
 
-use std::path::PathBuf;
-
 use jiff::civil::{Date, date};
 
 use super::*;
-use crate::checks::test_support::{AS_OF, complete_pack};
-use crate::load::{LoadOptions, load_pack};
+use crate::checks::test_support::{
+    AS_OF, complete_pack, document_mut, fixture_pack, procedure_mut,
+};
 
 /// The complete pack is ready on every start of this range (see
 /// `the_complete_pack_is_ready_in_the_quiet_range`).
@@ -97,11 +96,7 @@ fn readiness_ends_when_training_ages_past_730_days() {
 #[test]
 fn readiness_ends_when_a_review_falls_due_inside_the_window() {
     let mut evidence = complete_pack();
-    let procedure = evidence
-        .procedures
-        .iter_mut()
-        .find(|p| p.file == "procedures/incident.md")
-        .expect("the incident procedure");
+    let procedure = procedure_mut(&mut evidence, "procedures/incident.md");
     procedure.value.front.control.review_due = Some(date(2008, 12, 1));
     let t = over(&evidence, FROM, TO);
     // Start 2008-09-10: the 84-day window ends 2008-12-02, after the review.
@@ -175,11 +170,7 @@ fn a_waiver_that_expires_inside_the_window_stops_counting() {
 #[test]
 fn readiness_ends_when_the_itil_review_approval_ages_past_730_days() {
     let mut evidence = complete_pack();
-    let review = evidence
-        .documents
-        .iter_mut()
-        .find(|d| d.file == "documents/itil-review.md")
-        .expect("the ITIL review");
+    let review = document_mut(&mut evidence, "documents/itil-review.md");
     review.value.front.control.approved_on = Some(date(2006, 10, 1));
     let t = over(&evidence, FROM, TO);
     assert_eq!(
@@ -221,12 +212,7 @@ fn a_future_rota_period_makes_a_later_start_ready() {
 
 #[test]
 fn a_pack_never_ready_in_the_range() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/packs/minimal");
-    let options = LoadOptions {
-        known_applications: Ruleset::builtin().application_ids(),
-        ..LoadOptions::default()
-    };
-    let evidence = load_pack(&root, &options).expect("the minimal pack loads");
+    let evidence = fixture_pack("minimal");
     let t = over(&evidence, AS_OF, date(2009, 3, 2));
     assert_eq!(t.earliest_ready, None);
     assert_eq!(t.ready_until, None);

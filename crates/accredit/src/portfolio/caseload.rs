@@ -62,9 +62,9 @@ pub struct Tool {
 /// Ruleset id, version and SHA-256.
 #[derive(Debug, Serialize)]
 pub struct RulesetRef {
-    /// Id.
+    /// The ruleset's id, e.g. `lsd-accreditation`.
     pub id: String,
-    /// Version.
+    /// The ruleset's version as written in it.
     pub version: String,
     /// SHA-256 of its text.
     pub sha256: String,
@@ -75,7 +75,7 @@ pub struct RulesetRef {
 pub struct DomainRef {
     /// Id, e.g. `COV`.
     pub id: String,
-    /// Title.
+    /// The domain's title from the ruleset.
     pub title: String,
 }
 
@@ -86,7 +86,7 @@ pub struct RequirementRef {
     pub id: String,
     /// Its domain.
     pub domain: String,
-    /// Title.
+    /// The requirement's title from the ruleset.
     pub title: String,
     /// Whether it must be met to be ready.
     pub mandatory: bool,

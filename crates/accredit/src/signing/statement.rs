@@ -80,9 +80,9 @@ pub struct ToolRef {
 /// Which ruleset, exactly.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RulesetRef {
-    /// Id.
+    /// The ruleset's id, e.g. `lsd-accreditation`.
     pub id: String,
-    /// Version.
+    /// The ruleset's version as written in it, e.g. `1.0.0`.
     pub version: String,
     /// SHA-256 of the ruleset file.
     pub sha256: String,
@@ -102,7 +102,7 @@ pub struct ApplicantRef {
 /// The overall score.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ScoreRef {
-    /// Percent.
+    /// The weighted overall score, percent (two decimals).
     pub overall: f64,
 }
 

@@ -124,3 +124,79 @@ impl CheckKind for ApplicantDeclared {
         Outcome::pass_if(findings.is_empty(), findings)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Status;
+    use crate::checks::test_support::{AS_OF, code_names, complete_pack, place, run};
+
+    fn check() -> ApplicantDeclared {
+        ApplicantDeclared {
+            ods_prefix: "R".into(),
+            ods_suffix_length: 2,
+        }
+    }
+
+    fn with_ods_code(code: &str) -> Outcome {
+        let mut evidence = complete_pack();
+        let pack = evidence.pack.as_mut().expect("the pack has a Pack");
+        pack.value.organisation.ods_code = Some(code.into());
+        run(&check(), &evidence, AS_OF)
+    }
+
+    #[test]
+    fn the_complete_pack_passes() {
+        let outcome = run(&check(), &complete_pack(), AS_OF);
+        assert_eq!(outcome.status, Status::Pass, "{:#?}", outcome.findings);
+        assert!(outcome.findings.is_empty());
+    }
+
+    #[test]
+    fn an_ods_code_is_read_as_issued_whatever_its_case_and_spaces() {
+        assert_eq!(with_ods_code(" rxw ").status, Status::Pass);
+        assert_eq!(with_ods_code("R0A").status, Status::Pass);
+    }
+
+    #[test]
+    fn an_ods_code_of_another_form_is_named_at_its_line() {
+        for code in ["RXW1", "RX", "5QZ", "R-W", "RÅW", ""] {
+            let outcome = with_ods_code(code);
+            assert_eq!(outcome.status, Status::Fail, "{code:?}");
+            assert_eq!(code_names(&outcome), ["ods-code-form"], "{code:?}");
+            assert_eq!(place(&outcome, 0), "pack.yaml:5");
+        }
+        assert_eq!(
+            with_ods_code("RXW1").findings[0].message,
+            "ODS code `RXW1` is not an NHS trust code (`R` and 2 capital letters or digits, e.g. RXW)"
+        );
+    }
+
+    #[test]
+    fn an_unnamed_lsp_and_no_applications_are_each_a_finding() {
+        let mut evidence = complete_pack();
+        let pack = &mut evidence.pack.as_mut().expect("the pack has a Pack").value;
+        pack.lsp.name = " \t".into();
+        pack.applications_in_scope.clear();
+        let outcome = run(&check(), &evidence, AS_OF);
+        assert_eq!(outcome.status, Status::Fail);
+        assert_eq!(
+            code_names(&outcome),
+            ["lsp-not-named", "no-application-in-scope"]
+        );
+        assert_eq!(place(&outcome, 0), "pack.yaml:17");
+        assert_eq!(place(&outcome, 1), "pack.yaml:18");
+    }
+
+    #[test]
+    fn an_empty_prefix_is_a_parameter_problem() {
+        assert!(check().parameter_problems().is_empty());
+        let problems = ApplicantDeclared {
+            ods_prefix: String::new(),
+            ods_suffix_length: 2,
+        }
+        .parameter_problems();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].field, "ods_prefix");
+    }
+}

@@ -90,3 +90,64 @@ impl CheckKind for DeskToolCapabilities {
         Outcome::pass_if(findings.is_empty(), findings)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Status;
+    use crate::checks::test_support::{AS_OF, code_names, complete_pack, place, run};
+
+    fn check(capabilities: &[&str]) -> DeskToolCapabilities {
+        DeskToolCapabilities {
+            capabilities: capabilities.iter().map(|c| c.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_tool_with_every_capability_passes() {
+        let check = check(&["incident-logging", "audit-trail", "lsp-referral"]);
+        let outcome = run(&check, &complete_pack(), AS_OF);
+        assert_eq!(outcome.status, Status::Pass, "{:#?}", outcome.findings);
+    }
+
+    #[test]
+    fn each_missing_capability_is_a_finding_at_the_list() {
+        let check = check(&["remote-control", "audit-trail", "self-service"]);
+        let outcome = run(&check, &complete_pack(), AS_OF);
+        assert_eq!(outcome.status, Status::Fail);
+        assert_eq!(
+            code_names(&outcome),
+            ["desk-tool-lacks-capability", "desk-tool-lacks-capability"]
+        );
+        assert_eq!(
+            outcome.findings[0].message,
+            "Meridian ServiceDesk 5.1 does not list the `remote-control` capability"
+        );
+        assert!(outcome.findings[1].message.contains("`self-service`"));
+        assert_eq!(place(&outcome, 1), "service-desk.yaml:24");
+    }
+
+    #[test]
+    fn an_undescribed_tool_fails_with_the_capabilities_to_add() {
+        let mut evidence = complete_pack();
+        evidence.service_desks[0].value.tool = None;
+        let outcome = run(&check(&["attachments", "knowledge-base"]), &evidence, AS_OF);
+        assert_eq!(outcome.status, Status::Fail);
+        assert_eq!(code_names(&outcome), ["desk-tool-not-described"]);
+        assert_eq!(
+            outcome.findings[0].message,
+            "the desk tool is not described; add `tool:` with its capabilities (attachments, knowledge-base)"
+        );
+        assert!(place(&outcome, 0).starts_with("service-desk.yaml:"));
+    }
+
+    #[test]
+    fn without_a_service_desk_the_evidence_is_missing() {
+        let mut evidence = complete_pack();
+        evidence.service_desks.clear();
+        assert_eq!(
+            run(&check(&["attachments"]), &evidence, AS_OF).status,
+            Status::Missing
+        );
+    }
+}

@@ -117,3 +117,90 @@ fn frequency_word(frequency: Frequency) -> &'static str {
         Frequency::Quarterly => "quarterly",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Status;
+    use crate::checks::test_support::{AS_OF, TempPack, code_names, complete_pack, place, run};
+
+    const MONTHLY: ReportCadence = ReportCadence {
+        at_least: Frequency::Monthly,
+    };
+
+    #[test]
+    fn a_monthly_report_with_its_sample_passes() {
+        let outcome = run(&MONTHLY, &complete_pack(), AS_OF);
+        assert_eq!(outcome.status, Status::Pass, "{:#?}", outcome.findings);
+        assert!(outcome.findings.is_empty());
+    }
+
+    #[test]
+    fn a_report_exactly_as_often_as_asked_counts_and_a_rarer_one_does_not() {
+        let mut evidence = complete_pack();
+        // Keep only the monthly report (then only the quarterly one).
+        evidence.service_desks[0].value.reports.truncate(1);
+        assert_eq!(run(&MONTHLY, &evidence, AS_OF).status, Status::Pass);
+        let mut evidence = complete_pack();
+        evidence.service_desks[0].value.reports.drain(0..2);
+        let outcome = run(&MONTHLY, &evidence, AS_OF);
+        assert_eq!(outcome.status, Status::Fail);
+        assert_eq!(code_names(&outcome), ["no-regular-report"]);
+        assert_eq!(
+            outcome.findings[0].message,
+            "no report is produced monthly or more often"
+        );
+        assert_eq!(place(&outcome, 0), "service-desk.yaml:32");
+    }
+
+    #[test]
+    fn no_daily_report_is_named() {
+        let daily = ReportCadence {
+            at_least: Frequency::Daily,
+        };
+        let outcome = run(&daily, &complete_pack(), AS_OF);
+        assert_eq!(code_names(&outcome), ["no-regular-report"]);
+        assert_eq!(
+            outcome.findings[0].message,
+            "no report is produced daily or more often"
+        );
+    }
+
+    #[test]
+    fn a_sample_not_in_the_pack_and_a_report_without_one_are_each_named() {
+        let pack = TempPack::complete().remove("samples/monthly-incident-report.pdf");
+        let mut evidence = pack.load();
+        evidence.service_desks[0].value.reports[1].sample = None;
+        let outcome = run(&MONTHLY, &evidence, AS_OF);
+        assert_eq!(outcome.status, Status::Fail);
+        assert_eq!(
+            code_names(&outcome),
+            ["report-sample-missing", "report-sample-missing"]
+        );
+        assert_eq!(
+            outcome.findings[0].message,
+            "the sample of \"Monthly incident and service level report\" (samples/monthly-incident-report.pdf) is not in the pack"
+        );
+        assert_eq!(place(&outcome, 0), "service-desk.yaml:33");
+        assert_eq!(
+            outcome.findings[1].message,
+            "\"Weekly open incidents and LSP referrals\" has no `sample`; add an example report to the pack"
+        );
+        assert_eq!(place(&outcome, 1), "service-desk.yaml:37");
+    }
+
+    #[test]
+    fn one_report_with_its_sample_is_enough() {
+        let pack = TempPack::complete().remove("samples/monthly-incident-report.pdf");
+        let outcome = run(&MONTHLY, &pack.load(), AS_OF);
+        assert_eq!(outcome.status, Status::Pass, "{:#?}", outcome.findings);
+        assert!(outcome.findings.is_empty());
+    }
+
+    #[test]
+    fn without_a_service_desk_the_evidence_is_missing() {
+        let mut evidence = complete_pack();
+        evidence.service_desks.clear();
+        assert_eq!(run(&MONTHLY, &evidence, AS_OF).status, Status::Missing);
+    }
+}

@@ -131,3 +131,98 @@ pub(crate) fn no_front_line_staff(context: &Context<'_>) -> Finding {
             .map(|r| r.at("/source")),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Status;
+    use crate::checks::test_support::{
+        AS_OF, TempPack, code_names, complete_pack, in_context, measure, place, run,
+    };
+
+    const CHECK: ApplicationTraining = ApplicationTraining {
+        max_age_days: 730,
+        target_percent: 90.0,
+    };
+
+    const STAFF: &str = "staff_id,role,start_date,end_date\n\
+        HV1,first-line,2004-01-01,\n\
+        HV2,first-line,2004-01-01,\n\
+        HV3,second-line,2004-01-01,\n";
+
+    /// 730 days before the start (2008-10-06) is 2006-10-07: HV1's passes on
+    /// that day count, HV2's pacs pass the day before does not.
+    const TRAINING: &str = "staff_id,role,course,application,completed_on,result\n\
+        HV1,first-line,national-application,care-records-service,2006-10-07,pass\n\
+        HV1,first-line,national-application,choose-and-book,2006-10-07,pass\n\
+        HV1,first-line,national-application,electronic-prescription-service,2006-10-07,pass\n\
+        HV1,first-line,national-application,pacs,2006-10-07,pass\n\
+        HV2,first-line,national-application,care-records-service,2008-01-10,pass\n\
+        HV2,first-line,national-application,choose-and-book,2008-01-10,pass\n\
+        HV2,first-line,national-application,electronic-prescription-service,2008-01-10,pass\n\
+        HV2,first-line,national-application,pacs,2006-10-06,pass\n";
+
+    fn small_pack() -> TempPack {
+        TempPack::complete()
+            .write("logs/staff.csv", STAFF)
+            .write("logs/training.csv", TRAINING)
+    }
+
+    #[test]
+    fn the_complete_pack_meets_the_target() {
+        let outcome = run(&CHECK, &complete_pack(), AS_OF);
+        assert_eq!(outcome.status, Status::Pass, "{:#?}", outcome.findings);
+    }
+
+    #[test]
+    fn the_lowest_application_share_is_the_measure_and_the_look_back_edge_counts() {
+        let outcome = run(&CHECK, &small_pack().load(), AS_OF);
+        assert_eq!(outcome.status, Status::Partial);
+        assert_eq!(measure(&outcome), (50.0, 90.0));
+        assert_eq!(code_names(&outcome), ["training-application-missing"]);
+        assert_eq!(
+            outcome.findings[0].message,
+            "1 of 2 front-line staff have no pass in pacs training since 2006-10-07: HV2"
+        );
+    }
+
+    #[test]
+    fn no_front_line_staff_fails_at_the_register() {
+        let pack = small_pack().write(
+            "logs/staff.csv",
+            "staff_id,role,start_date,end_date\nHV3,second-line,2004-01-01,\n",
+        );
+        let outcome = run(&CHECK, &pack.load(), AS_OF);
+        assert_eq!(outcome.status, Status::Fail);
+        assert_eq!(code_names(&outcome).first(), Some(&"no-front-line-staff"));
+        assert!(!code_names(&outcome).contains(&"staff-no-front-line"));
+        assert_eq!(
+            outcome.findings[0].message,
+            "the staff register lists no first-line staff in post between 2008-10-06 and 2008-12-28, so training cannot be measured"
+        );
+        assert_eq!(place(&outcome, 0), "logs/staff-register.yaml:3");
+    }
+
+    #[test]
+    fn training_requirements_with_different_ages_in_one_assessment_each_count_their_own() {
+        let evidence = complete_pack();
+        let other = ApplicationTraining {
+            max_age_days: 365,
+            ..CHECK
+        };
+        let (first, second) = in_context(&evidence, AS_OF, |context| {
+            (CHECK.evaluate(context), other.evaluate(context))
+        });
+        assert_eq!(first.status, Status::Pass);
+        assert_ne!(second.status, Status::Error);
+        assert_eq!(first, run(&CHECK, &evidence, AS_OF));
+        assert_eq!(second, run(&other, &evidence, AS_OF));
+    }
+
+    #[test]
+    fn without_a_training_log_the_evidence_is_missing() {
+        let mut evidence = complete_pack();
+        evidence.training_logs.clear();
+        assert_eq!(run(&CHECK, &evidence, AS_OF).status, Status::Missing);
+    }
+}

@@ -72,3 +72,62 @@ impl CheckKind for ChangeWindows {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Status;
+    use crate::checks::test_support::{AS_OF, TempPack, code_names, complete_pack, measure, place, run};
+
+    const CHECK: ChangeWindows = ChangeWindows {
+        target_percent: 90.0,
+    };
+
+    const HEADER: &str = "reference,system,clinical,scheduled_start,scheduled_end,outcome\n";
+
+    #[test]
+    fn the_complete_pack_meets_the_target() {
+        let outcome = run(&CHECK, &complete_pack(), AS_OF);
+        assert_eq!(outcome.status, Status::Pass, "{:#?}", outcome.findings);
+    }
+
+    #[test]
+    fn clinical_changes_inside_a_window_count_and_others_are_named() {
+        // The desk's windows: Tuesday and Thursday 20:00 to 06:00, Sunday 06:00 to 12:00.
+        let rows = "\
+            CHG-1,pacs,true,2008-09-02T20:00:00+01:00,2008-09-03T06:00:00+01:00,successful\n\
+            CHG-2,pacs,true,2008-09-04T23:00:00+01:00,2008-09-05T02:00:00+01:00,successful\n\
+            CHG-3,pacs,true,2008-09-07T11:00:00+01:00,2008-09-07T12:30:00+01:00,successful\n\
+            CHG-4,intranet,false,2008-09-03T14:00:00+01:00,2008-09-03T15:00:00+01:00,successful\n\
+            CHG-5,pacs,true,2008-09-03T20:00:00+01:00,2008-09-03T21:00:00+01:00,successful\n";
+        let pack = TempPack::complete().write("logs/changes.csv", &format!("{HEADER}{rows}"));
+        let outcome = run(&CHECK, &pack.load(), AS_OF);
+        assert_eq!(outcome.status, Status::Partial);
+        assert_eq!(measure(&outcome), (50.0, 90.0));
+        assert_eq!(code_names(&outcome), ["change-outside-windows"]);
+        let message = &outcome.findings[0].message;
+        assert!(
+            message.starts_with("2 of 4 changes to clinical systems were scheduled outside the agreed change windows: "),
+            "{message}"
+        );
+        assert!(message.contains("CHG-3 (line 4") && message.contains("CHG-5 (line 6"), "{message}");
+        assert!(!message.contains("CHG-1") && !message.contains("CHG-2"), "{message}");
+        assert_eq!(place(&outcome, 0), "logs/changes.csv:0");
+    }
+
+    #[test]
+    fn a_log_without_clinical_changes_is_not_applicable() {
+        let rows = "CHG-4,intranet,false,2008-09-03T14:00:00+01:00,2008-09-03T15:00:00+01:00,successful\n";
+        let pack = TempPack::complete().write("logs/changes.csv", &format!("{HEADER}{rows}"));
+        let outcome = run(&CHECK, &pack.load(), AS_OF);
+        assert_eq!(outcome.status, Status::NotApplicable);
+        assert_eq!(code_names(&outcome), ["no-clinical-changes"]);
+    }
+
+    #[test]
+    fn without_a_change_log_the_evidence_is_missing() {
+        let mut evidence = complete_pack();
+        evidence.change_logs.clear();
+        assert_eq!(run(&CHECK, &evidence, AS_OF).status, Status::Missing);
+    }
+}

@@ -86,3 +86,66 @@ impl CheckKind for ItilFoundation {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Status;
+    use crate::checks::test_support::{AS_OF, TempPack, code_names, complete_pack, measure, run};
+    use jiff::civil::date;
+
+    const CHECK: ItilFoundation = ItilFoundation {
+        max_age_days: 730,
+        target_percent: 80.0,
+    };
+
+    /// HV1 passed on the run date (2008-09-01); HV2 failed.
+    fn small_pack() -> TempPack {
+        TempPack::complete()
+            .write(
+                "logs/staff.csv",
+                "staff_id,role,start_date,end_date\nHV1,first-line,2004-01-01,\nHV2,first-line,2004-01-01,\n",
+            )
+            .write(
+                "logs/training.csv",
+                "staff_id,role,course,application,completed_on,result\n\
+                 HV1,first-line,itil-foundation,,2008-09-01,pass\n\
+                 HV2,first-line,itil-foundation,,2006-03-01,fail\n",
+            )
+    }
+
+    #[test]
+    fn the_complete_pack_meets_the_target() {
+        let outcome = run(&CHECK, &complete_pack(), AS_OF);
+        assert_eq!(outcome.status, Status::Pass, "{:#?}", outcome.findings);
+    }
+
+    #[test]
+    fn a_pass_on_the_run_date_counts_and_a_fail_does_not() {
+        let outcome = run(&CHECK, &small_pack().load(), AS_OF);
+        assert_eq!(outcome.status, Status::Partial);
+        assert_eq!(measure(&outcome), (50.0, 80.0));
+        assert_eq!(code_names(&outcome), ["training-itil-foundation-missing"]);
+        assert!(outcome.findings[0].message.ends_with(": HV2"), "{}", outcome.findings[0].message);
+    }
+
+    #[test]
+    fn a_pass_after_the_run_date_is_reported_and_not_counted() {
+        let outcome = run(&CHECK, &small_pack().load(), date(2008, 8, 31));
+        assert_eq!(measure(&outcome), (0.0, 80.0));
+        let codes = code_names(&outcome);
+        assert!(codes.contains(&"training-future-dated"), "{codes:?}");
+        assert!(codes.contains(&"training-itil-foundation-missing"), "{codes:?}");
+    }
+
+    #[test]
+    fn no_front_line_staff_fails() {
+        let pack = small_pack().write(
+            "logs/staff.csv",
+            "staff_id,role,start_date,end_date\nHV3,second-line,2004-01-01,\n",
+        );
+        let outcome = run(&CHECK, &pack.load(), AS_OF);
+        assert_eq!(outcome.status, Status::Fail);
+        assert_eq!(code_names(&outcome).first(), Some(&"no-front-line-staff"));
+    }
+}

@@ -217,7 +217,9 @@ pub fn changes(context: &Context<'_>) -> Option<LogResult<ChangeSummary>> {
 mod tests {
     use super::*;
     use crate::checks::logs::{ApplicationTraining, ItilFoundation};
-    use crate::checks::test_support::{AS_OF, builtin_shared, complete_pack, run};
+    use crate::checks::test_support::{
+        AS_OF, TempPack, builtin_shared, complete_pack, in_context, run,
+    };
     use crate::checks::{AssessmentWindow, CheckKind, Status};
 
     #[test]
@@ -262,5 +264,56 @@ mod tests {
         assert_eq!(together[1], run(&month, &evidence, AS_OF));
         assert_eq!(together[2], run(&itil, &evidence, AS_OF));
         assert_ne!(together[0].measured, together[1].measured);
+    }
+
+    #[test]
+    fn each_export_is_analysed_once_per_assessment() {
+        let evidence = complete_pack();
+        in_context(&evidence, AS_OF, |context| {
+            let first = incidents(context).expect("the pack has an incident log");
+            let again = incidents(context).expect("the pack has an incident log");
+            assert!(Rc::ptr_eq(&first, &again));
+            let register = staff(context).expect("the pack has a staff register");
+            assert!(Rc::ptr_eq(
+                &register,
+                &staff(context).expect("the pack has a staff register")
+            ));
+            let first = changes(context).expect("the pack has a change log");
+            assert!(Rc::ptr_eq(&first, &changes(context).expect("a change log")));
+            assert!(first.as_ref().is_ok());
+        });
+    }
+
+    #[test]
+    fn a_kind_the_pack_lacks_has_no_analysis() {
+        let mut evidence = complete_pack();
+        evidence.change_logs.clear();
+        evidence.training_logs.clear();
+        in_context(&evidence, AS_OF, |context| {
+            assert!(changes(context).is_none());
+            assert!(training(context, context.window.start).is_none());
+        });
+    }
+
+    #[test]
+    fn an_unknown_time_zone_or_a_missing_export_stops_the_analysis() {
+        let mut evidence = complete_pack();
+        evidence.incident_logs[0].value.timezone = Some("Europe/Harbourne".into());
+        in_context(&evidence, AS_OF, |context| {
+            let made = incidents(context).expect("the pack has an incident log");
+            let findings = made.as_ref().as_ref().expect_err("the zone is unknown");
+            assert_eq!(findings[0].code.name(), "log-unknown-timezone");
+        });
+        let pack = TempPack::complete().remove("logs/changes.csv");
+        let evidence = pack.load();
+        in_context(&evidence, AS_OF, |context| {
+            let made = changes(context).expect("the pack has a change log");
+            let findings = made.as_ref().as_ref().expect_err("the export is missing");
+            assert_eq!(findings[0].code.name(), "log-source-missing");
+            assert_eq!(
+                findings[0].message,
+                "`changes.csv` is not a file in the pack"
+            );
+        });
     }
 }

@@ -81,3 +81,76 @@ impl CheckKind for ReferralReferences {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Status;
+    use crate::checks::test_support::{AS_OF, TempPack, code_names, complete_pack, measure, run};
+    use crate::evidence::Evidence;
+
+    const CHECK: ReferralReferences = ReferralReferences {
+        target_percent: 95.0,
+    };
+
+    /// The complete pack with an incident log of these rows (after the header).
+    fn incidents(rows: &str) -> (TempPack, Evidence) {
+        let pack = TempPack::complete().write(
+            "logs/incidents.csv",
+            &format!(
+                "reference,opened_at,channel,severity,application,status,responded_at,resolved_at,referred_to,external_reference\n{rows}"
+            ),
+        );
+        let evidence = pack.load();
+        (pack, evidence)
+    }
+
+    #[test]
+    fn the_complete_pack_meets_the_target() {
+        let outcome = run(&CHECK, &complete_pack(), AS_OF);
+        assert_eq!(outcome.status, Status::Pass, "{:#?}", outcome.findings);
+    }
+
+    #[test]
+    fn a_referral_without_a_reference_is_named_and_measured() {
+        let (_pack, evidence) = incidents(
+            "INC1,2008-07-07 09:10,phone,3,pacs,closed,2008-07-07 09:20,2008-07-07 12:00,lsp,BTH-1\n\
+             INC2,2008-07-07 10:10,phone,3,,closed,2008-07-07 10:20,2008-07-07 12:00,national,\n\
+             INC3,2008-07-07 11:10,phone,3,,closed,2008-07-07 11:20,2008-07-07 12:00,none,\n",
+        );
+        let outcome = run(&CHECK, &evidence, AS_OF);
+        assert_eq!(outcome.status, Status::Partial);
+        assert_eq!(measure(&outcome), (50.0, 95.0));
+        assert_eq!(
+            code_names(&outcome),
+            ["referral-without-external-reference"]
+        );
+        let message = &outcome.findings[0].message;
+        assert!(
+            message.starts_with("1 of 2 incidents referred to the LSP or the national service desk carry no external reference: "),
+            "{message}"
+        );
+        assert!(message.contains("INC2") && !message.contains("INC1"), "{message}");
+    }
+
+    #[test]
+    fn every_referral_with_its_reference_passes() {
+        let (_pack, evidence) = incidents(
+            "INC1,2008-07-07 09:10,phone,3,pacs,closed,2008-07-07 09:20,2008-07-07 12:00,lsp,BTH-1\n",
+        );
+        let outcome = run(&CHECK, &evidence, AS_OF);
+        assert_eq!(outcome.status, Status::Pass);
+        assert_eq!(measure(&outcome), (100.0, 95.0));
+    }
+
+    #[test]
+    fn a_log_without_referrals_is_not_applicable() {
+        let (_pack, evidence) = incidents(
+            "INC3,2008-07-07 11:10,phone,3,,closed,2008-07-07 11:20,2008-07-07 12:00,none,\n",
+        );
+        let outcome = run(&CHECK, &evidence, AS_OF);
+        assert_eq!(outcome.status, Status::NotApplicable);
+        assert_eq!(code_names(&outcome), ["no-referrals"]);
+        assert!(outcome.findings[0].location.is_none());
+    }
+}

@@ -80,3 +80,63 @@ impl CheckKind for ResponseTargets {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Status;
+    use crate::checks::test_support::{AS_OF, TempPack, code_names, complete_pack, measure, run};
+
+    const CHECK: ResponseTargets = ResponseTargets {
+        target_percent: 90.0,
+    };
+
+    /// Severity 1 must be responded to within 15 minutes, severity 3 within 60.
+    fn three_incidents() -> TempPack {
+        TempPack::complete().write(
+            "logs/incidents.csv",
+            "reference,opened_at,channel,severity,application,status,responded_at,resolved_at,referred_to,external_reference\n\
+             INC1,2008-07-07 09:00,phone,1,,closed,2008-07-07 09:15,2008-07-07 12:00,none,\n\
+             INC2,2008-07-07 10:00,phone,1,,closed,2008-07-07 10:16,2008-07-07 12:00,none,\n\
+             INC3,2008-07-07 11:00,phone,3,,open,,,none,\n",
+        )
+    }
+
+    #[test]
+    fn the_complete_pack_meets_the_target() {
+        let outcome = run(&CHECK, &complete_pack(), AS_OF);
+        assert_eq!(outcome.status, Status::Pass, "{:#?}", outcome.findings);
+    }
+
+    #[test]
+    fn a_response_on_the_minute_is_on_time_and_a_missing_one_is_late() {
+        let outcome = run(&CHECK, &three_incidents().load(), AS_OF);
+        assert_eq!(outcome.status, Status::Partial);
+        assert_eq!(measure(&outcome), (100.0 * (1.0 / 3.0), 90.0));
+        assert_eq!(
+            code_names(&outcome),
+            ["incident-response-late", "incident-response-late"]
+        );
+        assert_eq!(
+            outcome.findings[0].message,
+            "severity 1: 1 of 2 incidents were not responded to within 15 minutes (0 with no response recorded)"
+        );
+        assert!(
+            outcome.findings[1]
+                .message
+                .starts_with("severity 3: 1 of 1 incidents were not responded to within 60 minutes (1 with no response recorded)"),
+            "{}",
+            outcome.findings[1].message
+        );
+    }
+
+    #[test]
+    fn without_targets_in_the_plan_it_is_not_applicable() {
+        let pack = three_incidents();
+        let mut evidence = pack.load();
+        evidence.escalation_plans[0].value.severities.clear();
+        let outcome = run(&CHECK, &evidence, AS_OF);
+        assert_eq!(outcome.status, Status::NotApplicable);
+        assert_eq!(code_names(&outcome), ["no-response-targets"]);
+    }
+}

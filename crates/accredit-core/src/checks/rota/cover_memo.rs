@@ -130,3 +130,58 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
         .collect();
     analyse_rotas(parts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::{AS_OF, complete_pack, in_context};
+
+    #[test]
+    fn one_set_of_parameters_is_analysed_once() {
+        let evidence = complete_pack();
+        in_context(&evidence, AS_OF, |context| {
+            let params = CoverParams::default();
+            let first = rota_cover(context, params).expect("the pack has a rota");
+            let again = rota_cover(context, params).expect("the pack has a rota");
+            assert!(Rc::ptr_eq(&first, &again));
+            assert_eq!(context.cover.analyses(), 1);
+            let other = CoverParams {
+                pair_staff: 3,
+                ..params
+            };
+            let third = rota_cover(context, other).expect("the pack has a rota");
+            assert!(!Rc::ptr_eq(&first, &third));
+            assert_eq!(context.cover.analyses(), 2);
+            let analysis = first.as_ref().as_ref().expect("the rota is analysed");
+            assert!(analysis.gaps.is_empty());
+        });
+    }
+
+    #[test]
+    fn without_a_rota_there_is_no_analysis() {
+        let mut evidence = complete_pack();
+        evidence.rotas.clear();
+        in_context(&evidence, AS_OF, |context| {
+            assert!(rota_cover(context, CoverParams::default()).is_none());
+            assert_eq!(context.cover.analyses(), 0);
+        });
+    }
+
+    #[test]
+    fn a_shifts_file_not_in_the_pack_stops_the_analysis() {
+        let mut evidence = complete_pack();
+        evidence.rotas[0].value.shifts = Some("rota/shifts.csv".into());
+        in_context(&evidence, AS_OF, |context| {
+            let made = rota_cover(context, CoverParams::default()).expect("the pack has a rota");
+            let findings = made.as_ref().as_ref().expect_err("the analysis stops");
+            assert_eq!(findings.len(), 1);
+            assert_eq!(findings[0].code.name(), "shifts-not-read");
+            assert_eq!(
+                findings[0].message,
+                "the shifts file `rota/shifts.csv` is not in the pack"
+            );
+            let location = findings[0].location.as_ref().expect("a location");
+            assert_eq!(location.file, "rota.yaml");
+        });
+    }
+}

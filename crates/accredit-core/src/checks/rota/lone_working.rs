@@ -101,3 +101,91 @@ pub(crate) fn thousands(n: i64) -> String {
     }
     if n < 0 { format!("-{out}") } else { out }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Status;
+    use crate::checks::test_support::{AS_OF, code_names, complete_pack, measure, place, run};
+    use crate::evidence::Evidence;
+
+    const CHECK: LoneWorking = LoneWorking {
+        pair_staff: 2,
+        target_percent: 100.0,
+    };
+
+    /// The complete pack with one analyst alone on the day shift of
+    /// Thursday 20 November (720 minutes).
+    fn one_lone_day() -> Evidence {
+        let mut evidence = complete_pack();
+        let exception = serde_json::from_value(serde_json::json!({"date": "2008-11-20", "pattern": [
+            {"start": "08:00", "end": "20:00", "staff": 1},
+            {"start": "20:00", "end": "08:00", "staff": 2},
+        ]}))
+        .expect("the exception is typed");
+        evidence.rotas[0].value.exceptions.push(exception);
+        evidence
+    }
+
+    #[test]
+    fn a_rota_with_two_on_duty_throughout_passes() {
+        let outcome = run(&CHECK, &complete_pack(), AS_OF);
+        assert_eq!(outcome.status, Status::Pass, "{:#?}", outcome.findings);
+        assert_eq!(measure(&outcome), (100.0, 100.0));
+    }
+
+    #[test]
+    fn time_alone_is_measured_and_named_at_the_pattern() {
+        let outcome = run(&CHECK, &one_lone_day(), AS_OF);
+        assert_eq!(outcome.status, Status::Partial);
+        assert_eq!(code_names(&outcome), ["lone-working"]);
+        assert_eq!(
+            outcome.findings[0].message,
+            "fewer than 2 desk staff are on duty for 720 of the window's 121,020 minutes (99.4% paired)"
+        );
+        assert_eq!(place(&outcome, 0), "rota.yaml:8");
+        let expected = 100.0 * (121_020.0 - 720.0) / 121_020.0;
+        assert!((measure(&outcome).0 - expected).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_share_that_meets_the_target_exactly_passes_without_a_finding() {
+        let evidence = one_lone_day();
+        let (share, _) = measure(&run(&CHECK, &evidence, AS_OF));
+        let exactly = LoneWorking {
+            target_percent: share,
+            ..CHECK
+        };
+        let outcome = run(&exactly, &evidence, AS_OF);
+        assert_eq!(outcome.status, Status::Pass);
+        assert!(outcome.findings.is_empty(), "{:#?}", outcome.findings);
+    }
+
+    #[test]
+    fn pair_staff_sets_the_level() {
+        let three = LoneWorking {
+            pair_staff: 3,
+            ..CHECK
+        };
+        let outcome = run(&three, &complete_pack(), AS_OF);
+        assert_eq!(code_names(&outcome), ["lone-working"]);
+        assert!(outcome.findings[0].message.starts_with("fewer than 3 desk staff"));
+    }
+
+    #[test]
+    fn without_a_rota_the_evidence_is_missing() {
+        let mut evidence = complete_pack();
+        evidence.rotas.clear();
+        assert_eq!(run(&CHECK, &evidence, AS_OF).status, Status::Missing);
+    }
+
+    #[test]
+    fn thousands_are_separated_by_commas() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(121_020), "121,020");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(-1_500), "-1,500");
+    }
+}

@@ -5,13 +5,10 @@
 use jiff::civil::{Date, date};
 use serde::de::DeserializeOwned;
 
-use crate::checks::{AssessmentWindow, Check, Context, Outcome};
+use crate::checks::{Check, Outcome};
 use crate::evidence::{Evidence, FileRole, Located, MarkdownEvidence, PackFile};
 use crate::model::{Document, Kind, Pack, Procedure};
 use crate::yaml::{YamlLimits, parse_document};
-
-/// The assessment start of every test pack.
-pub(crate) const START: Date = date(2008, 10, 6);
 
 /// The run date of every test.
 pub(crate) const AS_OF: Date = date(2008, 9, 1);
@@ -133,19 +130,5 @@ pub(crate) fn run(check: &Check, evidence: &Evidence) -> Outcome {
 
 /// Runs `check` on `evidence` with the built-in ruleset, on the run date `as_of`.
 pub(crate) fn run_with(check: &Check, evidence: &Evidence, as_of: Date) -> Outcome {
-    let shared = super::builtin_shared();
-    let pack = evidence.pack.clone().unwrap_or_else(pack);
-    let context = Context {
-        evidence,
-        pack: &pack,
-        window: AssessmentWindow {
-            start: START,
-            days: 84,
-        },
-        as_of,
-        shared: &shared,
-        cover: Default::default(),
-        logs: Default::default(),
-    };
-    check.evaluate(&context)
+    super::in_context(evidence, as_of, |context| check.evaluate(context))
 }

@@ -171,9 +171,9 @@ pub struct Heatmap {
 /// One hour-of-week slot.
 #[derive(Debug, Serialize)]
 pub struct HeatCell {
-    /// Left.
+    /// Left edge of the cell, in SVG user units.
     pub x: f64,
-    /// Top.
+    /// Top edge of the cell, in SVG user units.
     pub y: f64,
     /// Centre of the number.
     pub text_x: f64,

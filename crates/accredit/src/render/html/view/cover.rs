@@ -44,7 +44,7 @@ pub struct CoverGapView {
     pub end_iso: String,
     /// `2008-10-25 09:30 +01:00`.
     pub end: String,
-    /// Minutes.
+    /// The gap's real length in minutes.
     pub minutes: i64,
     /// `1 h 30 min`.
     pub duration: String,

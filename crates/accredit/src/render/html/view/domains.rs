@@ -10,9 +10,9 @@ use crate::words::{self, percent};
 /// One domain's row in the score table.
 #[derive(Debug, Serialize)]
 pub struct DomainView {
-    /// Id.
+    /// The domain id from the ruleset, e.g. `COV`.
     pub id: String,
-    /// Title.
+    /// The domain's title, as the report heads it.
     pub title: String,
     /// `20`.
     pub weight: String,

@@ -35,7 +35,7 @@ pub struct FileView {
 /// Counts for the evidence index.
 #[derive(Debug, Serialize)]
 pub struct EvidenceSummary {
-    /// Files.
+    /// Files in the pack's index.
     pub files: usize,
     /// Files that loaded without errors.
     pub valid: usize,
@@ -52,9 +52,9 @@ pub struct DiagnosticView {
     pub severity: StatusView,
     /// Stable code.
     pub code: &'static str,
-    /// Message.
+    /// What validation found, as plain text.
     pub message: String,
-    /// Where.
+    /// Where it is in the pack, when it has a place.
     pub location: Option<LocationView>,
 }
 

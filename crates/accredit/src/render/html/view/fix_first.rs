@@ -19,11 +19,11 @@ pub struct GapView {
     pub id: String,
     /// Id of the requirement's row in section 5.
     pub anchor: String,
-    /// Title.
+    /// The requirement's title from the ruleset.
     pub title: String,
     /// Whether it gates the verdict.
     pub mandatory: bool,
-    /// Result.
+    /// The requirement's scored result.
     pub result: StatusView,
     /// `+31.2`.
     pub points: String,

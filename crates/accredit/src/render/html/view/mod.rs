@@ -210,7 +210,7 @@ pub struct FindingView {
     pub code: &'static str,
     /// Message, as plain text.
     pub message: String,
-    /// Where.
+    /// Where the finding is in the pack, when it has a place.
     pub location: Option<LocationView>,
 }
 

@@ -23,9 +23,9 @@ pub struct ReadinessView {
     pub earliest_ready: Option<DateView>,
     /// The last day of that run.
     pub ready_until: Option<DateView>,
-    /// The strip's width and height.
+    /// The strip's width, in SVG user units.
     pub width: f64,
-    /// Height.
+    /// The strip's height, in SVG user units.
     pub height: f64,
     /// What the strip shows, in words (its accessible name).
     pub summary: String,
@@ -44,7 +44,7 @@ pub struct RunView {
     pub from: DateView,
     /// Last date.
     pub to: DateView,
-    /// Days.
+    /// How many start dates the run holds.
     pub days: i64,
     /// Verdict as symbol and word.
     pub status: StatusView,
@@ -73,7 +73,7 @@ pub struct LapseView {
     pub cause: &'static str,
     /// The evidence and why, in words.
     pub text: String,
-    /// Where.
+    /// The place of the evidence, `file:line:col`.
     pub location: String,
 }
 

@@ -28,11 +28,11 @@ pub struct RequirementGroup {
 /// One requirement's row.
 #[derive(Debug, Serialize)]
 pub struct RequirementView {
-    /// Id.
+    /// The requirement id, e.g. `COV-01`.
     pub id: String,
     /// Row id.
     pub anchor: String,
-    /// Title.
+    /// The requirement's title from the ruleset.
     pub title: String,
     /// Whether it gates the verdict.
     pub mandatory: bool,

@@ -31,11 +31,11 @@ pub struct ApplicantView {
 /// The ruleset.
 #[derive(Debug, Serialize)]
 pub struct RulesetView {
-    /// Id.
+    /// The ruleset's id, e.g. `lsd-accreditation`.
     pub id: String,
-    /// Version.
+    /// The ruleset's version as written in it.
     pub version: String,
-    /// Title.
+    /// The ruleset's title, as the report heads it.
     pub title: String,
     /// SHA-256 of the ruleset file.
     pub sha256: String,

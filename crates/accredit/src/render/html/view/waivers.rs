@@ -22,11 +22,11 @@ pub struct WaiverView {
     pub requirement: String,
     /// The requirement's row, when the requirement exists.
     pub requirement_anchor: Option<String>,
-    /// Justification.
+    /// Why the requirement is waived, as written in the waiver.
     pub justification: String,
-    /// Approver.
+    /// Who approved the waiver, as written in it.
     pub approved_by: String,
-    /// Expiry.
+    /// The date the waiver expires.
     pub expires: DateView,
     /// The waiver file.
     pub location: LocationView,
@@ -48,9 +48,9 @@ pub struct OverrideView {
     pub credit: String,
     /// The assessor.
     pub assessor: String,
-    /// When.
+    /// The date of the assessor's judgement.
     pub date: DateView,
-    /// Why.
+    /// The assessor's reason, shown beside the result.
     pub remark: String,
     /// The override file (in the overrides directory, so not in the evidence index).
     pub location: LocationView,
