@@ -99,18 +99,14 @@ impl<R: Read> LogReader<R> {
         strategy: Strategy,
     ) -> Result<(LogReader<R>, [usize; N]), LogUnreadable> {
         let mut chunks = Chunker::new(reader, strategy.block_bytes);
-        let header_bytes = chunks.header().map_err(|e| unreadable(file, &e))?;
-        let mut csv = csv::ReaderBuilder::new()
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(header_bytes.as_slice());
-        let header_record = csv
-            .byte_headers()
-            .map_err(|e| unreadable(file, &e))?
-            .clone();
-        drop(csv);
-        drop(header_bytes);
-        let header_line = header_record.position().map_or(1, |p| line_of(p.line()));
+        let (header_record, header_line) =
+            chunks
+                .header_row()
+                .map_err(|e| match e.line() {
+                    Some(line) => unreadable_at(file, line_of(line), &e),
+                    None => unreadable(file, &e),
+                })?;
+        let header_line = line_of(header_line);
         let width = header_record.len();
         let mut names = Vec::with_capacity(N);
         let mut indices = [0; N];
@@ -546,6 +542,17 @@ impl<'r> Row<'r> {
 /// A 1-based line number as stored in a [`Location`].
 fn line_of(line: u64) -> u32 {
     to_u32(usize::try_from(line).unwrap_or(usize::MAX))
+}
+
+/// The finding for a CSV whose line `line` could not be read.
+fn unreadable_at(file: &str, line: u32, error: &dyn std::fmt::Display) -> LogUnreadable {
+    LogUnreadable {
+        findings: vec![Finding::new(
+            codes::UNREADABLE,
+            format!("{file} could not be read: {error}"),
+            Some(Location::at(file, line, 1)),
+        )],
+    }
 }
 
 /// The finding for a CSV that could not be read.
