@@ -12,7 +12,7 @@ use crate::logs::staff::{StaffRegisterSummary, analyse_staff_register};
 use crate::logs::{LogUnreadable, MAX_LISTED};
 use crate::model::{Period, STAFF_COLUMNS};
 
-fn register(csv: impl Read) -> Result<StaffRegisterSummary, LogUnreadable> {
+fn register(csv: impl Read + Send) -> Result<StaffRegisterSummary, LogUnreadable> {
     let window = Period {
         from: date(2008, 1, 7),
         to: date(2008, 3, 30),
@@ -175,7 +175,7 @@ fn each_code_belongs_to_one_group_of_log_codes() {
 /// An endless reader of `unit` repeated, counting the bytes it gives.
 struct Endless {
     unit: &'static [u8],
-    given: std::rc::Rc<std::cell::Cell<usize>>,
+    given: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Read for Endless {
@@ -184,7 +184,7 @@ impl Read for Endless {
         for (i, byte) in buf[..n].iter_mut().enumerate() {
             *byte = self.unit[i % self.unit.len()];
         }
-        self.given.set(self.given.get() + n);
+        self.given.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
         Ok(n)
     }
 }
@@ -194,10 +194,10 @@ impl Read for Endless {
 /// held whole, and reading does not go on for ever.
 #[test]
 fn a_header_row_over_one_mebibyte_is_refused_at_its_line_unread_beyond() {
-    let given = std::rc::Rc::new(std::cell::Cell::new(0));
+    let given = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let endless = Endless {
         unit: b"staff_id role start_date ",
-        given: std::rc::Rc::clone(&given),
+        given: std::sync::Arc::clone(&given),
     };
     let blank_lines_first = "\n\r\n".as_bytes().chain(endless);
     let error = register(blank_lines_first).unwrap_err();
@@ -209,17 +209,17 @@ fn a_header_row_over_one_mebibyte_is_refused_at_its_line_unread_beyond() {
         "{}",
         finding.message
     );
-    assert!(given.get() <= 3 << 20, "read {} bytes", given.get());
+    assert!(given.load(std::sync::atomic::Ordering::Relaxed) <= 3 << 20, "read {} bytes", given.load(std::sync::atomic::Ordering::Relaxed));
 }
 
 /// A header row of more than 10,000 columns is refused as it is scanned
 /// (a 10-million-column header once took hundreds of MB); 10,000 is fine.
 #[test]
 fn a_header_row_of_more_than_ten_thousand_columns_is_refused() {
-    let given = std::rc::Rc::new(std::cell::Cell::new(0));
+    let given = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let endless = Endless {
         unit: b"c,",
-        given: std::rc::Rc::clone(&given),
+        given: std::sync::Arc::clone(&given),
     };
     let error = register("staff_id,role,start_date,".as_bytes().chain(endless)).unwrap_err();
     assert_eq!(codes_of(&error.findings), ["csv-unreadable"]);
@@ -232,7 +232,7 @@ fn a_header_row_of_more_than_ten_thousand_columns_is_refused() {
         "{}",
         error.findings[0].message
     );
-    assert!(given.get() <= 2 << 20, "read {} bytes", given.get());
+    assert!(given.load(std::sync::atomic::Ordering::Relaxed) <= 2 << 20, "read {} bytes", given.load(std::sync::atomic::Ordering::Relaxed));
 
     let wide = format!(
         "staff_id,role,start_date{}\nS001,first-line,2007-01-01{}\n",
