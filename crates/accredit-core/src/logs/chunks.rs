@@ -100,6 +100,22 @@ pub(super) struct Block {
     pub(super) first_line: u64,
 }
 
+/// The header row of a CSV export (its bytes and the line it starts on),
+/// bounded as [`Chunker::header_row`] is, and the rest of the input after
+/// it, for a reader that reads the whole file itself (the shifts CSV):
+/// `header` then `rest` are exactly the input's bytes.
+///
+/// # Errors
+/// As [`Chunker::header_row`].
+pub(crate) fn split_header<R: Read>(
+    input: R,
+) -> Result<(Vec<u8>, u64, impl Read), HeaderError> {
+    let mut chunks = Chunker::new(input, 64 * 1024);
+    let (header, line) = chunks.header()?;
+    let rest = std::io::Cursor::new(chunks.buffer).chain(chunks.input);
+    Ok((header, line, rest))
+}
+
 /// Cuts a reader into blocks of whole records.
 pub(super) struct Chunker<R> {
     input: R,
