@@ -204,6 +204,9 @@ macro_rules! evidence {
             /// pack-relative path of an indexed file. A path that names no
             /// file of the pack is absent (and was a load diagnostic).
             pub paths: BTreeMap<(String, String), String>,
+            /// The CSV exports whose digests are left to the analyses that
+            /// stream them (none unless the load was asked to).
+            pub streamed: crate::load::StreamedDigests,
         }
 
         impl Evidence {

@@ -41,6 +41,8 @@ impl Run {
         let options = LoadOptions {
             max_file_bytes: args.pack.max_file_size,
             known_applications: ruleset.application_ids(),
+            // Assessed next: each CSV export is hashed by the stream that reads it.
+            hash_exports_in_stream: true,
             ..LoadOptions::default()
         };
         let pack = &args.pack.pack;

@@ -135,7 +135,8 @@ pub(crate) fn assess_at(
             invalid_files: evidence.invalid_file_count(),
             errors: evidence.diagnostics.iter().filter(|d| d.is_error()).count(),
         },
-        files: evidence.files.clone(),
+        // After the checks: the exports they streamed were hashed as read.
+        files: crate::load::files_with_digests(evidence),
         diagnostics: evidence.diagnostics.clone(),
     })
 }

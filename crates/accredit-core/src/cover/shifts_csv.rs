@@ -50,10 +50,25 @@ pub(super) fn read_shifts_csv(
     content: impl Read,
     zone: &TimeZone,
 ) -> Result<ShiftsFromCsv, Vec<Finding>> {
+    // The header row bounded (1 MiB, 10,000 columns) before the reader
+    // holds it; the reader then sees every byte of the file, in order.
+    let (header, rest) = match crate::logs::split_header(content) {
+        Ok((header, _, rest)) => (header, rest),
+        Err(e) => {
+            let message = format!("the shifts file {file} cannot be read: {e}");
+            let line = e.line().map_or(1, |l| usize::try_from(l).unwrap_or(usize::MAX));
+            let location = Some(Location::at(file, crate::location::to_u32(line), 1));
+            return Err(vec![Finding::new(
+                SHIFTS_UNREADABLE,
+                message,
+                location,
+            )]);
+        }
+    };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(content);
+        .from_reader(header.as_slice().chain(rest));
     let unreadable = |e: csv::Error| {
         let message = format!("the shifts file {file} cannot be read: {e}");
         let location = Some(Location::file(file));

@@ -12,6 +12,7 @@ mod links;
 mod overrides;
 mod references;
 mod several;
+mod streamed;
 mod walk;
 
 use std::path::Path;
@@ -30,6 +31,7 @@ use document::{FileOutcome, ParsedDocument, decode, read_markdown, read_yaml, ty
 pub use index::{HashedFile, PackDigests, hash_pack};
 pub use links::check_links;
 pub use overrides::{Overrides, load_overrides};
+pub use streamed::{DigestingReader, StreamedDigests, files_with_digests};
 
 /// Settings for loading a pack.
 #[derive(Debug, Clone)]
@@ -41,6 +43,11 @@ pub struct LoadOptions {
     pub yaml_limits: YamlLimits,
     /// Application ids the ruleset knows; others are diagnostics.
     pub known_applications: Vec<String>,
+    /// Leave the digest of each CSV export to the analysis that streams it
+    /// (see [`StreamedDigests`]), for a caller that assesses the pack and
+    /// takes the evidence index from [`files_with_digests`]. Off, every
+    /// file is hashed while the pack loads.
+    pub hash_exports_in_stream: bool,
 }
 
 impl Default for LoadOptions {
@@ -49,6 +56,7 @@ impl Default for LoadOptions {
             max_file_bytes: 16 * 1024 * 1024,
             yaml_limits: YamlLimits::default(),
             known_applications: Vec::new(),
+            hash_exports_in_stream: false,
         }
     }
 }
@@ -86,7 +94,12 @@ pub fn load_pack(root: &Path, options: &LoadOptions) -> Result<Evidence, LoadFai
         .map(|file| load_file(root, file, options))
         .collect();
     let mut packs: Vec<Located<Value>> = Vec::new();
+    // Files not yet hashed: those that may be CSV exports.
+    let mut unhashed: Vec<usize> = Vec::new();
     for (file, loaded) in found.iter().zip(loaded) {
+        if loaded.hash_later {
+            unhashed.push(evidence.files.len());
+        }
         let has_diagnostics = !loaded.diagnostics.is_empty();
         diagnostics.extend(loaded.diagnostics);
         match loaded.document {
@@ -118,6 +131,7 @@ pub fn load_pack(root: &Path, options: &LoadOptions) -> Result<Evidence, LoadFai
     choose_pack(&mut evidence, packs, &found, &mut diagnostics);
     several::check(&mut evidence, &mut diagnostics);
     references::check(&mut evidence, options, &mut diagnostics);
+    hash_or_defer(&mut evidence, &unhashed, &mut diagnostics);
     links::report(&mut evidence, &mut diagnostics);
     diagnostics.sort_by(|a, b| a.location.cmp(&b.location).then(a.code.cmp(&b.code)));
     // A file with an error is invalid in the evidence index, whatever found it.
@@ -147,6 +161,9 @@ struct LoadedFile {
     typing: Vec<Diagnostic>,
     /// The text of a YAML or Markdown file that was read as evidence (for snippets).
     text: Option<String>,
+    /// Not hashed yet: it may be a CSV export, whose digest the analysis
+    /// that streams it can make ([`hash_or_defer`]).
+    hash_later: bool,
 }
 
 fn load_file(root: &Path, file: &walk::FoundFile, options: &LoadOptions) -> LoadedFile {
@@ -158,10 +175,15 @@ fn load_file(root: &Path, file: &walk::FoundFile, options: &LoadOptions) -> Load
         document: None,
         typing: Vec::new(),
         text: None,
+        hash_later: false,
     };
     let is_yaml = FileType::of(&file.path) == FileType::Yaml;
     let is_markdown = FileType::of(&file.path) == FileType::Markdown;
     let full = root.join(&file.path);
+    if !is_yaml && !is_markdown && options.hash_exports_in_stream {
+        out.hash_later = true;
+        return out;
+    }
     if !is_yaml && !is_markdown {
         match walk::sha256_file(&full, file.bytes) {
             Ok(sha) => out.sha256 = sha,
@@ -230,6 +252,38 @@ fn load_file(root: &Path, file: &walk::FoundFile, options: &LoadOptions) -> Load
     out.document =
         parsed.and_then(|parsed| typed_document(&file.path, text, parsed, &mut out.typing));
     out
+}
+
+/// Hashes the files at `unhashed` (indices into the evidence index) that
+/// are not CSV exports, in parallel, and leaves the exports' digests to the
+/// analyses that stream them ([`StreamedDigests`]). An export that cannot
+/// be opened, or is too large to hash, is hashed (or refused) now, with the
+/// same diagnostic as any file.
+fn hash_or_defer(evidence: &mut Evidence, unhashed: &[usize], diagnostics: &mut Vec<Diagnostic>) {
+    let root = evidence.root.clone();
+    let files = &evidence.files;
+    let outcomes: Vec<(usize, Option<std::io::Result<String>>)> = unhashed
+        .par_iter()
+        .map(|&i| {
+            let file = &files[i];
+            let full = root.join(&file.path);
+            let streamed = file.role == FileRole::Export
+                && file.bytes <= walk::MAX_HASHED_BYTES
+                && std::fs::File::open(&full).is_ok();
+            (i, (!streamed).then(|| walk::sha256_file(&full, file.bytes)))
+        })
+        .collect();
+    for (i, outcome) in outcomes {
+        let file = &mut evidence.files[i];
+        match outcome {
+            None => evidence.streamed.defer(&file.path, file.bytes),
+            Some(Ok(sha)) => file.sha256 = sha,
+            Some(Err(error)) => {
+                diagnostics.push(unreadable(&file.path, &error));
+                file.valid = false;
+            }
+        }
+    }
 }
 
 /// An evidence document read into its type, waiting to be put in its list

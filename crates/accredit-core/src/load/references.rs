@@ -139,18 +139,29 @@ fn check_columns<T>(
         return false;
     };
     let before = diagnostics.len();
+    // Bounded: a header row over 1 MiB or 10,000 columns is refused
+    // before it takes memory.
     let header = std::fs::File::open(&full)
-        .map_err(|e| e.to_string())
+        .map_err(|e| {
+            (
+                format!("the header row of {csv_path} cannot be read: {e}"),
+                1,
+            )
+        })
         .and_then(|f| {
-            let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(f);
-            reader
-                .byte_headers()
-                .map(|h| {
+            crate::logs::read_header_row(f)
+                .map(|(h, _)| {
                     (required.iter().copied())
                         .filter(|needed| crate::model::find_column(h.iter(), needed).is_none())
                         .collect::<Vec<&str>>()
                 })
-                .map_err(|e| e.to_string())
+                .map_err(|e| match e.line() {
+                    Some(line) => (format!("{csv_path} cannot be read: {e}"), line),
+                    None => (
+                        format!("the header row of {csv_path} cannot be read: {e}"),
+                        1,
+                    ),
+                })
         });
     match header {
         Ok(missing) => {
@@ -166,10 +177,14 @@ fn check_columns<T>(
                 ));
             }
         }
-        Err(error) => diagnostics.push(Diagnostic::error(
+        Err((error, line)) => diagnostics.push(Diagnostic::error(
             Code::CsvHeader,
-            format!("the header row of {csv_path} cannot be read: {error}"),
-            Some(Location::at(csv_path, 1, 1)),
+            error,
+            Some(Location::at(
+                csv_path,
+                crate::location::to_u32(usize::try_from(line).unwrap_or(usize::MAX)),
+                1,
+            )),
         )),
     }
     diagnostics.len() == before
@@ -250,6 +265,64 @@ mod tests {
     fn pack(name: &str) -> crate::evidence::Evidence {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/packs");
         load_pack(&root.join(name), &LoadOptions::default()).unwrap()
+    }
+
+    /// The complete pack copied to a temporary directory.
+    fn complete_copy() -> tempfile::TempDir {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/packs/complete");
+        let dir = tempfile::tempdir().unwrap();
+        for entry in walkdir::WalkDir::new(&root) {
+            let entry = entry.unwrap();
+            let to = dir.path().join(entry.path().strip_prefix(&root).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        dir
+    }
+
+    /// A CSV export whose header row is too wide or too long is a
+    /// `csv-header` error at the header's line, found without holding it.
+    #[test]
+    fn a_header_row_too_wide_or_too_long_is_a_csv_header_error_at_its_line() {
+        use crate::diagnostic::Code;
+        use crate::location::Location;
+        let dir = complete_copy();
+        let staff = dir.path().join("logs/staff.csv");
+        let cases = [
+            (
+                format!("\nstaff_id,role,start_date{}\n", ",c".repeat(20_000)),
+                2,
+                "10000 columns",
+            ),
+            (
+                format!("staff_id role {}\n", "x".repeat(3 << 20)),
+                1,
+                "longer than 1 MiB",
+            ),
+        ];
+        for (header, line, says) in cases {
+            std::fs::write(&staff, header).unwrap();
+            let evidence = load_pack(dir.path(), &LoadOptions::default()).unwrap();
+            let errors: Vec<_> = evidence
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == Code::CsvHeader)
+                .collect();
+            assert_eq!(errors.len(), 1, "{:#?}", evidence.diagnostics);
+            assert_eq!(
+                errors[0].location,
+                Some(Location::at("logs/staff.csv", line, 1))
+            );
+            assert!(errors[0].message.contains(says), "{}", errors[0].message);
+            assert!(
+                errors[0]
+                    .message
+                    .starts_with("logs/staff.csv cannot be read")
+            );
+        }
     }
 
     #[test]

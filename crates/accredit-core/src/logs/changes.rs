@@ -9,7 +9,7 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 
 use super::BadRow;
-use super::reader::{LogReader, Row, Strategy};
+use super::reader::{Row, Strategy, stream_exports};
 use super::references::ReferenceSet;
 use super::zone::Zone;
 use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
@@ -99,15 +99,9 @@ pub(super) fn analyse_change_logs_with<R: Read + Send>(
     let mut clinical_changes = 0;
     let mut inside = 0;
     let mut outside = Vec::new();
-    let mut rows = RowTally::default();
-    let mut findings = Vec::new();
     let mut seen = ReferenceSet::new(strategy.reference_runs);
-    let mut files: Vec<String> = Vec::new();
-    for LogSource { file, reader, tz } in sources {
-        let file_index = u32::try_from(files.len()).unwrap_or(u32::MAX);
-        files.push(file.clone());
-        let (mut log, [reference, _, clinical, scheduled_start, scheduled_end, _]) =
-            LogReader::open_with(reader, &file, COLUMNS, strategy)?;
+    let streamed = stream_exports(sources, COLUMNS, strategy, |export| {
+        let [reference, _, clinical, scheduled_start, scheduled_end, _] = export.columns;
         let parse = |row: &Row<'_>, zone: &Zone| {
             let reference = row.required_text(reference)?;
             let clinical = row.one_of(
@@ -136,11 +130,12 @@ pub(super) fn analyse_change_logs_with<R: Read + Send>(
                 end,
             })
         };
-        log.for_each_row_parallel(&tz, parse, |change, line| {
+        let (places, tz) = (export.places, export.tz);
+        export.log.for_each_row_parallel(tz, parse, |change, line| {
             let reference = &*change.reference;
-            if let Err(earlier) = seen.first_sight(reference, file_index) {
-                let earlier = files.get(earlier as usize).map_or("", String::as_str);
-                let place = if earlier == file {
+            if let Err(earlier) = seen.first_sight(reference, places.index()) {
+                let earlier = places.file_at(earlier).unwrap_or("");
+                let place = if earlier == places.file() {
                     "in the log".to_owned()
                 } else {
                     format!("in {earlier}")
@@ -161,16 +156,15 @@ pub(super) fn analyse_change_logs_with<R: Read + Send>(
                 outside.push(ScheduledChange {
                     reference: reference.to_owned(),
                     line,
-                    scheduled: describe(change.start, change.end, &tz),
+                    scheduled: describe(change.start, change.end, tz),
                 });
             }
             Ok(())
         })?;
-        let (file_rows, mut file_findings) = log.finish();
-        rows.add(file_rows);
-        findings.append(&mut file_findings);
-    }
-    let file = files.first().map_or("", String::as_str);
+        Ok(Vec::new())
+    })?;
+    let first = streamed.first_file().to_owned();
+    let file = first.as_str();
     let outside_count = clinical_changes - inside;
     let mut window_findings = Vec::new();
     if outside_count > 0 {
@@ -187,14 +181,14 @@ pub(super) fn analyse_change_logs_with<R: Read + Send>(
         ));
     }
     Ok(ChangeSummary {
-        rows,
+        rows: streamed.rows,
         changes,
         clinical: clinical_changes,
         inside_windows: inside,
         share: share(inside, clinical_changes),
         outside_windows: outside,
         window_findings,
-        findings,
+        findings: streamed.findings,
     })
 }
 

@@ -9,8 +9,73 @@
 
 use std::io::{ErrorKind, Read};
 
+use csv::ByteRecord;
+
 /// About this many bytes are read for a block (more when one record is longer).
 pub(super) const BLOCK_BYTES: usize = 1 << 20;
+
+/// The longest header row read, in bytes (1 MiB, with any blank lines
+/// before it): a header names the columns and is never nearly that long,
+/// so a longer one is a broken export, refused before it takes memory.
+pub(crate) const MAX_HEADER_BYTES: usize = 1 << 20;
+
+/// The most columns a header row may have (exports have a few dozen).
+pub(crate) const MAX_HEADER_COLUMNS: usize = 10_000;
+
+/// Why a header row could not be read.
+#[derive(Debug)]
+pub(crate) enum HeaderError {
+    /// Reading failed.
+    Read(std::io::Error),
+    /// The header row starting at `line` runs past [`MAX_HEADER_BYTES`].
+    TooLong {
+        /// Its 1-based line.
+        line: u64,
+    },
+    /// The header row starting at `line` has more than [`MAX_HEADER_COLUMNS`] columns.
+    TooWide {
+        /// Its 1-based line.
+        line: u64,
+    },
+}
+
+impl HeaderError {
+    /// The line of the header row, when the problem is the row itself.
+    pub(crate) fn line(&self) -> Option<u64> {
+        match self {
+            HeaderError::Read(_) => None,
+            HeaderError::TooLong { line } | HeaderError::TooWide { line } => Some(*line),
+        }
+    }
+}
+
+impl std::fmt::Display for HeaderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HeaderError::Read(error) => error.fmt(f),
+            HeaderError::TooLong { .. } => write!(
+                f,
+                "its header row is longer than {} MiB (a header row names the columns: is a line break missing?)",
+                MAX_HEADER_BYTES >> 20
+            ),
+            HeaderError::TooWide { .. } => write!(
+                f,
+                "its header row has more than {MAX_HEADER_COLUMNS} columns (a header row names the columns: is the separator a comma?)"
+            ),
+        }
+    }
+}
+
+/// Reads the header row of a CSV export on its own (for the checks made
+/// when a pack is loaded): the record and its line, bounded as
+/// [`Chunker::header_row`] is.
+///
+/// # Errors
+/// As [`Chunker::header_row`].
+pub(crate) fn read_header_row(input: impl Read) -> Result<(ByteRecord, u64), HeaderError> {
+    // Small reads: most headers are in the first few hundred bytes.
+    Chunker::new(input, 64 * 1024).header_row()
+}
 
 /// Where the quoting rules stand after a byte, as the `csv` crate reads:
 /// a quote opens a quoted field only at the start of a field, and `""`
@@ -33,6 +98,22 @@ pub(super) struct Block {
     pub(super) bytes: Vec<u8>,
     /// The 1-based line of the block's first byte.
     pub(super) first_line: u64,
+}
+
+/// The header row of a CSV export (its bytes and the line it starts on),
+/// bounded as [`Chunker::header_row`] is, and the rest of the input after
+/// it, for a reader that reads the whole file itself (the shifts CSV):
+/// `header` then `rest` are exactly the input's bytes.
+///
+/// # Errors
+/// As [`Chunker::header_row`].
+pub(crate) fn split_header<R: Read>(
+    input: R,
+) -> Result<(Vec<u8>, u64, impl Read), HeaderError> {
+    let mut chunks = Chunker::new(input, 64 * 1024);
+    let (header, line) = chunks.header()?;
+    let rest = std::io::Cursor::new(chunks.buffer).chain(chunks.input);
+    Ok((header, line, rest))
 }
 
 /// Cuts a reader into blocks of whole records.
@@ -69,17 +150,27 @@ impl<R: Read> Chunker<R> {
     }
 
     /// The first record that has any content, with any empty lines before
-    /// it: the header row, as the `csv` reader finds it. The whole input
-    /// when no record ends.
+    /// it: the header row, as the `csv` reader finds it, and the line it
+    /// starts on. The whole input when no record ends.
     ///
     /// # Errors
-    /// A read error.
-    pub(super) fn header(&mut self) -> std::io::Result<Vec<u8>> {
+    /// A read error, or a header row longer than [`MAX_HEADER_BYTES`] or
+    /// with more than [`MAX_HEADER_COLUMNS`] columns: found while it is
+    /// scanned, so no more than that is ever held.
+    fn header(&mut self) -> Result<(Vec<u8>, u64), HeaderError> {
         let mut quoting = Quoting::FieldStart;
         let mut content = false;
+        let mut line = self.line;
+        let mut separators = 0usize;
         let mut scanned = 0;
         loop {
             for (i, &byte) in self.buffer.iter().enumerate().skip(scanned) {
+                if byte == b',' && quoting != Quoting::Quoted {
+                    separators += 1;
+                    if separators >= MAX_HEADER_COLUMNS {
+                        return Err(HeaderError::TooWide { line });
+                    }
+                }
                 let ends = step(&mut quoting, byte);
                 if ends && content {
                     let header = self.take(i + 1);
@@ -87,19 +178,43 @@ impl<R: Read> Chunker<R> {
                     self.content = false;
                     self.last_end = None;
                     self.scan(0);
-                    return Ok(header);
+                    return Ok((header, line));
+                }
+                if !content && byte == b'\n' {
+                    line += 1;
                 }
                 content |= !ends;
             }
             scanned = self.buffer.len();
             if self.ended {
-                return Ok(self.take(scanned));
+                return Ok((self.take(scanned), line));
             }
-            self.fill_raw()?;
+            if scanned >= MAX_HEADER_BYTES {
+                return Err(HeaderError::TooLong { line });
+            }
+            self.fill_raw().map_err(HeaderError::Read)?;
             if scanned == self.buffer.len() {
                 self.ended = true;
             }
         }
+    }
+
+    /// The header row as one record, and the line it starts on (see
+    /// [`Self::header`]); an empty record for an empty input.
+    ///
+    /// # Errors
+    /// As [`Self::header`].
+    pub(super) fn header_row(&mut self) -> Result<(ByteRecord, u64), HeaderError> {
+        let (bytes, line) = self.header()?;
+        let mut record = ByteRecord::new();
+        // Read from memory, so it cannot fail; `flexible` as every CSV
+        // reader here is.
+        let _ = csv::ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(bytes.as_slice())
+            .read_byte_record(&mut record);
+        Ok((record, line))
     }
 
     /// The next block of whole records, `None` at the end.

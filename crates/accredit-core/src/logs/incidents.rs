@@ -10,10 +10,10 @@ use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
 use super::BadRow;
-use super::reader::{LogReader, Row, Strategy};
+use super::reader::{Export, Row, Strategy, Streamed, stream_exports};
 use super::references::ReferenceSet;
 use super::zone::Zone;
-use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes};
+use super::{LogSource, LogUnreadable, MAX_LISTED, codes};
 use crate::model::EscalationPlan;
 
 mod summary;
@@ -138,38 +138,22 @@ pub(super) fn analyse_incident_logs_with<R: Read + Send>(
     strategy: Strategy,
 ) -> Result<IncidentSummary, LogUnreadable> {
     let mut tally = IncidentTally::new(strategy);
-    let mut rows = RowTally::default();
-    let mut findings = Vec::new();
-    let mut files: Vec<String> = Vec::new();
-    for source in sources {
-        let file_index = u32::try_from(files.len()).unwrap_or(u32::MAX);
-        files.push(source.file.clone());
-        let (file_rows, mut file_findings) = stream_incidents(
-            source,
-            file_index,
-            &files,
-            &mut tally,
-            (targets, lsp, strategy),
-        )?;
-        rows.add(file_rows);
-        findings.append(&mut file_findings);
-    }
-    let first = files.first().map_or("", String::as_str);
-    Ok(tally.into_summary(rows, findings, targets, first))
+    let streamed = stream_exports(sources, COLUMNS, strategy, |export| {
+        stream_incidents(export, &mut tally, targets, lsp)?;
+        Ok(Vec::new())
+    })?;
+    let first = streamed.first_file().to_owned();
+    let Streamed { rows, findings, .. } = streamed;
+    Ok(tally.into_summary(rows, findings, targets, &first))
 }
 
-/// Streams one incident export into `tally`; `files` are the exports read
-/// so far (this one last, at `file_index`).
+/// Streams one incident export into `tally`.
 fn stream_incidents<R: Read + Send>(
-    source: LogSource<R>,
-    file_index: u32,
-    files: &[String],
+    export: &mut Export<'_, R, 10>,
     tally: &mut IncidentTally,
-    (targets, lsp, strategy): (&SeverityTargets, Option<&str>, Strategy),
-) -> Result<(RowTally, Vec<super::Finding>), LogUnreadable> {
-    let LogSource { file, reader, tz } = source;
-    let tz = &tz;
-    let (mut log, columns) = LogReader::open_with(reader, &file, COLUMNS, strategy)?;
+    targets: &SeverityTargets,
+    lsp: Option<&str>,
+) -> Result<(), LogUnreadable> {
     let [
         reference,
         opened_at,
@@ -181,7 +165,7 @@ fn stream_incidents<R: Read + Send>(
         resolved_at,
         referred_to,
         external_reference,
-    ] = columns;
+    ] = export.columns;
     let parse = |row: &Row<'_>, zone: &Zone| {
         let reference = row.required_text(reference)?;
         let opened_time = row.time(opened_at, zone)?;
@@ -223,10 +207,12 @@ fn stream_incidents<R: Read + Send>(
             response,
         })
     };
-    log.for_each_row_parallel(tz, parse, |incident, line| {
+    let places = export.places;
+    let file_index = places.index();
+    export.log.for_each_row_parallel(export.tz, parse, |incident, line| {
         let reference = &*incident.reference;
         if let Err(earlier) = tally.seen.first_sight(reference, file_index) {
-            let place = match files.get(earlier as usize) {
+            let place = match places.file_at(earlier) {
                 Some(other) if earlier != file_index => format!("in {other}"),
                 _ => "in the log".to_owned(),
             };
@@ -256,8 +242,7 @@ fn stream_incidents<R: Read + Send>(
             Response::Late => {}
         }
         Ok(())
-    })?;
-    Ok(log.finish())
+    })
 }
 
 /// What one row says, read on its own (before duplicates are known).

@@ -32,6 +32,7 @@ use serde::Serialize;
 
 use crate::finding::{Finding, FindingCode};
 
+pub(crate) use chunks::{read_header_row, split_header};
 pub use crate::clock::local_instant;
 pub use time::{log_time_zone, parse_date, parse_instant};
 

@@ -55,6 +55,90 @@ impl Strategy {
     };
 }
 
+/// What [`stream_exports`] gives: the rows of every export, their bad-row
+/// findings in file order, and the exports' paths in the order read.
+pub(super) struct Streamed {
+    pub(super) rows: RowTally,
+    pub(super) findings: Vec<Finding>,
+    pub(super) files: Vec<String>,
+}
+
+impl Streamed {
+    /// The first export's path, where findings about the whole log go.
+    pub(super) fn first_file(&self) -> &str {
+        self.files.first().map_or("", String::as_str)
+    }
+}
+
+/// One export as [`stream_exports`] hands it over: its reader (header read),
+/// the required columns found, its time zone and where it stands among the
+/// exports of its kind.
+pub(super) struct Export<'s, R, const N: usize> {
+    pub(super) log: LogReader<R>,
+    pub(super) columns: [usize; N],
+    pub(super) tz: &'s jiff::tz::TimeZone,
+    pub(super) places: Places<'s>,
+}
+
+/// The exports of a kind read so far, the one being read last.
+#[derive(Clone, Copy)]
+pub(super) struct Places<'s> {
+    files: &'s [String],
+}
+
+impl<'s> Places<'s> {
+    /// The place of the export being read (0 for the first).
+    pub(super) fn index(self) -> u32 {
+        u32::try_from(self.files.len().saturating_sub(1)).unwrap_or(u32::MAX)
+    }
+
+    /// The pack path of the export being read.
+    pub(super) fn file(self) -> &'s str {
+        self.files.last().map_or("", String::as_str)
+    }
+
+    /// The pack path of the export at `index`.
+    pub(super) fn file_at(self, index: u32) -> Option<&'s str> {
+        self.files.get(index as usize).map(String::as_str)
+    }
+}
+
+/// The one loop every log analysis runs: each export of a kind in turn,
+/// its header read for the `required` columns, handed to `each` (which
+/// streams its rows), then its tally and bad-row findings added, followed
+/// by any findings `each` returns about that export.
+pub(super) fn stream_exports<R: Read, const N: usize>(
+    sources: impl IntoIterator<Item = super::LogSource<R>>,
+    required: [&str; N],
+    strategy: Strategy,
+    mut each: impl FnMut(&mut Export<'_, R, N>) -> Result<Vec<Finding>, LogUnreadable>,
+) -> Result<Streamed, LogUnreadable> {
+    let mut streamed = Streamed {
+        rows: RowTally::default(),
+        findings: Vec::new(),
+        files: Vec::new(),
+    };
+    for super::LogSource { file, reader, tz } in sources {
+        streamed.files.push(file);
+        let file = streamed.files.last().map_or("", String::as_str);
+        let (log, columns) = LogReader::open_with(reader, file, required, strategy)?;
+        let mut export = Export {
+            log,
+            columns,
+            tz: &tz,
+            places: Places {
+                files: &streamed.files,
+            },
+        };
+        let more = each(&mut export)?;
+        let (rows, mut findings) = export.log.finish();
+        streamed.rows.add(rows);
+        streamed.findings.append(&mut findings);
+        streamed.findings.extend(more);
+    }
+    Ok(streamed)
+}
+
 /// A CSV export being streamed: its blocks of records, its header and the
 /// bad rows found so far.
 pub(super) struct LogReader<R> {
@@ -81,17 +165,9 @@ const BLOCKS_IN_FLIGHT: usize = 8;
 
 impl<R: Read> LogReader<R> {
     /// Reads the header row and finds the `required` columns, returning their
-    /// indices in the same order. Every missing column is one
-    /// `csv-missing-column` finding, and the log is then unreadable.
-    pub(super) fn open<const N: usize>(
-        reader: R,
-        file: &str,
-        required: [&str; N],
-    ) -> Result<(LogReader<R>, [usize; N]), LogUnreadable> {
-        Self::open_with(reader, file, required, Strategy::FAST)
-    }
-
-    /// [`Self::open`], read the way `strategy` says.
+    /// indices in the same order, the log to be read the way `strategy`
+    /// says. Every missing column is one `csv-missing-column` finding, and
+    /// the log is then unreadable.
     pub(super) fn open_with<const N: usize>(
         reader: R,
         file: &str,
@@ -99,18 +175,14 @@ impl<R: Read> LogReader<R> {
         strategy: Strategy,
     ) -> Result<(LogReader<R>, [usize; N]), LogUnreadable> {
         let mut chunks = Chunker::new(reader, strategy.block_bytes);
-        let header_bytes = chunks.header().map_err(|e| unreadable(file, &e))?;
-        let mut csv = csv::ReaderBuilder::new()
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(header_bytes.as_slice());
-        let header_record = csv
-            .byte_headers()
-            .map_err(|e| unreadable(file, &e))?
-            .clone();
-        drop(csv);
-        drop(header_bytes);
-        let header_line = header_record.position().map_or(1, |p| line_of(p.line()));
+        let (header_record, header_line) =
+            chunks
+                .header_row()
+                .map_err(|e| match e.line() {
+                    Some(line) => unreadable_at(file, line_of(line), &e),
+                    None => unreadable(file, &e),
+                })?;
+        let header_line = line_of(header_line);
         let width = header_record.len();
         let mut names = Vec::with_capacity(N);
         let mut indices = [0; N];
@@ -153,36 +225,13 @@ impl<R: Read> LogReader<R> {
         Some(index)
     }
 
-    /// Streams every data row through `visit`, in order, on this thread.
-    /// Ragged rows and rows with a field over 1 MiB are reported without
-    /// being visited; a row that `visit` rejects is reported with its line.
-    /// Only an I/O failure stops the stream.
-    pub(super) fn for_each_row(
-        &mut self,
-        mut visit: impl FnMut(&Row<'_>) -> Result<(), BadRow>,
-    ) -> Result<(), LogUnreadable> {
-        while let Some(block) = self.next_block()? {
-            let mut bad = Vec::new();
-            let mut rows = 0;
-            rows_of(&block, self.width, &self.names, |line, row| {
-                rows += 1;
-                if let Err(reason) = row.and_then(&mut visit) {
-                    bad.push((line, reason));
-                }
-            });
-            self.tally.rows += rows;
-            for (line, reason) in bad {
-                self.reject(line, reason);
-            }
-        }
-        Ok(())
-    }
-
-    /// [`Self::for_each_row`] in two steps: `parse` reads each row on its
+    /// Streams every data row in two steps: `parse` reads each row on its
     /// own (on several threads, a block of rows at a time), then `merge`
-    /// takes what it gave, row by row in file order, on this thread. Rows
-    /// rejected by either are reported with their line, in file order, so
-    /// the outcome is the same as one pass and does not depend on timing.
+    /// takes what it gave, row by row in file order, on this thread. Ragged
+    /// rows and rows with a field over 1 MiB are reported without being
+    /// parsed; rows rejected by `parse` or `merge` are reported with their
+    /// line, in file order, so the outcome is the same as one pass and does
+    /// not depend on timing. Only an I/O failure stops the stream.
     ///
     /// `parse` reads local times in `tz` through a [`Zone`] of its own.
     pub(super) fn for_each_row_parallel<T: Send>(
@@ -365,7 +414,6 @@ fn rows_of(
         let row = Row {
             record: &record,
             names,
-            line,
         };
         if record.len() != width {
             each(
@@ -400,15 +448,9 @@ fn rows_of(
 pub(super) struct Row<'r> {
     record: &'r ByteRecord,
     names: &'r [(usize, String)],
-    line: u32,
 }
 
 impl<'r> Row<'r> {
-    /// The row's 1-based line in the file (where the row starts).
-    pub(super) fn line(&self) -> u32 {
-        self.line
-    }
-
     /// A field as text, trimmed of surrounding whitespace.
     pub(super) fn text(&self, column: usize) -> Result<&'r str, BadRow> {
         let bytes = self.record.get(column).unwrap_or_default();
@@ -546,6 +588,17 @@ impl<'r> Row<'r> {
 /// A 1-based line number as stored in a [`Location`].
 fn line_of(line: u64) -> u32 {
     to_u32(usize::try_from(line).unwrap_or(usize::MAX))
+}
+
+/// The finding for a CSV whose line `line` could not be read.
+fn unreadable_at(file: &str, line: u32, error: &dyn std::fmt::Display) -> LogUnreadable {
+    LogUnreadable {
+        findings: vec![Finding::new(
+            codes::UNREADABLE,
+            format!("{file} could not be read: {error}"),
+            Some(Location::at(file, line, 1)),
+        )],
+    }
 }
 
 /// The finding for a CSV that could not be read.

@@ -1,13 +1,14 @@
 //! The staff register: who the front-line staff are, i.e. `first-line` staff
 //! in post at any time during the assessment window (NAK-01, NAK-03).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
 
 use serde::Serialize;
 
 use super::BadRow;
-use super::reader::LogReader;
+use super::reader::{Export, Row, Strategy, stream_exports};
+use super::zone::Zone;
 use super::{LogSource, LogUnreadable, RowTally, codes};
 use crate::finding::Finding;
 use crate::location::Location;
@@ -89,7 +90,7 @@ pub struct StaffRegisterSummary {
 /// # Errors
 /// [`LogUnreadable`] when a required column is missing or the file cannot be read.
 pub fn analyse_staff_register(
-    reader: impl Read,
+    reader: impl Read + Send,
     file: &str,
     window: Period,
 ) -> Result<StaffRegisterSummary, LogUnreadable> {
@@ -107,56 +108,87 @@ pub fn analyse_staff_register(
 ///
 /// # Errors
 /// [`LogUnreadable`] when a file lacks a required column or cannot be read.
-pub fn analyse_staff_registers<R: Read>(
+pub fn analyse_staff_registers<R: Read + Send>(
     sources: impl IntoIterator<Item = LogSource<R>>,
     window: Period,
 ) -> Result<StaffRegisterSummary, LogUnreadable> {
+    analyse_staff_registers_with(sources, window, Strategy::FAST)
+}
+
+/// [`analyse_staff_registers`], read the way `strategy` says.
+pub(super) fn analyse_staff_registers_with<R: Read + Send>(
+    sources: impl IntoIterator<Item = LogSource<R>>,
+    window: Period,
+    strategy: Strategy,
+) -> Result<StaffRegisterSummary, LogUnreadable> {
     let mut front_line = BTreeSet::new();
-    let mut rows = RowTally::default();
-    let mut findings = Vec::new();
     // Each staff ID with the file it was first listed in.
-    let mut listed_in: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    let mut first_file: Option<String> = None;
-    for LogSource { file, reader, .. } in sources {
-        first_file.get_or_insert_with(|| file.clone());
-        let (file_rows, mut file_findings) =
-            stream_register(reader, &file, window, &mut front_line, &mut listed_in)?;
-        rows.add(file_rows);
-        findings.append(&mut file_findings);
-    }
-    let file = first_file.unwrap_or_default();
-    let file = file.as_str();
-    if front_line.is_empty() {
-        findings.push(Finding::new(
+    let mut listed_in: HashMap<String, String> = HashMap::new();
+    let streamed = stream_exports(sources, COLUMNS, strategy, |export| {
+        stream_register(export, window, &mut front_line, &mut listed_in)
+    })?;
+    let first = streamed.first_file().to_owned();
+    let file = first.as_str();
+    let no_front_line = front_line.is_empty().then(|| {
+        Finding::new(
             codes::NO_FRONT_LINE_STAFF,
             format!(
                 "no first-line staff are in post between {} and {}",
                 window.from, window.to
             ),
             Some(Location::file(file)),
-        ));
-    }
+        )
+    });
+    let mut findings = streamed.findings;
+    findings.extend(no_front_line);
     Ok(StaffRegisterSummary {
-        rows,
+        rows: streamed.rows,
         front_line: FrontLineStaff { ids: front_line },
         findings,
     })
 }
 
-/// Streams one staff register export, adding its front-line staff.
-fn stream_register(
-    reader: impl Read,
-    file: &str,
+/// Streams one staff register export, adding its front-line staff; the
+/// findings are the staff IDs it shares with an earlier export.
+fn stream_register<R: Read + Send>(
+    export: &mut Export<'_, R, 3>,
     window: Period,
     front_line: &mut BTreeSet<String>,
-    listed_in: &mut std::collections::HashMap<String, String>,
-) -> Result<(RowTally, Vec<Finding>), LogUnreadable> {
-    let (mut log, [staff_id, role, start_date]) = LogReader::open(reader, file, COLUMNS)?;
+    listed_in: &mut HashMap<String, String>,
+) -> Result<Vec<Finding>, LogUnreadable> {
+    let [staff_id, role, start_date] = export.columns;
+    let end_date = export.log.column("end_date");
+    // Each row on its own: its staff ID, and whether it is front-line in
+    // post (or why the rest of the row is bad).
+    let parse = |row: &Row<'_>, _: &Zone| {
+        let staff_id = row.required_text(staff_id)?;
+        let front_line = (|| {
+            let role = row.one_of(role, &ROLES)?;
+            let start = row.date(start_date)?;
+            let end = match end_date {
+                Some(column) => row.optional_date(column)?,
+                None => None,
+            };
+            if end.is_some_and(|end| end < start) {
+                return Err(BadRow::new(
+                    codes::STAFF_LEFT_BEFORE_START,
+                    format!(
+                        "staff member {staff_id} has an end date before their start date; row skipped"
+                    ),
+                ));
+            }
+            let in_post = start <= window.to && end.is_none_or(|end| end >= window.from);
+            Ok(role == StaffRole::FirstLine && in_post)
+        })();
+        Ok((Box::<str>::from(staff_id), front_line))
+    };
+    let file = export.places.file();
     let mut repeated: BTreeSet<String> = BTreeSet::new();
     let mut elsewhere = Vec::new();
-    let end_date = log.column("end_date");
-    log.for_each_row(|row| {
-        let staff_id = row.required_text(staff_id)?;
+    // In file order: a staff ID is listed (and a repeat across exports
+    // found) even when the rest of its row is bad.
+    export.log.for_each_row_parallel(export.tz, parse, |(staff_id, front), line| {
+        let staff_id = &*staff_id;
         match listed_in.get(staff_id) {
             Some(earlier) if earlier != file && !repeated.contains(staff_id) => {
                 repeated.insert(staff_id.to_owned());
@@ -165,7 +197,7 @@ fn stream_register(
                     format!(
                         "staff member {staff_id} is also listed in {earlier}; the rows are combined"
                     ),
-                    Some(Location::at(file, row.line(), 1)),
+                    Some(Location::at(file, line, 1)),
                 ));
             }
             Some(_) => {}
@@ -173,27 +205,10 @@ fn stream_register(
                 listed_in.insert(staff_id.to_owned(), file.to_owned());
             }
         }
-        let role = row.one_of(role, &ROLES)?;
-        let start = row.date(start_date)?;
-        let end = match end_date {
-            Some(column) => row.optional_date(column)?,
-            None => None,
-        };
-        if end.is_some_and(|end| end < start) {
-            return Err(BadRow::new(
-                codes::STAFF_LEFT_BEFORE_START,
-                format!(
-                    "staff member {staff_id} has an end date before their start date; row skipped"
-                ),
-            ));
-        }
-        let in_post = start <= window.to && end.is_none_or(|end| end >= window.from);
-        if role == StaffRole::FirstLine && in_post && !front_line.contains(staff_id) {
+        if front? && !front_line.contains(staff_id) {
             front_line.insert(staff_id.to_owned());
         }
         Ok(())
     })?;
-    let (rows, mut findings) = log.finish();
-    findings.append(&mut elsewhere);
-    Ok((rows, findings))
+    Ok(elsewhere)
 }

@@ -8,8 +8,9 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::BadRow;
-use super::reader::LogReader;
+use super::reader::{Row, Strategy, stream_exports};
 use super::staff::FrontLineStaff;
+use super::zone::Zone;
 use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
 use crate::wording::is_listed_value;
 use crate::finding::{Finding, FindingCode};
@@ -77,6 +78,14 @@ pub struct StaffTrained {
     pub findings: Vec<Finding>,
 }
 
+/// A pass a row counts, for one front-line staff member (by their place
+/// in [`FrontLineStaff::iter`]).
+enum Pass {
+    ItilFoundation { staff: usize },
+    /// On the in-scope application at `application`.
+    Application { staff: usize, application: usize },
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Course {
     NationalApplication,
@@ -98,7 +107,7 @@ const COURSES: [(&str, Course); 2] = [
 /// # Errors
 /// [`LogUnreadable`] when a required column is missing or the file cannot be read.
 pub fn analyse_training(
-    reader: impl Read,
+    reader: impl Read + Send,
     file: &str,
     scope: &TrainingScope<'_>,
 ) -> Result<TrainingSummary, LogUnreadable> {
@@ -115,9 +124,18 @@ pub fn analyse_training(
 ///
 /// # Errors
 /// [`LogUnreadable`] when a file lacks a required column or cannot be read.
-pub fn analyse_training_logs<R: Read>(
+pub fn analyse_training_logs<R: Read + Send>(
     sources: impl IntoIterator<Item = LogSource<R>>,
     scope: &TrainingScope<'_>,
+) -> Result<TrainingSummary, LogUnreadable> {
+    analyse_training_logs_with(sources, scope, Strategy::FAST)
+}
+
+/// [`analyse_training_logs`], read the way `strategy` says.
+pub(super) fn analyse_training_logs_with<R: Read + Send>(
+    sources: impl IntoIterator<Item = LogSource<R>>,
+    scope: &TrainingScope<'_>,
+    strategy: Strategy,
 ) -> Result<TrainingSummary, LogUnreadable> {
     // Staff IDs match ignoring case and surrounding spaces: the register and
     // the training system may write them differently (`hv1001`, `HV1001`).
@@ -126,23 +144,10 @@ pub fn analyse_training_logs<R: Read>(
     let staff_count = staff_index.len();
     let mut application_passes = vec![vec![false; staff_count]; scope.applications.len()];
     let mut itil_passes = vec![false; staff_count];
-    let mut rows = RowTally::default();
-    let mut findings = Vec::new();
-    let mut first_file: Option<String> = None;
-    for LogSource { file, reader, .. } in sources {
-        first_file.get_or_insert_with(|| file.clone());
-        let (
-            mut log,
-            [
-                staff_id,
-                _,
-                course,
-                application_column,
-                completed_on,
-                result,
-            ],
-        ) = LogReader::open(reader, &file, COLUMNS)?;
-        log.for_each_row(|row| {
+    let streamed = stream_exports(sources, COLUMNS, strategy, |export| {
+        let [staff_id, _, course, application_column, completed_on, result] = export.columns;
+        // Each row read on its own: what, if anything, it marks as passed.
+        let parse = |row: &Row<'_>, _: &Zone| {
             let staff_id = row.required_text(staff_id)?;
             let course = row.one_of(course, &COURSES)?;
             let application = row.text(application_column)?;
@@ -167,26 +172,36 @@ pub fn analyse_training_logs<R: Read>(
                 ));
             }
             let Some(&staff) = staff_index.get(&staff_key(staff_id)).filter(|_| passed) else {
-                return Ok(());
+                return Ok(None);
             };
-            match course {
-                Course::ItilFoundation => itil_passes[staff] = true,
+            Ok(match course {
+                Course::ItilFoundation => Some(Pass::ItilFoundation { staff }),
                 Course::NationalApplication => {
                     let counted = (scope.counted_from..=scope.counted_to).contains(&completed);
-                    let scoped = scope.applications.iter().position(|a| names_application(scope, a, application));
-                    if let Some(app) = scoped.filter(|_| counted) {
-                        application_passes[app][staff] = true;
-                    }
+                    let scoped = scope
+                        .applications
+                        .iter()
+                        .position(|a| names_application(scope, a, application));
+                    scoped
+                        .filter(|_| counted)
+                        .map(|application| Pass::Application { staff, application })
                 }
+            })
+        };
+        export.log.for_each_row_parallel(export.tz, parse, |pass, _| {
+            match pass {
+                Some(Pass::ItilFoundation { staff }) => itil_passes[staff] = true,
+                Some(Pass::Application { staff, application }) => {
+                    application_passes[application][staff] = true;
+                }
+                None => {}
             }
             Ok(())
         })?;
-        let (file_rows, mut file_findings) = log.finish();
-        rows.add(file_rows);
-        findings.append(&mut file_findings);
-    }
-    let file = first_file.unwrap_or_default();
-    let file = file.as_str();
+        Ok(Vec::new())
+    })?;
+    let first = streamed.first_file().to_owned();
+    let file = first.as_str();
     let applications = scope
         .applications
         .iter()
@@ -213,11 +228,11 @@ pub fn analyse_training_logs<R: Read>(
         file,
     );
     Ok(TrainingSummary {
-        rows,
+        rows: streamed.rows,
         front_line_staff: staff_count,
         applications,
         itil_foundation,
-        findings,
+        findings: streamed.findings,
     })
 }
 

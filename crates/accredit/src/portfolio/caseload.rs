@@ -232,6 +232,8 @@ pub fn build(entries: &[Entry], settings: &Settings<'_>) -> Result<Caseload, Fai
     let options = LoadOptions {
         max_file_bytes: settings.max_file_bytes,
         known_applications: ruleset.application_ids(),
+        // Assessed next: each CSV export is hashed by the stream that reads it.
+        hash_exports_in_stream: true,
         ..LoadOptions::default()
     };
     let progress = std::io::stderr().is_terminal().then(|| {

@@ -9,6 +9,7 @@ use jiff::civil::Date;
 
 use crate::evidence::Located;
 use crate::finding::{Area, Finding, FindingCode};
+use crate::load::DigestingReader;
 use crate::location::Location;
 use crate::logs::changes::{ChangeSummary, analyse_change_logs};
 use crate::logs::incidents::{IncidentSummary, SeverityTargets, analyse_incident_logs};
@@ -55,11 +56,12 @@ impl std::fmt::Debug for LogMemo {
     }
 }
 
-/// Opens the CSV a descriptor names (only a file the pack walk indexed).
-fn open(
-    context: &Context<'_>,
+/// Opens the CSV a descriptor names (only a file the pack walk indexed),
+/// hashing it as it is read when its digest was left to the stream.
+fn open<'c>(
+    context: &Context<'c>,
     log: &Located<CsvExport>,
-) -> Result<(String, BufReader<std::fs::File>), Vec<Finding>> {
+) -> Result<(String, Streamed<'c>), Vec<Finding>> {
     let path = context.evidence.path_at(log, "/source").ok_or_else(|| {
         vec![Finding::new(
             LOG_SOURCE_MISSING,
@@ -75,23 +77,30 @@ fn open(
             Some(Location::file(path)),
         )]
     })?;
-    Ok((path.to_string(), BufReader::with_capacity(256 * 1024, file)))
+    let reader = BufReader::with_capacity(256 * 1024, file);
+    Ok((
+        path.to_string(),
+        context.evidence.streamed.reader(path, reader),
+    ))
 }
 
 fn unreadable(error: LogUnreadable) -> Vec<Finding> {
     error.findings
 }
 
+/// An export's content as it is streamed.
+type Streamed<'c> = DigestingReader<'c, BufReader<std::fs::File>>;
+
 /// An export opened for streaming.
-type OpenedLog = LogSource<BufReader<std::fs::File>>;
+type OpenedLog<'c> = LogSource<Streamed<'c>>;
 
 /// Every export of a kind, opened with its time zone, in path order: they
 /// combine (`None` when there are none). A descriptor whose zone is unknown
 /// or whose file cannot be opened stops the analysis with its findings.
-fn sources(
-    context: &Context<'_>,
+fn sources<'c>(
+    context: &Context<'c>,
     logs: &[Located<CsvExport>],
-) -> Option<Result<Vec<OpenedLog>, Vec<Finding>>> {
+) -> Option<Result<Vec<OpenedLog<'c>>, Vec<Finding>>> {
     if logs.is_empty() {
         return None;
     }

@@ -10,6 +10,7 @@ use std::io::BufReader;
 use crate::cover::{CoverAnalysis, CoverInput, CoverParams, RotaPart, analyse_rotas};
 use crate::evidence::Located;
 use crate::finding::Finding;
+use crate::load::DigestingReader;
 use crate::location::Location;
 use crate::model::Rota;
 
@@ -71,7 +72,7 @@ type Locate<'a> = dyn Fn(&str) -> Option<Location> + 'a;
 /// Opens every rota's shifts CSV and runs the analysis over them all.
 fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) -> CoverResult {
     // The shifts CSVs, opened first so the parts can borrow them.
-    let mut opened: Vec<Option<(String, BufReader<File>)>> = Vec::new();
+    let mut opened: Vec<Option<(String, DigestingReader<'_, BufReader<File>>)>> = Vec::new();
     for rota in rotas {
         let Some(shifts) = &rota.value.shifts else {
             opened.push(None);
@@ -85,7 +86,11 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
         });
         match full {
             Some((p, full)) => match File::open(full) {
-                Ok(file) => opened.push(Some((p, BufReader::new(file)))),
+                Ok(file) => {
+                    // Hashed as it is read when its digest was left to the stream.
+                    let reader = context.evidence.streamed.reader(&p, BufReader::new(file));
+                    opened.push(Some((p, reader)));
+                }
                 Err(e) => {
                     return Err(vec![Finding::new(
                         SHIFTS_UNREADABLE,

@@ -144,6 +144,31 @@ fn a_missing_column_stops_the_analysis_naming_file_and_column() {
     );
 }
 
+/// A header row over 10,000 columns or 1 MiB stops the analysis at its
+/// line, before it is held whole; a wide but sane one is read.
+#[test]
+fn a_header_row_too_wide_or_too_long_stops_the_analysis_at_its_line() {
+    let rota = csv_rota(json!({}));
+    let wide = format!("\nstaff_id,start,end,role{}\n", ",x".repeat(10_000));
+    let long = format!("staff_id start end role {}\n", "x".repeat(2 << 20));
+    for (csv, line, says) in [(wide, 2, "10000 columns"), (long, 1, "longer than 1 MiB")] {
+        let findings = analyse_csv(&rota, &csv, "2008-07-07", 1).unwrap_err();
+        assert_eq!(codes(&findings), ["shifts-unreadable"]);
+        assert_eq!(
+            findings[0].location,
+            Some(crate::location::Location::at("shifts.csv", line, 1))
+        );
+        assert!(findings[0].message.contains(says), "{}", findings[0].message);
+    }
+    let sane = format!(
+        "staff_id,start,end,role{}\nA,2008-07-07 00:00,2008-07-07 14:00,first-line{}\n",
+        ",x".repeat(9_990),
+        ",".repeat(9_990)
+    );
+    let analysis = analyse_csv(&rota, &sane, "2008-07-07", 1).unwrap();
+    assert!(analysis.findings.iter().all(|f| f.code != "shift-ragged-row"));
+}
+
 #[test]
 fn one_person_on_overlapping_rows_counts_once() {
     let csv = "staff_id,start,end,role\n\

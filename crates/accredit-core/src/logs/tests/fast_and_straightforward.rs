@@ -17,6 +17,8 @@ use crate::logs::LogSource;
 use crate::logs::changes::analyse_change_logs_with;
 use crate::logs::incidents::{SeverityTargets, analyse_incident_logs_with};
 use crate::logs::reader::Strategy;
+use crate::logs::staff::{FrontLineStaff, analyse_staff_registers_with};
+use crate::logs::training::{TrainingScope, analyse_training_logs_with};
 use crate::model::{ClockTime, DayName, Days, Window};
 
 /// Small blocks, so that a generated log of a few hundred rows is cut into
@@ -139,6 +141,74 @@ fn change_log(seed: u64, rows: usize) -> String {
     csv
 }
 
+/// A staff ID, in one of the ways a register or a training system writes it.
+fn staff_id(dice: &mut Dice) -> String {
+    let n = dice.roll(40);
+    match dice.roll(5) {
+        0 => format!("hv{n:03}"),
+        1 => format!(" HV{n:03} "),
+        2 => String::new(),
+        _ => format!("HV{n:03}"),
+    }
+}
+
+fn training_log(seed: u64, rows: usize) -> String {
+    let mut dice = Dice(seed | 1);
+    let mut csv = String::from("staff_id,role,course,application,completed_on,result\n");
+    for _ in 0..rows {
+        let id = staff_id(&mut dice);
+        let course = ["national-application", "itil-foundation", "National Application", "first-aid"]
+            [dice.roll(4) as usize];
+        let application = ["pacs", "Choose and Book", "", "lorenzo", "gp2gp"][dice.roll(5) as usize];
+        let completed = ["2008-01-10", "2006-10-06", "2006-10-07", "2008-10-06", "2009-01-01", "2008-02-30"]
+            [dice.roll(6) as usize];
+        let result = ["pass", "fail", "Passed", "absent"][dice.roll(4) as usize];
+        let role = odd_field(&mut dice);
+        csv.push_str(&match dice.roll(20) {
+            0 => format!("{id},{role}\n"),
+            1 => "\r\n".to_owned(),
+            _ => format!("{id},{role},{course},{application},{completed},{result}\n"),
+        });
+    }
+    csv
+}
+
+fn staff_register(seed: u64, rows: usize) -> String {
+    let mut dice = Dice(seed | 1);
+    let mut csv = String::from("staff_id,role,start_date,end_date,notes\n");
+    for _ in 0..rows {
+        let id = staff_id(&mut dice).trim().to_uppercase();
+        let role = ["first-line", "second-line", "First Line", "chef"][dice.roll(4) as usize];
+        let start = ["2007-01-01", "2008-05-01", "2009-01-01", "someday"][dice.roll(4) as usize];
+        let end = ["", "2007-06-01", "2008-02-01", "2006-01-01"][dice.roll(4) as usize];
+        let notes = odd_field(&mut dice);
+        csv.push_str(&match dice.roll(20) {
+            0 => format!("{id},{role}\n"),
+            _ => format!("{id},{role},{start},{end},{notes}\n"),
+        });
+    }
+    csv
+}
+
+fn front_line() -> FrontLineStaff {
+    FrontLineStaff::new((0..30).map(|n| format!("HV{n:03}")))
+}
+
+fn training_scope<'a>(
+    front_line: &'a FrontLineStaff,
+    applications: &'a [String],
+    known: &'a [(String, String)],
+) -> TrainingScope<'a> {
+    TrainingScope {
+        front_line,
+        applications,
+        known_applications: known,
+        counted_from: jiff::civil::date(2006, 10, 7),
+        counted_to: jiff::civil::date(2008, 10, 6),
+        as_of: jiff::civil::date(2008, 12, 1),
+    }
+}
+
 fn sources<'a>(logs: &'a [(String, &str)]) -> Vec<LogSource<&'a [u8]>> {
     logs.iter()
         .map(|(csv, file)| LogSource {
@@ -200,6 +270,72 @@ proptest! {
         let plain = analyse_change_logs_with(sources(&logs), &windows(), Strategy::STRAIGHTFORWARD);
         let small = analyse_change_logs_with(sources(&logs), &windows(), SMALL_BLOCKS);
         prop_assert_eq!(small, plain);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    #[test]
+    fn training_logs_read_fast_give_what_they_give_read_straightforwardly(
+        seed in any::<u64>(),
+        rows in 0usize..500,
+    ) {
+        let logs = [
+            (training_log(seed, rows), "logs/training-1.csv"),
+            (training_log(seed ^ 0xaaaa, rows / 2), "logs/training-2.csv"),
+        ];
+        let (staff, applications) = (front_line(), ["pacs".to_string(), "choose-and-book".to_string()]);
+        let known = [("choose-and-book".to_string(), "Choose and Book".to_string()), ("gp2gp".to_string(), "GP2GP".to_string())];
+        let scope = training_scope(&staff, &applications, &known);
+        let plain = analyse_training_logs_with(sources(&logs), &scope, Strategy::STRAIGHTFORWARD);
+        let small = analyse_training_logs_with(sources(&logs), &scope, SMALL_BLOCKS);
+        prop_assert_eq!(small, plain);
+    }
+
+    #[test]
+    fn staff_registers_read_fast_give_what_they_give_read_straightforwardly(
+        seed in any::<u64>(),
+        rows in 0usize..400,
+    ) {
+        let logs = [
+            (staff_register(seed, rows), "logs/staff-1.csv"),
+            (staff_register(seed.rotate_left(9), rows / 2), "logs/staff-2.csv"),
+        ];
+        let window = crate::model::Period {
+            from: jiff::civil::date(2008, 1, 7),
+            to: jiff::civil::date(2008, 3, 30),
+        };
+        let plain = analyse_staff_registers_with(sources(&logs), window, Strategy::STRAIGHTFORWARD);
+        let small = analyse_staff_registers_with(sources(&logs), window, SMALL_BLOCKS);
+        prop_assert_eq!(small, plain);
+    }
+}
+
+/// The generated training logs and registers hold passes, bad rows and
+/// staff listed in both registers, so the comparison above compares them.
+#[test]
+fn the_generated_training_logs_and_registers_hold_what_the_comparison_needs() {
+    let logs = [(training_log(11, 300), "logs/t.csv")];
+    let (staff, applications) = (front_line(), ["pacs".to_string()]);
+    let scope = training_scope(&staff, &applications, &[]);
+    let summary = analyse_training_logs_with(sources(&logs), &scope, SMALL_BLOCKS).expect("readable");
+    assert!(summary.itil_foundation.trained > 3, "{:?}", summary.itil_foundation);
+    assert!(summary.applications[0].staff.trained > 3);
+    let codes: std::collections::BTreeSet<&str> = summary.findings.iter().map(|f| f.code.name()).collect();
+    for code in ["csv-ragged-row", "csv-invalid-value", "csv-more-bad-rows"] {
+        assert!(codes.contains(code), "{code} missing from {codes:?}");
+    }
+    let registers = [(staff_register(3, 200), "logs/a.csv"), (staff_register(5, 200), "logs/b.csv")];
+    let window = crate::model::Period {
+        from: jiff::civil::date(2008, 1, 7),
+        to: jiff::civil::date(2008, 3, 30),
+    };
+    let summary = analyse_staff_registers_with(sources(&registers), window, SMALL_BLOCKS).expect("readable");
+    assert!(summary.front_line.len() > 5);
+    let codes: std::collections::BTreeSet<&str> = summary.findings.iter().map(|f| f.code.name()).collect();
+    for code in ["staff-in-several-registers", "csv-invalid-value", "staff-left-before-start"] {
+        assert!(codes.contains(code), "{code} missing from {codes:?}");
     }
 }
 

@@ -12,7 +12,7 @@ use crate::logs::staff::{StaffRegisterSummary, analyse_staff_register};
 use crate::logs::{LogUnreadable, MAX_LISTED};
 use crate::model::{Period, STAFF_COLUMNS};
 
-fn register(csv: impl Read) -> Result<StaffRegisterSummary, LogUnreadable> {
+fn register(csv: impl Read + Send) -> Result<StaffRegisterSummary, LogUnreadable> {
     let window = Period {
         from: date(2008, 1, 7),
         to: date(2008, 3, 30),
@@ -170,4 +170,87 @@ fn each_code_belongs_to_one_group_of_log_codes() {
         assert!(seen.insert(code), "{code} listed twice");
     }
     assert_eq!(seen.len(), 23);
+}
+
+/// An endless reader of `unit` repeated, counting the bytes it gives.
+struct Endless {
+    unit: &'static [u8],
+    given: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Read for Endless {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.unit.len() * 1024);
+        for (i, byte) in buf[..n].iter_mut().enumerate() {
+            *byte = self.unit[i % self.unit.len()];
+        }
+        self.given.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// A header row that never ends (a file of one endless line) is refused
+/// after about 1 MiB has been read, at the line it starts on: it is never
+/// held whole, and reading does not go on for ever.
+#[test]
+fn a_header_row_over_one_mebibyte_is_refused_at_its_line_unread_beyond() {
+    let given = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let endless = Endless {
+        unit: b"staff_id role start_date ",
+        given: std::sync::Arc::clone(&given),
+    };
+    let blank_lines_first = "\n\r\n".as_bytes().chain(endless);
+    let error = register(blank_lines_first).unwrap_err();
+    assert_eq!(codes_of(&error.findings), ["csv-unreadable"]);
+    let finding = &error.findings[0];
+    assert_eq!(finding.location, Some(Location::at("staff/staff.csv", 3, 1)));
+    assert!(
+        finding.message.contains("header row is longer than 1 MiB"),
+        "{}",
+        finding.message
+    );
+    assert!(given.load(std::sync::atomic::Ordering::Relaxed) <= 3 << 20, "read {} bytes", given.load(std::sync::atomic::Ordering::Relaxed));
+}
+
+/// A header row of more than 10,000 columns is refused as it is scanned
+/// (a 10-million-column header once took hundreds of MB); 10,000 is fine.
+#[test]
+fn a_header_row_of_more_than_ten_thousand_columns_is_refused() {
+    let given = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let endless = Endless {
+        unit: b"c,",
+        given: std::sync::Arc::clone(&given),
+    };
+    let error = register("staff_id,role,start_date,".as_bytes().chain(endless)).unwrap_err();
+    assert_eq!(codes_of(&error.findings), ["csv-unreadable"]);
+    assert_eq!(
+        error.findings[0].location,
+        Some(Location::at("staff/staff.csv", 1, 1))
+    );
+    assert!(
+        error.findings[0].message.contains("more than 10000 columns"),
+        "{}",
+        error.findings[0].message
+    );
+    assert!(given.load(std::sync::atomic::Ordering::Relaxed) <= 2 << 20, "read {} bytes", given.load(std::sync::atomic::Ordering::Relaxed));
+
+    let wide = format!(
+        "staff_id,role,start_date{}\nS001,first-line,2007-01-01{}\n",
+        ",c".repeat(9_997),
+        ",".repeat(9_997)
+    );
+    let summary = register(wide.as_bytes()).unwrap();
+    assert!(summary.findings.is_empty(), "{:?}", summary.findings);
+    assert_eq!(summary.front_line.len(), 1);
+}
+
+/// Commas inside a quoted column name are not separators.
+#[test]
+fn commas_inside_a_quoted_header_name_do_not_count_as_columns() {
+    let csv = format!(
+        "staff_id,role,start_date,\"{}\"\nS001,first-line,2007-01-01,x\n",
+        ",".repeat(20_000)
+    );
+    let summary = register(csv.as_bytes()).unwrap();
+    assert!(summary.findings.is_empty(), "{:?}", summary.findings);
 }
