@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+pub use crate::digests::{DigestingReader, StreamedDigests};
 use crate::diagnostic::Diagnostic;
 use crate::location::{Location, Position};
 use crate::markdown::{LinkKind, MarkdownReport, analyse_markdown};
@@ -206,7 +207,7 @@ macro_rules! evidence {
             pub paths: BTreeMap<(String, String), String>,
             /// The CSV exports whose digests are left to the analyses that
             /// stream them (none unless the load was asked to).
-            pub streamed: crate::load::StreamedDigests,
+            pub streamed: StreamedDigests,
         }
 
         impl Evidence {

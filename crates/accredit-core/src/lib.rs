@@ -22,6 +22,7 @@ pub mod timeline;
 #[cfg(any(test, feature = "test-support"))]
 pub mod fixtures;
 
+mod digests;
 #[cfg(test)]
 mod layering_tests;
 

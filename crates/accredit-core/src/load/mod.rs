@@ -31,7 +31,8 @@ use document::{FileOutcome, ParsedDocument, decode, read_markdown, read_yaml, ty
 pub use index::{HashedFile, PackDigests, hash_pack};
 pub use links::check_links;
 pub use overrides::{Overrides, load_overrides};
-pub use streamed::{DigestingReader, StreamedDigests, files_with_digests};
+pub use crate::evidence::{DigestingReader, StreamedDigests};
+pub use streamed::files_with_digests;
 
 /// Settings for loading a pack.
 #[derive(Debug, Clone)]

@@ -3,105 +3,14 @@
 //! When [`LoadOptions::hash_exports_in_stream`](super::LoadOptions) is set,
 //! the load does not hash the CSV files a log descriptor or a rota names:
 //! it leaves a slot for each, and the analysis that streams the file fills
-//! it with the SHA-256 of the bytes it reads ([`StreamedDigests::reader`]),
+//! it with the SHA-256 of the bytes it reads ([`StreamedDigests::reader`](crate::evidence::StreamedDigests::reader)),
 //! so a scored export is read once. When the evidence index is made
 //! ([`files_with_digests`]), an export that no analysis read to its end is
 //! hashed then, once. Either way the digest is that of the whole file,
 //! exactly as hashing it at load gives.
 
-use std::collections::BTreeMap;
-use std::io::Read;
-use std::sync::OnceLock;
-
-use sha2::{Digest, Sha256};
-
 use super::walk;
 use crate::evidence::{Evidence, PackFile};
-
-/// The exports whose digests are left to the analyses, by pack path.
-#[derive(Debug, Clone, Default)]
-pub struct StreamedDigests {
-    slots: BTreeMap<String, Slot>,
-}
-
-/// One export's digest, once known.
-#[derive(Debug, Clone, Default)]
-struct Slot {
-    /// Its size when the pack was walked: a stream that reads another
-    /// number of bytes read another file, and its digest is not kept.
-    bytes: u64,
-    digest: OnceLock<Digested>,
-}
-
-/// A digest and how it was made.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Digested {
-    sha256: String,
-    by_stream: bool,
-}
-
-impl StreamedDigests {
-    /// Leaves the digest of `path` (`bytes` long) to the analyses.
-    pub(super) fn defer(&mut self, path: &str, bytes: u64) {
-        self.slots.insert(
-            path.to_string(),
-            Slot {
-                bytes,
-                digest: OnceLock::new(),
-            },
-        );
-    }
-
-    /// `input` (the content of the pack file `path`), hashing what is read
-    /// when `path`'s digest is still to be made: the digest is kept once
-    /// the stream reaches the end having read exactly the file's size.
-    pub(crate) fn reader<R: Read>(&self, path: &str, input: R) -> DigestingReader<'_, R> {
-        let slot = self.slots.get(path).filter(|s| s.digest.get().is_none());
-        DigestingReader {
-            input,
-            hashing: slot.map(|slot| (slot, Sha256::new(), 0)),
-        }
-    }
-
-    /// Whether the digest of `path` was made by an analysis's stream (for
-    /// the tests that show the export is read once).
-    #[cfg(test)]
-    pub(crate) fn made_by_stream(&self, path: &str) -> Option<bool> {
-        Some(self.slots.get(path)?.digest.get()?.by_stream)
-    }
-}
-
-/// A reader that hashes what passes through it (see [`StreamedDigests::reader`]).
-pub struct DigestingReader<'d, R> {
-    input: R,
-    /// The slot to fill, the digest so far and the bytes read so far.
-    hashing: Option<(&'d Slot, Sha256, u64)>,
-}
-
-impl<R: Read> Read for DigestingReader<'_, R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.input.read(buf)?;
-        if n > 0 {
-            if let Some((_, hasher, read)) = &mut self.hashing {
-                hasher.update(&buf[..n]);
-                *read += n as u64;
-            }
-        } else if !buf.is_empty()
-            && let Some((slot, hasher, read)) = self.hashing.take()
-            && read == slot.bytes
-        {
-            let _ = slot.digest.set(Digested {
-                sha256: hasher
-                    .finalize()
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect(),
-                by_stream: true,
-            });
-        }
-        Ok(n)
-    }
-}
 
 /// The evidence index with every digest: those the analyses made, and the
 /// others made now (each file at most once, however many assessments ask).
@@ -109,15 +18,12 @@ impl<R: Read> Read for DigestingReader<'_, R> {
 pub fn files_with_digests(evidence: &Evidence) -> Vec<PackFile> {
     let mut files = evidence.files.clone();
     for file in &mut files {
-        let Some(slot) = evidence.streamed.slots.get(&file.path) else {
-            continue;
-        };
-        let digested = slot.digest.get_or_init(|| Digested {
-            sha256: walk::sha256_file(&evidence.root.join(&file.path), slot.bytes)
-                .unwrap_or_default(),
-            by_stream: false,
+        let digest = evidence.streamed.digest_or_hash(&file.path, |bytes| {
+            walk::sha256_file(&evidence.root.join(&file.path), bytes).unwrap_or_default()
         });
-        file.sha256.clone_from(&digested.sha256);
+        if let Some(digest) = digest {
+            file.sha256 = digest.to_string();
+        }
     }
     files
 }
@@ -128,7 +34,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::evidence::FileRole;
+    use crate::evidence::{FileRole, StreamedDigests};
     use crate::load::{LoadOptions, load_pack};
 
     fn complete() -> std::path::PathBuf {
@@ -240,12 +146,7 @@ mod tests {
             .unwrap();
         assert_eq!(out, "a,b\n\n");
         assert_eq!(streamed.made_by_stream("a.csv"), Some(true));
-        assert!(streamed.reader("a.csv", "".as_bytes()).hashing.is_none());
-        assert!(
-            streamed
-                .reader("other.csv", "".as_bytes())
-                .hashing
-                .is_none()
-        );
+        assert!(!streamed.reader("a.csv", "".as_bytes()).is_hashing());
+        assert!(!streamed.reader("other.csv", "".as_bytes()).is_hashing());
     }
 }
