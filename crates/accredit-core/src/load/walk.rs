@@ -332,7 +332,10 @@ mod tests {
         let mut diagnostics = Vec::new();
         let files = walk(dir.path(), &mut diagnostics);
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        assert_eq!(paths, ["a-b.yaml", "a.yaml", "a/z.yaml", "b.yaml", "c/d/e.md"]);
+        assert_eq!(
+            paths,
+            ["a-b.yaml", "a.yaml", "a/z.yaml", "b.yaml", "c/d/e.md"]
+        );
         let at: Vec<&str> = diagnostics
             .iter()
             .map(|d| d.location.as_ref().unwrap().file.as_str())

@@ -187,12 +187,18 @@ mod flat_reading {
         assert_eq!(test.record.result, TestResult::Partial);
         assert_eq!(test.record.participants[0].party, Party::Lsp);
         assert_eq!(test.record.steps[0].outcome.as_deref(), Some("Logged"));
-        assert_eq!(test.record.actions[0].due, Some(jiff::civil::date(2008, 9, 30)));
+        assert_eq!(
+            test.record.actions[0].due,
+            Some(jiff::civil::date(2008, 9, 30))
+        );
         assert_eq!((test.severity, test.out_of_hours), (Some(1), true));
         // Written out flat, as before, and read back the same.
         let written = serde_json::to_value(&test).unwrap();
         assert_eq!(written, escalation_test());
-        assert_eq!(serde_json::from_value::<EscalationTest>(written).unwrap(), test);
+        assert_eq!(
+            serde_json::from_value::<EscalationTest>(written).unwrap(),
+            test
+        );
     }
 
     #[test]
