@@ -264,13 +264,31 @@ impl NodeIndex {
         // The index lives as long as its document: no spare capacity.
         self.nodes.shrink_to_fit();
         self.segments.shrink_to_fit();
-        let mut children: Vec<u32> = (1..to_u32(self.nodes.len())).collect();
-        // Ties (a repeated segment) keep document order, so the first wins.
-        children.sort_unstable_by(|&a, &b| {
-            let (pa, pb) = (self.nodes[a as usize].parent, self.nodes[b as usize].parent);
-            (pa, self.segment(a), a).cmp(&(pb, self.segment(b), b))
+        // Sorted on a key that settles most comparisons without reading a
+        // segment: the parent, then the segment's first four bytes, zero-padded
+        // (so keys order as the bytes do). Equal keys compare the whole
+        // segment, then document order, so the first of a repeated one wins.
+        let mut keyed: Vec<(u64, u32)> = (1..to_u32(self.nodes.len()))
+            .map(|n| (self.sort_key(n), n))
+            .collect();
+        keyed.sort_unstable_by(|&(key_a, a), &(key_b, b)| {
+            key_a
+                .cmp(&key_b)
+                .then_with(|| self.segment(a).cmp(self.segment(b)))
+                .then(a.cmp(&b))
         });
+        let mut children = Vec::with_capacity(keyed.len());
+        children.extend(keyed.iter().map(|&(_, n)| n));
         self.children = children;
+    }
+
+    /// The parent of node `n` and the first four bytes of its segment.
+    fn sort_key(&self, n: u32) -> u64 {
+        let segment = self.segment(n).as_bytes();
+        let mut prefix = [0u8; 4];
+        let len = segment.len().min(4);
+        prefix[..len].copy_from_slice(&segment[..len]);
+        (u64::from(self.nodes[n as usize].parent) << 32) | u64::from(u32::from_be_bytes(prefix))
     }
 }
 
@@ -748,6 +766,30 @@ mod tests {
         assert_eq!(doc.value["start"], "2008-10-06");
         assert_eq!(doc.value["end"], "20:00");
         assert_eq!(doc.value["q"], "2008-10-06");
+    }
+
+    #[test]
+    fn lookups_find_segments_that_share_their_first_bytes() {
+        // Keys alike in their first four bytes, prefixes of each other, and
+        // with a NUL byte: the sort key settles none of these alone.
+        let doc = parse(
+            "abcd: 1\nabcde: 2\nabc: 3\n\"ab\\0\": 4\nab: 5\nabcdz: [x, y]\nb: 6\n",
+        )
+        .unwrap();
+        for (pointer, line) in [
+            ("/abcd", 1),
+            ("/abcde", 2),
+            ("/abc", 3),
+            ("/ab\0", 4),
+            ("/ab", 5),
+            ("/abcdz/1", 6),
+            ("/b", 7),
+        ] {
+            assert!(doc.index.contains(pointer), "{pointer}");
+            assert_eq!(doc.index.locate(pointer).line, line, "{pointer}");
+        }
+        assert!(!doc.index.contains("/abcdy"));
+        assert!(!doc.index.contains("/a"));
     }
 
     #[test]
