@@ -33,7 +33,12 @@
 # than check-jsonschema (wall, medians); CPU (user+sys) ≤ 3× the `cat`
 # floor; peak memory ≤ 40 MB.
 #
-# Last figures (2026-12-01, 2 cores, other builds still finishing; a quick
+# After ADR 0185 (2026-12-01, 2 cores, not idle; 8 interleaved /usr/bin/time
+# runs, not this script): accredit CPU 0.505 s (was 0.585), peak 35.8 MB (was
+# 51.1 MB), cat 0.135 s CPU: 3.74x the floor; instructions 2.24 G -> 2.20 G.
+# Memory target met; CPU target still missed.
+#
+# Earlier figures (2026-12-01, 2 cores, other builds still finishing; a quick
 # run of `compare` with 6 runs in 2 rounds, not this whole script):
 #   accredit 0.315 s median (0.282-0.347), CPU 0.564 s, peak 50.4 MB
 #   (before this round: 0.367 s, CPU 0.622 s, peak 70.3 MB)

@@ -7,6 +7,8 @@
 //! [`serde_json::Value`] for schema validation, together with a [`NodeIndex`]
 //! that maps JSON pointers back to lines and columns.
 
+use std::borrow::Cow;
+
 use saphyr::Scalar;
 use saphyr_parser::{Event, Parser, ScanError};
 use serde_json::{Map, Number, Value};
@@ -131,7 +133,7 @@ pub struct NodePlace {
 pub struct NodeIndex {
     /// Every node's segment (escaped as in a JSON pointer), concatenated.
     segments: String,
-    /// Per node in document order: parent node, segment span, place. The
+    /// Per node in document order: parent node, segment start, place. The
     /// root is node 0, with no parent.
     nodes: Vec<IndexedNode>,
     /// Node numbers other than the root's, sorted by (parent, segment).
@@ -141,8 +143,9 @@ pub struct NodeIndex {
 #[derive(Debug, Clone, Copy)]
 struct IndexedNode {
     parent: u32,
+    /// Where its segment starts in the shared buffer; it ends where the next
+    /// node's starts (nodes are recorded in order), so no end is stored.
     start: u32,
-    end: u32,
     /// Start of the value.
     value: Position,
     /// Start of the key of a mapping entry; line 0 when the node is not one
@@ -218,17 +221,18 @@ impl NodeIndex {
         (Some(node), None)
     }
 
-    fn segment(&self, node: &IndexedNode) -> &str {
-        self.segments
-            .get(node.start as usize..node.end as usize)
-            .unwrap_or_default()
+    fn segment(&self, n: u32) -> &str {
+        let n = n as usize;
+        let start = self.nodes[n].start as usize;
+        let end = self
+            .nodes
+            .get(n + 1)
+            .map_or(self.segments.len(), |next| next.start as usize);
+        self.segments.get(start..end).unwrap_or_default()
     }
 
     fn child(&self, parent: u32, segment: &str) -> Option<u32> {
-        let key = |n: u32| {
-            let node = &self.nodes[n as usize];
-            (node.parent, self.segment(node))
-        };
+        let key = |n: u32| (self.nodes[n as usize].parent, self.segment(n));
         let first = self
             .children
             .partition_point(|&n| key(n) < (parent, segment));
@@ -249,7 +253,6 @@ impl NodeIndex {
         self.nodes.push(IndexedNode {
             parent,
             start,
-            end: to_u32(self.segments.len()),
             value: place.value,
             key: place.key.unwrap_or(NO_KEY),
         });
@@ -261,13 +264,31 @@ impl NodeIndex {
         // The index lives as long as its document: no spare capacity.
         self.nodes.shrink_to_fit();
         self.segments.shrink_to_fit();
-        let mut children: Vec<u32> = (1..to_u32(self.nodes.len())).collect();
-        // Ties (a repeated segment) keep document order, so the first wins.
-        children.sort_unstable_by(|&a, &b| {
-            let (na, nb) = (&self.nodes[a as usize], &self.nodes[b as usize]);
-            (na.parent, self.segment(na), a).cmp(&(nb.parent, self.segment(nb), b))
+        // Sorted on a key that settles most comparisons without reading a
+        // segment: the parent, then the segment's first four bytes, zero-padded
+        // (so keys order as the bytes do). Equal keys compare the whole
+        // segment, then document order, so the first of a repeated one wins.
+        let mut keyed: Vec<(u64, u32)> = (1..to_u32(self.nodes.len()))
+            .map(|n| (self.sort_key(n), n))
+            .collect();
+        keyed.sort_unstable_by(|&(key_a, a), &(key_b, b)| {
+            key_a
+                .cmp(&key_b)
+                .then_with(|| self.segment(a).cmp(self.segment(b)))
+                .then(a.cmp(&b))
         });
+        let mut children = Vec::with_capacity(keyed.len());
+        children.extend(keyed.iter().map(|&(_, n)| n));
         self.children = children;
+    }
+
+    /// The parent of node `n` and the first four bytes of its segment.
+    fn sort_key(&self, n: u32) -> u64 {
+        let segment = self.segment(n).as_bytes();
+        let mut prefix = [0u8; 4];
+        let len = segment.len().min(4);
+        prefix[..len].copy_from_slice(&segment[..len]);
+        (u64::from(self.nodes[n as usize].parent) << 32) | u64::from(u32::from_be_bytes(prefix))
     }
 }
 
@@ -689,9 +710,21 @@ fn scalar_value(scalar: Scalar<'_>) -> Result<Value, (ValueProblem, String)> {
                     ),
                 ));
             }
-            Value::String(s.into_owned())
+            Value::String(at_its_size(s))
         }
     })
+}
+
+/// A scalar's text as a `String` no larger than it needs. The scanner grows
+/// the text as it reads it, so owned text carries spare capacity (often as
+/// much again), and it lives on in the typed document as long as the pack.
+/// Copied, not shrunk in place: a fresh small allocation costs the allocator
+/// less than splitting the old one (ADR 0185).
+fn at_its_size(text: Cow<'_, str>) -> String {
+    match text {
+        Cow::Owned(owned) if owned.capacity() - owned.len() >= 16 => owned.as_str().to_owned(),
+        text => text.into_owned(),
+    }
 }
 
 /// The year of a text that is written as a date (`YYYY-MM-DD`, perhaps
@@ -733,6 +766,44 @@ mod tests {
         assert_eq!(doc.value["start"], "2008-10-06");
         assert_eq!(doc.value["end"], "20:00");
         assert_eq!(doc.value["q"], "2008-10-06");
+    }
+
+    #[test]
+    fn lookups_find_segments_that_share_their_first_bytes() {
+        // Keys alike in their first four bytes, prefixes of each other, and
+        // with a NUL byte: the sort key settles none of these alone.
+        let doc = parse(
+            "abcd: 1\nabcde: 2\nabc: 3\n\"ab\\0\": 4\nab: 5\nabcdz: [x, y]\nb: 6\n",
+        )
+        .unwrap();
+        for (pointer, line) in [
+            ("/abcd", 1),
+            ("/abcde", 2),
+            ("/abc", 3),
+            ("/ab\0", 4),
+            ("/ab", 5),
+            ("/abcdz/1", 6),
+            ("/b", 7),
+        ] {
+            assert!(doc.index.contains(pointer), "{pointer}");
+            assert_eq!(doc.index.locate(pointer).line, line, "{pointer}");
+        }
+        assert!(!doc.index.contains("/abcdy"));
+        assert!(!doc.index.contains("/a"));
+    }
+
+    #[test]
+    fn text_is_kept_at_its_size() {
+        let long = "a plain scalar long enough to make the scanner grow its buffer twice over";
+        let doc = parse(&format!("title: {long}\nquoted: \"{long}\"\n")).unwrap();
+        for field in ["title", "quoted"] {
+            let Value::String(text) = &doc.value[field] else {
+                panic!("{field} is not text");
+            };
+            assert_eq!(text, long);
+            // Without the copy the scanner's buffer (128 bytes here) stays.
+            assert!(text.capacity() < text.len() + 16, "{field}: {}", text.capacity());
+        }
     }
 
     #[test]

@@ -29,9 +29,12 @@ pub(crate) struct FoundFile {
 /// special files and names that are not UTF-8.
 pub(crate) fn walk(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<FoundFile> {
     let mut files = Vec::new();
+    let first_diagnostic = diagnostics.len();
+    // Not sorted while walking (walkdir would compare every file name through
+    // its path, a few thousand times per folder): the files are sorted by
+    // path below, and the walk's diagnostics by where they are.
     let mut walker = WalkDir::new(root)
         .follow_links(false)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     while let Some(entry) = walker.next() {
@@ -86,7 +89,9 @@ pub(crate) fn walk(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<FoundF
             ));
         }
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    diagnostics[first_diagnostic..]
+        .sort_by(|a, b| a.location.cmp(&b.location).then(a.code.cmp(&b.code)));
     files
 }
 
@@ -311,6 +316,32 @@ pub(crate) fn resolve_reference(from: &str, reference: &str) -> Result<String, C
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn files_and_the_walk_diagnostics_come_in_path_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.yaml", "a/z.yaml", "a-b.yaml", "c/d/e.md", "a.yaml"] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        for link in ["zz-link", "c/link", "0-link"] {
+            std::os::unix::fs::symlink("/etc/passwd", dir.path().join(link)).unwrap();
+        }
+        let mut diagnostics = Vec::new();
+        let files = walk(dir.path(), &mut diagnostics);
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["a-b.yaml", "a.yaml", "a/z.yaml", "b.yaml", "c/d/e.md"]
+        );
+        let at: Vec<&str> = diagnostics
+            .iter()
+            .map(|d| d.location.as_ref().unwrap().file.as_str())
+            .collect();
+        assert_eq!(at, ["0-link", "c/link", "zz-link"]);
+    }
 
     #[test]
     fn references_resolve_relative_to_their_file_and_stay_inside() {

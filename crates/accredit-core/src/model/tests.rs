@@ -82,6 +82,7 @@ pub struct Action {
 
 /// A rehearsal of the escalation plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "FlatEscalationTest")]
 pub struct EscalationTest {
     /// Common test fields.
     #[serde(flatten)]
@@ -96,6 +97,7 @@ pub struct EscalationTest {
 
 /// An end-to-end scenario test of a national application.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "FlatScenarioTest")]
 pub struct ScenarioTest {
     /// Common test fields.
     #[serde(flatten)]
@@ -105,4 +107,112 @@ pub struct ScenarioTest {
     /// Whether it ran end to end with the LSP.
     #[serde(default)]
     pub end_to_end: bool,
+}
+
+// Thousands of tests are read per pack: `#[serde(flatten)]` would buffer
+// every field of each one before handing them over, so they are read as one
+// flat record (the fields are written flat in the file) and then grouped.
+// Written out, `flatten` still gives the same flat form.
+
+/// The fields of a [`TestRecord`] plus one kind's own, as written.
+macro_rules! flat_test {
+    ($flat:ident => $kind:ident { $($(#[$attr:meta])* $field:ident: $type:ty,)* }) => {
+        #[derive(Deserialize)]
+        struct $flat {
+            date: Date,
+            title: String,
+            result: TestResult,
+            #[serde(default)]
+            participants: Vec<Participant>,
+            #[serde(default)]
+            steps: Vec<Step>,
+            #[serde(default)]
+            actions: Vec<Action>,
+            $($(#[$attr])* $field: $type,)*
+        }
+
+        impl From<$flat> for $kind {
+            fn from(flat: $flat) -> $kind {
+                $kind {
+                    record: TestRecord {
+                        date: flat.date,
+                        title: flat.title,
+                        result: flat.result,
+                        participants: flat.participants,
+                        steps: flat.steps,
+                        actions: flat.actions,
+                    },
+                    $($field: flat.$field,)*
+                }
+            }
+        }
+    };
+}
+
+flat_test!(FlatEscalationTest => EscalationTest {
+    #[serde(default)]
+    severity: Option<u8>,
+    #[serde(default)]
+    out_of_hours: bool,
+});
+
+flat_test!(FlatScenarioTest => ScenarioTest {
+    application: String,
+    #[serde(default)]
+    end_to_end: bool,
+});
+
+#[cfg(test)]
+mod flat_reading {
+    use super::*;
+
+    fn escalation_test() -> serde_json::Value {
+        serde_json::json!({
+            "date": "2008-01-01",
+            "title": "Severity 1 rehearsal",
+            "result": "partial",
+            "severity": 1,
+            "out_of_hours": true,
+            "participants": [{"organisation": "BT Health", "party": "lsp", "role": "SDM"}],
+            "steps": [{"at": "02:00", "action": "Logs it", "outcome": "Logged"}],
+            "actions": [{"description": "Fix the card", "due": "2008-09-30", "closed": true}]
+        })
+    }
+
+    #[test]
+    fn the_flat_fields_land_in_the_record_and_the_kind() {
+        let test: EscalationTest = serde_json::from_value(escalation_test()).unwrap();
+        assert_eq!(test.record.date, jiff::civil::date(2008, 1, 1));
+        assert_eq!(test.record.title, "Severity 1 rehearsal");
+        assert_eq!(test.record.result, TestResult::Partial);
+        assert_eq!(test.record.participants[0].party, Party::Lsp);
+        assert_eq!(test.record.steps[0].outcome.as_deref(), Some("Logged"));
+        assert_eq!(
+            test.record.actions[0].due,
+            Some(jiff::civil::date(2008, 9, 30))
+        );
+        assert_eq!((test.severity, test.out_of_hours), (Some(1), true));
+        // Written out flat, as before, and read back the same.
+        let written = serde_json::to_value(&test).unwrap();
+        assert_eq!(written, escalation_test());
+        assert_eq!(
+            serde_json::from_value::<EscalationTest>(written).unwrap(),
+            test
+        );
+    }
+
+    #[test]
+    fn defaults_apply_and_a_missing_field_is_an_error() {
+        let test: ScenarioTest = serde_json::from_value(serde_json::json!({
+            "date": "2008-02-03", "title": "Out of hours", "result": "pass",
+            "application": "choose-and-book"
+        }))
+        .unwrap();
+        assert_eq!(test.application, "choose-and-book");
+        assert!(!test.end_to_end && test.record.steps.is_empty());
+        let missing = serde_json::from_value::<ScenarioTest>(serde_json::json!({
+            "date": "2008-02-03", "title": "Out of hours", "result": "pass"
+        }));
+        assert!(missing.unwrap_err().to_string().contains("application"));
+    }
 }
