@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-pub use crate::digests::{DigestingReader, StreamedDigests};
 use crate::diagnostic::Diagnostic;
+pub use crate::digests::{DigestingReader, StreamedDigests};
 use crate::location::{Location, Position};
 use crate::markdown::{LinkKind, MarkdownReport, analyse_markdown};
 use crate::model::{

@@ -772,10 +772,8 @@ mod tests {
     fn lookups_find_segments_that_share_their_first_bytes() {
         // Keys alike in their first four bytes, prefixes of each other, and
         // with a NUL byte: the sort key settles none of these alone.
-        let doc = parse(
-            "abcd: 1\nabcde: 2\nabc: 3\n\"ab\\0\": 4\nab: 5\nabcdz: [x, y]\nb: 6\n",
-        )
-        .unwrap();
+        let doc =
+            parse("abcd: 1\nabcde: 2\nabc: 3\n\"ab\\0\": 4\nab: 5\nabcdz: [x, y]\nb: 6\n").unwrap();
         for (pointer, line) in [
             ("/abcd", 1),
             ("/abcde", 2),
@@ -802,7 +800,11 @@ mod tests {
             };
             assert_eq!(text, long);
             // Without the copy the scanner's buffer (128 bytes here) stays.
-            assert!(text.capacity() < text.len() + 16, "{field}: {}", text.capacity());
+            assert!(
+                text.capacity() < text.len() + 16,
+                "{field}: {}",
+                text.capacity()
+            );
         }
     }
 

@@ -238,7 +238,12 @@ impl ExpressionCheck {
         }
         let expression = env
             .compile_expression(&self.expression)
-            .map_err(|e| problem("expression", format!("the expression does not compile: {e}")))
+            .map_err(|e| {
+                problem(
+                    "expression",
+                    format!("the expression does not compile: {e}"),
+                )
+            })
             .ok();
         let template = match env.template_from_str(&self.message) {
             Err(e) => {

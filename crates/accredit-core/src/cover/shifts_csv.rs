@@ -56,13 +56,11 @@ pub(super) fn read_shifts_csv(
         Ok((header, _, rest)) => (header, rest),
         Err(e) => {
             let message = format!("the shifts file {file} cannot be read: {e}");
-            let line = e.line().map_or(1, |l| usize::try_from(l).unwrap_or(usize::MAX));
+            let line = e
+                .line()
+                .map_or(1, |l| usize::try_from(l).unwrap_or(usize::MAX));
             let location = Some(Location::at(file, crate::location::to_u32(line), 1));
-            return Err(vec![Finding::new(
-                SHIFTS_UNREADABLE,
-                message,
-                location,
-            )]);
+            return Err(vec![Finding::new(SHIFTS_UNREADABLE, message, location)]);
         }
     };
     let mut reader = csv::ReaderBuilder::new()

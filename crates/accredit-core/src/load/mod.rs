@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic};
+pub use crate::evidence::{DigestingReader, StreamedDigests};
 use crate::evidence::{Evidence, FileRole, FileType, Located, MarkdownEvidence, PackFile};
 use crate::location::Location;
 use crate::model::Kind;
@@ -31,7 +32,6 @@ use document::{FileOutcome, ParsedDocument, decode, read_markdown, read_yaml, ty
 pub use index::{HashedFile, PackDigests, hash_pack};
 pub use links::check_links;
 pub use overrides::{Overrides, load_overrides};
-pub use crate::evidence::{DigestingReader, StreamedDigests};
 pub use streamed::files_with_digests;
 
 /// Settings for loading a pack.

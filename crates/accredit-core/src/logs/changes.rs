@@ -100,38 +100,41 @@ pub(super) fn analyse_change_logs_with<R: Read + Send>(
     let mut inside = 0;
     let mut outside = Vec::new();
     let mut seen = ReferenceSet::new(strategy.reference_runs);
-    let streamed = stream_exports(sources, COLUMNS, strategy, |export| {
-        let [reference, _, clinical, scheduled_start, scheduled_end, _] = export.columns;
-        let parse = |row: &Row<'_>, zone: &Zone| {
-            let reference = row.required_text(reference)?;
-            let clinical = row.one_of(
-                clinical,
-                &[
-                    ("true", true),
-                    ("false", false),
-                    ("yes", true),
-                    ("no", false),
-                ],
-            )?;
-            let start = row.instant(scheduled_start, zone)?;
-            let end = row.instant(scheduled_end, zone)?;
-            if end < start {
-                return Err(BadRow::new(
-                    codes::CHANGE_ENDS_BEFORE_START,
-                    format!("change {reference} is scheduled to end before it starts; row skipped"),
-                ));
-            }
-            let inside = clinical && inside_a_window(start, end, zone, change_windows);
-            Ok(ReadChange {
-                reference: reference.into(),
-                clinical,
-                inside,
-                start,
-                end,
-            })
-        };
-        let (places, tz) = (export.places, export.tz);
-        export.log.for_each_row_parallel(tz, parse, |change, line| {
+    let streamed =
+        stream_exports(sources, COLUMNS, strategy, |export| {
+            let [reference, _, clinical, scheduled_start, scheduled_end, _] = export.columns;
+            let parse = |row: &Row<'_>, zone: &Zone| {
+                let reference = row.required_text(reference)?;
+                let clinical = row.one_of(
+                    clinical,
+                    &[
+                        ("true", true),
+                        ("false", false),
+                        ("yes", true),
+                        ("no", false),
+                    ],
+                )?;
+                let start = row.instant(scheduled_start, zone)?;
+                let end = row.instant(scheduled_end, zone)?;
+                if end < start {
+                    return Err(BadRow::new(
+                        codes::CHANGE_ENDS_BEFORE_START,
+                        format!(
+                            "change {reference} is scheduled to end before it starts; row skipped"
+                        ),
+                    ));
+                }
+                let inside = clinical && inside_a_window(start, end, zone, change_windows);
+                Ok(ReadChange {
+                    reference: reference.into(),
+                    clinical,
+                    inside,
+                    start,
+                    end,
+                })
+            };
+            let (places, tz) = (export.places, export.tz);
+            export.log.for_each_row_parallel(tz, parse, |change, line| {
             let reference = &*change.reference;
             if let Err(earlier) = seen.first_sight(reference, places.index()) {
                 let earlier = places.file_at(earlier).unwrap_or("");
@@ -161,8 +164,8 @@ pub(super) fn analyse_change_logs_with<R: Read + Send>(
             }
             Ok(())
         })?;
-        Ok(Vec::new())
-    })?;
+            Ok(Vec::new())
+        })?;
     let first = streamed.first_file().to_owned();
     let file = first.as_str();
     let outside_count = clinical_changes - inside;

@@ -107,9 +107,7 @@ pub(super) struct Block {
 ///
 /// # Errors
 /// As [`Chunker::header_row`].
-pub(crate) fn split_header<R: Read>(
-    input: R,
-) -> Result<(Vec<u8>, u64, impl Read), HeaderError> {
+pub(crate) fn split_header<R: Read>(input: R) -> Result<(Vec<u8>, u64, impl Read), HeaderError> {
     let mut chunks = Chunker::new(input, 64 * 1024);
     let (header, line) = chunks.header()?;
     let rest = std::io::Cursor::new(chunks.buffer).chain(chunks.input);

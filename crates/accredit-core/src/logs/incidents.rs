@@ -209,40 +209,44 @@ fn stream_incidents<R: Read + Send>(
     };
     let places = export.places;
     let file_index = places.index();
-    export.log.for_each_row_parallel(export.tz, parse, |incident, line| {
-        let reference = &*incident.reference;
-        if let Err(earlier) = tally.seen.first_sight(reference, file_index) {
-            let place = match places.file_at(earlier) {
-                Some(other) if earlier != file_index => format!("in {other}"),
-                _ => "in the log".to_owned(),
-            };
-            return Err(BadRow::new(
-                codes::DUPLICATE_REFERENCE,
-                format!("incident reference {reference} appeared earlier {place}; counted once"),
-            ));
-        }
-        tally.incidents += 1;
-        tally.slots[usize::from(incident.slot)] = true;
-        if let Some(with_reference) = incident.referred {
-            tally.referred += 1;
-            if with_reference {
-                tally.with_reference += 1;
-            } else if tally.without_reference.len() < MAX_LISTED {
-                tally.without_reference.push(LoggedIncident {
-                    reference: reference.to_owned(),
-                    line,
-                });
+    export
+        .log
+        .for_each_row_parallel(export.tz, parse, |incident, line| {
+            let reference = &*incident.reference;
+            if let Err(earlier) = tally.seen.first_sight(reference, file_index) {
+                let place = match places.file_at(earlier) {
+                    Some(other) if earlier != file_index => format!("in {other}"),
+                    _ => "in the log".to_owned(),
+                };
+                return Err(BadRow::new(
+                    codes::DUPLICATE_REFERENCE,
+                    format!(
+                        "incident reference {reference} appeared earlier {place}; counted once"
+                    ),
+                ));
             }
-        }
-        let response = &mut tally.severities[usize::from(incident.severity - 1)];
-        response.incidents += 1;
-        match incident.response {
-            Response::None => response.not_responded += 1,
-            Response::OnTime => response.on_time += 1,
-            Response::Late => {}
-        }
-        Ok(())
-    })
+            tally.incidents += 1;
+            tally.slots[usize::from(incident.slot)] = true;
+            if let Some(with_reference) = incident.referred {
+                tally.referred += 1;
+                if with_reference {
+                    tally.with_reference += 1;
+                } else if tally.without_reference.len() < MAX_LISTED {
+                    tally.without_reference.push(LoggedIncident {
+                        reference: reference.to_owned(),
+                        line,
+                    });
+                }
+            }
+            let response = &mut tally.severities[usize::from(incident.severity - 1)];
+            response.incidents += 1;
+            match incident.response {
+                Response::None => response.not_responded += 1,
+                Response::OnTime => response.on_time += 1,
+                Response::Late => {}
+            }
+            Ok(())
+        })
 }
 
 /// What one row says, read on its own (before duplicates are known).

@@ -32,8 +32,8 @@ use serde::Serialize;
 
 use crate::finding::{Finding, FindingCode};
 
-pub(crate) use chunks::{read_header_row, split_header};
 pub use crate::clock::local_instant;
+pub(crate) use chunks::{read_header_row, split_header};
 pub use time::{log_time_zone, parse_date, parse_instant};
 
 /// At most this many bad rows, references or staff IDs are listed one by one;

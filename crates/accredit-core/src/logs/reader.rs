@@ -175,13 +175,10 @@ impl<R: Read> LogReader<R> {
         strategy: Strategy,
     ) -> Result<(LogReader<R>, [usize; N]), LogUnreadable> {
         let mut chunks = Chunker::new(reader, strategy.block_bytes);
-        let (header_record, header_line) =
-            chunks
-                .header_row()
-                .map_err(|e| match e.line() {
-                    Some(line) => unreadable_at(file, line_of(line), &e),
-                    None => unreadable(file, &e),
-                })?;
+        let (header_record, header_line) = chunks.header_row().map_err(|e| match e.line() {
+            Some(line) => unreadable_at(file, line_of(line), &e),
+            None => unreadable(file, &e),
+        })?;
         let header_line = line_of(header_line);
         let width = header_record.len();
         let mut names = Vec::with_capacity(N);

@@ -187,28 +187,30 @@ fn stream_register<R: Read + Send>(
     let mut elsewhere = Vec::new();
     // In file order: a staff ID is listed (and a repeat across exports
     // found) even when the rest of its row is bad.
-    export.log.for_each_row_parallel(export.tz, parse, |(staff_id, front), line| {
-        let staff_id = &*staff_id;
-        match listed_in.get(staff_id) {
-            Some(earlier) if earlier != file && !repeated.contains(staff_id) => {
-                repeated.insert(staff_id.to_owned());
-                elsewhere.push(Finding::new(
+    export
+        .log
+        .for_each_row_parallel(export.tz, parse, |(staff_id, front), line| {
+            let staff_id = &*staff_id;
+            match listed_in.get(staff_id) {
+                Some(earlier) if earlier != file && !repeated.contains(staff_id) => {
+                    repeated.insert(staff_id.to_owned());
+                    elsewhere.push(Finding::new(
                     codes::DUPLICATE_STAFF,
                     format!(
                         "staff member {staff_id} is also listed in {earlier}; the rows are combined"
                     ),
                     Some(Location::at(file, line, 1)),
                 ));
+                }
+                Some(_) => {}
+                None => {
+                    listed_in.insert(staff_id.to_owned(), file.to_owned());
+                }
             }
-            Some(_) => {}
-            None => {
-                listed_in.insert(staff_id.to_owned(), file.to_owned());
+            if front? && !front_line.contains(staff_id) {
+                front_line.insert(staff_id.to_owned());
             }
-        }
-        if front? && !front_line.contains(staff_id) {
-            front_line.insert(staff_id.to_owned());
-        }
-        Ok(())
-    })?;
+            Ok(())
+        })?;
     Ok(elsewhere)
 }

@@ -12,9 +12,9 @@ use super::reader::{Row, Strategy, stream_exports};
 use super::staff::FrontLineStaff;
 use super::zone::Zone;
 use super::{LogSource, LogUnreadable, MAX_LISTED, RowTally, codes, listing, share};
-use crate::wording::is_listed_value;
 use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
+use crate::wording::is_listed_value;
 
 /// Columns a training log must have (the same as
 /// [`crate::model::TRAINING_COLUMNS`]).
@@ -81,9 +81,14 @@ pub struct StaffTrained {
 /// A pass a row counts, for one front-line staff member (by their place
 /// in [`FrontLineStaff::iter`]).
 enum Pass {
-    ItilFoundation { staff: usize },
+    ItilFoundation {
+        staff: usize,
+    },
     /// On the in-scope application at `application`.
-    Application { staff: usize, application: usize },
+    Application {
+        staff: usize,
+        application: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,7 +150,14 @@ pub(super) fn analyse_training_logs_with<R: Read + Send>(
     let mut application_passes = vec![vec![false; staff_count]; scope.applications.len()];
     let mut itil_passes = vec![false; staff_count];
     let streamed = stream_exports(sources, COLUMNS, strategy, |export| {
-        let [staff_id, _, course, application_column, completed_on, result] = export.columns;
+        let [
+            staff_id,
+            _,
+            course,
+            application_column,
+            completed_on,
+            result,
+        ] = export.columns;
         // Each row read on its own: what, if anything, it marks as passed.
         let parse = |row: &Row<'_>, _: &Zone| {
             let staff_id = row.required_text(staff_id)?;
@@ -154,7 +166,12 @@ pub(super) fn analyse_training_logs_with<R: Read + Send>(
             let completed = row.date(completed_on)?;
             let passed = row.one_of(
                 result,
-                &[("pass", true), ("fail", false), ("passed", true), ("failed", false)],
+                &[
+                    ("pass", true),
+                    ("fail", false),
+                    ("passed", true),
+                    ("failed", false),
+                ],
             )?;
             if course == Course::NationalApplication && application.is_empty() {
                 return Err(row.invalid(application_column, "the application trained on"));
@@ -188,16 +205,18 @@ pub(super) fn analyse_training_logs_with<R: Read + Send>(
                 }
             })
         };
-        export.log.for_each_row_parallel(export.tz, parse, |pass, _| {
-            match pass {
-                Some(Pass::ItilFoundation { staff }) => itil_passes[staff] = true,
-                Some(Pass::Application { staff, application }) => {
-                    application_passes[application][staff] = true;
+        export
+            .log
+            .for_each_row_parallel(export.tz, parse, |pass, _| {
+                match pass {
+                    Some(Pass::ItilFoundation { staff }) => itil_passes[staff] = true,
+                    Some(Pass::Application { staff, application }) => {
+                        application_passes[application][staff] = true;
+                    }
+                    None => {}
                 }
-                None => {}
-            }
-            Ok(())
-        })?;
+                Ok(())
+            })?;
         Ok(Vec::new())
     })?;
     let first = streamed.first_file().to_owned();

@@ -77,7 +77,9 @@ impl CheckKind for ChangeWindows {
 mod tests {
     use super::*;
     use crate::checks::Status;
-    use crate::checks::test_support::{AS_OF, TempPack, code_names, complete_pack, measure, place, run};
+    use crate::checks::test_support::{
+        AS_OF, TempPack, code_names, complete_pack, measure, place, run,
+    };
 
     const CHECK: ChangeWindows = ChangeWindows {
         target_percent: 90.0,
@@ -110,14 +112,21 @@ mod tests {
             message.starts_with("2 of 4 changes to clinical systems were scheduled outside the agreed change windows: "),
             "{message}"
         );
-        assert!(message.contains("CHG-3 (line 4") && message.contains("CHG-5 (line 6"), "{message}");
-        assert!(!message.contains("CHG-1") && !message.contains("CHG-2"), "{message}");
+        assert!(
+            message.contains("CHG-3 (line 4") && message.contains("CHG-5 (line 6"),
+            "{message}"
+        );
+        assert!(
+            !message.contains("CHG-1") && !message.contains("CHG-2"),
+            "{message}"
+        );
         assert_eq!(place(&outcome, 0), "logs/changes.csv:0");
     }
 
     #[test]
     fn a_log_without_clinical_changes_is_not_applicable() {
-        let rows = "CHG-4,intranet,false,2008-09-03T14:00:00+01:00,2008-09-03T15:00:00+01:00,successful\n";
+        let rows =
+            "CHG-4,intranet,false,2008-09-03T14:00:00+01:00,2008-09-03T15:00:00+01:00,successful\n";
         let pack = TempPack::complete().write("logs/changes.csv", &format!("{HEADER}{rows}"));
         let outcome = run(&CHECK, &pack.load(), AS_OF);
         assert_eq!(outcome.status, Status::NotApplicable);

@@ -66,7 +66,9 @@ impl CheckKind for IncidentHours {
 mod tests {
     use super::*;
     use crate::checks::Status;
-    use crate::checks::test_support::{AS_OF, TempPack, code_names, complete_pack, measure, place, run};
+    use crate::checks::test_support::{
+        AS_OF, TempPack, code_names, complete_pack, measure, place, run,
+    };
 
     const CHECK: IncidentHours = IncidentHours {
         target_percent: 90.0,
@@ -98,9 +100,9 @@ mod tests {
             ["incident-hour-slots-without-incidents"]
         );
         assert!(
-            outcome.findings[0]
-                .message
-                .starts_with("no incident was opened in 166 of the 168 hours of the week (local time): "),
+            outcome.findings[0].message.starts_with(
+                "no incident was opened in 166 of the 168 hours of the week (local time): "
+            ),
             "{}",
             outcome.findings[0].message
         );

@@ -126,7 +126,11 @@ mod tests {
         assert_eq!(outcome.status, Status::Partial);
         assert_eq!(measure(&outcome), (50.0, 80.0));
         assert_eq!(code_names(&outcome), ["training-itil-foundation-missing"]);
-        assert!(outcome.findings[0].message.ends_with(": HV2"), "{}", outcome.findings[0].message);
+        assert!(
+            outcome.findings[0].message.ends_with(": HV2"),
+            "{}",
+            outcome.findings[0].message
+        );
     }
 
     #[test]
@@ -135,7 +139,10 @@ mod tests {
         assert_eq!(measure(&outcome), (0.0, 80.0));
         let codes = code_names(&outcome);
         assert!(codes.contains(&"training-future-dated"), "{codes:?}");
-        assert!(codes.contains(&"training-itil-foundation-missing"), "{codes:?}");
+        assert!(
+            codes.contains(&"training-itil-foundation-missing"),
+            "{codes:?}"
+        );
     }
 
     #[test]

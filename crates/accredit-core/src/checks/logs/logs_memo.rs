@@ -266,7 +266,10 @@ mod tests {
             itil.evaluate(&context),
         ];
         assert_eq!(context.logs.training.borrow().len(), 2);
-        assert!(together.iter().all(|o| o.status != Status::Error), "{together:?}");
+        assert!(
+            together.iter().all(|o| o.status != Status::Error),
+            "{together:?}"
+        );
         // Each is what it is alone, in a fresh assessment, and the look-back
         // matters: fewer passes fall in the last month than the last year.
         assert_eq!(together[0], run(&year, &evidence, AS_OF));

@@ -130,7 +130,10 @@ mod tests {
             message.starts_with("1 of 2 incidents referred to the LSP or the national service desk carry no external reference: "),
             "{message}"
         );
-        assert!(message.contains("INC2") && !message.contains("INC1"), "{message}");
+        assert!(
+            message.contains("INC2") && !message.contains("INC1"),
+            "{message}"
+        );
     }
 
     #[test]

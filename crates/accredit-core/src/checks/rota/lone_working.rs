@@ -118,11 +118,12 @@ mod tests {
     /// Thursday 20 November (720 minutes).
     fn one_lone_day() -> Evidence {
         let mut evidence = complete_pack();
-        let exception = serde_json::from_value(serde_json::json!({"date": "2008-11-20", "pattern": [
-            {"start": "08:00", "end": "20:00", "staff": 1},
-            {"start": "20:00", "end": "08:00", "staff": 2},
-        ]}))
-        .expect("the exception is typed");
+        let exception =
+            serde_json::from_value(serde_json::json!({"date": "2008-11-20", "pattern": [
+                {"start": "08:00", "end": "20:00", "staff": 1},
+                {"start": "20:00", "end": "08:00", "staff": 2},
+            ]}))
+            .expect("the exception is typed");
         evidence.rotas[0].value.exceptions.push(exception);
         evidence
     }
@@ -169,7 +170,11 @@ mod tests {
         };
         let outcome = run(&three, &complete_pack(), AS_OF);
         assert_eq!(code_names(&outcome), ["lone-working"]);
-        assert!(outcome.findings[0].message.starts_with("fewer than 3 desk staff"));
+        assert!(
+            outcome.findings[0]
+                .message
+                .starts_with("fewer than 3 desk staff")
+        );
     }
 
     #[test]

@@ -118,7 +118,10 @@ mod tests {
         assert_eq!(outcome.status, Status::Partial);
         assert_eq!(code_names(&outcome), ["cover-gap"]);
         let expected = 100.0 * (WINDOW_MINUTES - 1440.0) / WINDOW_MINUTES;
-        assert!((measure(&outcome).0 - expected).abs() < 1e-9, "{outcome:#?}");
+        assert!(
+            (measure(&outcome).0 - expected).abs() < 1e-9,
+            "{outcome:#?}"
+        );
     }
 
     #[test]

@@ -28,7 +28,6 @@ pub(crate) fn fixture_pack(name: &str) -> Evidence {
     load(&crate::fixtures::pack_dir(name))
 }
 
-
 /// The pack at `root`, loaded as `accredit` loads it (with the built-in
 /// ruleset's applications).
 fn load(root: &Path) -> Evidence {

@@ -158,7 +158,11 @@ fn a_header_row_too_wide_or_too_long_stops_the_analysis_at_its_line() {
             findings[0].location,
             Some(crate::location::Location::at("shifts.csv", line, 1))
         );
-        assert!(findings[0].message.contains(says), "{}", findings[0].message);
+        assert!(
+            findings[0].message.contains(says),
+            "{}",
+            findings[0].message
+        );
     }
     let sane = format!(
         "staff_id,start,end,role{}\nA,2008-07-07 00:00,2008-07-07 14:00,first-line{}\n",
@@ -166,7 +170,12 @@ fn a_header_row_too_wide_or_too_long_stops_the_analysis_at_its_line() {
         ",".repeat(9_990)
     );
     let analysis = analyse_csv(&rota, &sane, "2008-07-07", 1).unwrap();
-    assert!(analysis.findings.iter().all(|f| f.code != "shift-ragged-row"));
+    assert!(
+        analysis
+            .findings
+            .iter()
+            .all(|f| f.code != "shift-ragged-row")
+    );
 }
 
 #[test]

@@ -157,11 +157,22 @@ fn training_log(seed: u64, rows: usize) -> String {
     let mut csv = String::from("staff_id,role,course,application,completed_on,result\n");
     for _ in 0..rows {
         let id = staff_id(&mut dice);
-        let course = ["national-application", "itil-foundation", "National Application", "first-aid"]
-            [dice.roll(4) as usize];
-        let application = ["pacs", "Choose and Book", "", "lorenzo", "gp2gp"][dice.roll(5) as usize];
-        let completed = ["2008-01-10", "2006-10-06", "2006-10-07", "2008-10-06", "2009-01-01", "2008-02-30"]
-            [dice.roll(6) as usize];
+        let course = [
+            "national-application",
+            "itil-foundation",
+            "National Application",
+            "first-aid",
+        ][dice.roll(4) as usize];
+        let application =
+            ["pacs", "Choose and Book", "", "lorenzo", "gp2gp"][dice.roll(5) as usize];
+        let completed = [
+            "2008-01-10",
+            "2006-10-06",
+            "2006-10-07",
+            "2008-10-06",
+            "2009-01-01",
+            "2008-02-30",
+        ][dice.roll(6) as usize];
         let result = ["pass", "fail", "Passed", "absent"][dice.roll(4) as usize];
         let role = odd_field(&mut dice);
         csv.push_str(&match dice.roll(20) {
@@ -319,22 +330,37 @@ fn the_generated_training_logs_and_registers_hold_what_the_comparison_needs() {
     let logs = [(training_log(11, 300), "logs/t.csv")];
     let (staff, applications) = (front_line(), ["pacs".to_string()]);
     let scope = training_scope(&staff, &applications, &[]);
-    let summary = analyse_training_logs_with(sources(&logs), &scope, SMALL_BLOCKS).expect("readable");
-    assert!(summary.itil_foundation.trained > 3, "{:?}", summary.itil_foundation);
+    let summary =
+        analyse_training_logs_with(sources(&logs), &scope, SMALL_BLOCKS).expect("readable");
+    assert!(
+        summary.itil_foundation.trained > 3,
+        "{:?}",
+        summary.itil_foundation
+    );
     assert!(summary.applications[0].staff.trained > 3);
-    let codes: std::collections::BTreeSet<&str> = summary.findings.iter().map(|f| f.code.name()).collect();
+    let codes: std::collections::BTreeSet<&str> =
+        summary.findings.iter().map(|f| f.code.name()).collect();
     for code in ["csv-ragged-row", "csv-invalid-value", "csv-more-bad-rows"] {
         assert!(codes.contains(code), "{code} missing from {codes:?}");
     }
-    let registers = [(staff_register(3, 200), "logs/a.csv"), (staff_register(5, 200), "logs/b.csv")];
+    let registers = [
+        (staff_register(3, 200), "logs/a.csv"),
+        (staff_register(5, 200), "logs/b.csv"),
+    ];
     let window = crate::model::Period {
         from: jiff::civil::date(2008, 1, 7),
         to: jiff::civil::date(2008, 3, 30),
     };
-    let summary = analyse_staff_registers_with(sources(&registers), window, SMALL_BLOCKS).expect("readable");
+    let summary =
+        analyse_staff_registers_with(sources(&registers), window, SMALL_BLOCKS).expect("readable");
     assert!(summary.front_line.len() > 5);
-    let codes: std::collections::BTreeSet<&str> = summary.findings.iter().map(|f| f.code.name()).collect();
-    for code in ["staff-in-several-registers", "csv-invalid-value", "staff-left-before-start"] {
+    let codes: std::collections::BTreeSet<&str> =
+        summary.findings.iter().map(|f| f.code.name()).collect();
+    for code in [
+        "staff-in-several-registers",
+        "csv-invalid-value",
+        "staff-left-before-start",
+    ] {
         assert!(codes.contains(code), "{code} missing from {codes:?}");
     }
 }
@@ -344,7 +370,8 @@ fn the_generated_logs_hold_what_the_comparison_needs() {
     let logs = [(incident_log(7, 100, "INC"), "logs/a.csv")];
     let summary = analyse_incident_logs_with(sources(&logs), &targets(), None, SMALL_BLOCKS)
         .expect("readable");
-    let codes: std::collections::BTreeSet<&str> = summary.findings.iter().map(|f| f.code.name()).collect();
+    let codes: std::collections::BTreeSet<&str> =
+        summary.findings.iter().map(|f| f.code.name()).collect();
     for code in ["csv-ragged-row", "csv-invalid-value", "csv-more-bad-rows"] {
         assert!(codes.contains(code), "{code} missing from {codes:?}");
     }

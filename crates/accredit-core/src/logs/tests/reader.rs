@@ -184,7 +184,8 @@ impl Read for Endless {
         for (i, byte) in buf[..n].iter_mut().enumerate() {
             *byte = self.unit[i % self.unit.len()];
         }
-        self.given.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        self.given
+            .fetch_add(n, std::sync::atomic::Ordering::Relaxed);
         Ok(n)
     }
 }
@@ -203,13 +204,20 @@ fn a_header_row_over_one_mebibyte_is_refused_at_its_line_unread_beyond() {
     let error = register(blank_lines_first).unwrap_err();
     assert_eq!(codes_of(&error.findings), ["csv-unreadable"]);
     let finding = &error.findings[0];
-    assert_eq!(finding.location, Some(Location::at("staff/staff.csv", 3, 1)));
+    assert_eq!(
+        finding.location,
+        Some(Location::at("staff/staff.csv", 3, 1))
+    );
     assert!(
         finding.message.contains("header row is longer than 1 MiB"),
         "{}",
         finding.message
     );
-    assert!(given.load(std::sync::atomic::Ordering::Relaxed) <= 3 << 20, "read {} bytes", given.load(std::sync::atomic::Ordering::Relaxed));
+    assert!(
+        given.load(std::sync::atomic::Ordering::Relaxed) <= 3 << 20,
+        "read {} bytes",
+        given.load(std::sync::atomic::Ordering::Relaxed)
+    );
 }
 
 /// A header row of more than 10,000 columns is refused as it is scanned
@@ -228,11 +236,17 @@ fn a_header_row_of_more_than_ten_thousand_columns_is_refused() {
         Some(Location::at("staff/staff.csv", 1, 1))
     );
     assert!(
-        error.findings[0].message.contains("more than 10000 columns"),
+        error.findings[0]
+            .message
+            .contains("more than 10000 columns"),
         "{}",
         error.findings[0].message
     );
-    assert!(given.load(std::sync::atomic::Ordering::Relaxed) <= 2 << 20, "read {} bytes", given.load(std::sync::atomic::Ordering::Relaxed));
+    assert!(
+        given.load(std::sync::atomic::Ordering::Relaxed) <= 2 << 20,
+        "read {} bytes",
+        given.load(std::sync::atomic::Ordering::Relaxed)
+    );
 
     let wide = format!(
         "staff_id,role,start_date{}\nS001,first-line,2007-01-01{}\n",
