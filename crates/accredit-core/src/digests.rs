@@ -107,14 +107,22 @@ impl<R: Read> Read for DigestingReader<'_, R> {
             && read == slot.bytes
         {
             let _ = slot.digest.set(Digested {
-                sha256: hasher
-                    .finalize()
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect(),
+                sha256: hex(&hasher.finalize()),
                 by_stream: true,
             });
         }
         Ok(n)
     }
+}
+
+/// A digest in lower-case hexadecimal, as every digest in the evidence
+/// index and the results is written.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    s
 }

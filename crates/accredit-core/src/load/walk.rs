@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::digests::hex;
 use crate::location::Location;
 
 /// A regular file found in the pack.
@@ -273,16 +274,6 @@ fn read_bounded(
 /// SHA-256 of bytes already in memory.
 pub(crate) fn sha256_bytes(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(char::from(DIGITS[usize::from(b >> 4)]));
-        s.push(char::from(DIGITS[usize::from(b & 0xf)]));
-    }
-    s
 }
 
 /// Resolves `reference`, written in the file at `from` (pack-relative), to a

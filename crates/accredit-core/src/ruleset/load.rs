@@ -72,10 +72,7 @@ pub fn load_ruleset(text: &str, file: &str) -> Result<Ruleset, RulesetError> {
         diagnostics.sort_by(|a, b| a.location.cmp(&b.location));
         fail(diagnostics)
     })?;
-    ruleset.sha256 = Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    ruleset.sha256 = crate::digests::hex(&Sha256::digest(text.as_bytes()));
     ruleset.source = file.to_string();
     Ok(ruleset)
 }
