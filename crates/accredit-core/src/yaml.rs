@@ -265,31 +265,43 @@ impl NodeIndex {
         self.nodes.shrink_to_fit();
         self.segments.shrink_to_fit();
         // Sorted on a key that settles most comparisons without reading a
-        // segment: the parent, then the segment's first four bytes, zero-padded
-        // (so keys order as the bytes do). Equal keys compare the whole
-        // segment, then document order, so the first of a repeated one wins.
-        let mut keyed: Vec<(u64, u32)> = (1..to_u32(self.nodes.len()))
-            .map(|n| (self.sort_key(n), n))
+        // segment: the parent, then the segment's first eight bytes,
+        // zero-padded (so keys order as the bytes do; every list position
+        // under 100,000,000 fits). Equal keys compare the whole segment,
+        // then document order, so the first of a repeated one wins.
+        let mut keyed: Vec<SortKey> = (1..to_u32(self.nodes.len()))
+            .map(|n| self.sort_key(n))
             .collect();
-        keyed.sort_unstable_by(|&(key_a, a), &(key_b, b)| {
-            key_a
-                .cmp(&key_b)
-                .then_with(|| self.segment(a).cmp(self.segment(b)))
-                .then(a.cmp(&b))
+        keyed.sort_unstable_by(|a, b| {
+            (a.parent, a.prefix)
+                .cmp(&(b.parent, b.prefix))
+                .then_with(|| self.segment(a.node).cmp(self.segment(b.node)))
+                .then(a.node.cmp(&b.node))
         });
         let mut children = Vec::with_capacity(keyed.len());
-        children.extend(keyed.iter().map(|&(_, n)| n));
+        children.extend(keyed.iter().map(|key| key.node));
         self.children = children;
     }
 
-    /// The parent of node `n` and the first four bytes of its segment.
-    fn sort_key(&self, n: u32) -> u64 {
+    /// The parent of node `n` and the first eight bytes of its segment.
+    fn sort_key(&self, n: u32) -> SortKey {
         let segment = self.segment(n).as_bytes();
-        let mut prefix = [0u8; 4];
-        let len = segment.len().min(4);
+        let mut prefix = [0u8; 8];
+        let len = segment.len().min(8);
         prefix[..len].copy_from_slice(&segment[..len]);
-        (u64::from(self.nodes[n as usize].parent) << 32) | u64::from(u32::from_be_bytes(prefix))
+        SortKey {
+            prefix: u64::from_be_bytes(prefix),
+            parent: self.nodes[n as usize].parent,
+            node: n,
+        }
     }
+}
+
+/// What the node index sorts on: 16 bytes a node.
+struct SortKey {
+    prefix: u64,
+    parent: u32,
+    node: u32,
 }
 
 /// Appends `name` as a JSON-pointer segment (`~` as `~0`, `/` as `~1`).
@@ -401,8 +413,10 @@ struct Open {
 
 enum Items {
     List(Vec<Value>),
-    /// Entries, and the key waiting for its value (with its place).
-    Mapping(Map<String, Value>, Option<(String, Position)>),
+    /// Entries, and the place of the key waiting for its value. That key is
+    /// already the last entry, holding `null` until its value arrives, so it
+    /// is hashed once (the map keeps insertion order).
+    Mapping(Map<String, Value>, Option<Position>),
     /// A list or mapping used as a mapping key: read, then named `<complex key>`.
     Key,
 }
@@ -463,7 +477,8 @@ impl Builder {
                         let _ = write!(segments, "{position}");
                     })
             }
-            Items::Mapping(_, Some((name, key))) => {
+            Items::Mapping(map, Some(key)) => {
+                let name = map.keys().next_back().map_or("", String::as_str);
                 let place = NodePlace {
                     value,
                     key: Some(*key),
@@ -581,14 +596,19 @@ impl Builder {
             ..
         }) = self.stack.last_mut()
         {
-            if map.contains_key(&name) {
-                return Err(YamlError::Syntax {
-                    message: "the same key appears twice in one mapping".to_string(),
-                    position: at,
-                    cause: YamlErrorCause::DuplicateKey,
-                });
+            match map.entry(name) {
+                serde_json::map::Entry::Occupied(_) => {
+                    return Err(YamlError::Syntax {
+                        message: "the same key appears twice in one mapping".to_string(),
+                        position: at,
+                        cause: YamlErrorCause::DuplicateKey,
+                    });
+                }
+                serde_json::map::Entry::Vacant(entry) => {
+                    entry.insert(Value::Null);
+                }
             }
-            *pending = Some((name, at));
+            *pending = Some(at);
         }
         Ok(())
     }
@@ -600,8 +620,10 @@ impl Builder {
             Some(open) => match &mut open.items {
                 Items::List(items) => items.push(value),
                 Items::Mapping(map, pending) => {
-                    if let Some((name, _)) = pending.take() {
-                        map.insert(name, value);
+                    if pending.take().is_some()
+                        && let Some((_, last)) = map.iter_mut().next_back()
+                    {
+                        *last = value;
                     }
                 }
                 Items::Key => {}
