@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use saphyr::Scalar;
-use saphyr_parser::{Event, Parser, ScanError};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 use serde_json::{Map, Number, Value};
 
 use crate::location::{Position, to_u32};
@@ -380,9 +380,7 @@ pub fn parse_document(
                 }
             }
             Event::Scalar(text, style, anchor, _) => {
-                let scalar =
-                    Scalar::parse_from_cow_and_metadata(text, style, None).unwrap_or(Scalar::Null);
-                builder.scalar(scalar, anchor, at)?;
+                builder.scalar(resolve(text, style), anchor, at)?;
             }
             Event::Alias(anchor) => builder.alias(anchor, at)?,
             _ => {}
@@ -397,6 +395,30 @@ pub fn parse_document(
     let mut index = builder.index;
     index.finish();
     Ok(YamlDocument { value, index })
+}
+
+/// An untagged scalar under YAML's core schema, as saphyr resolves it. A
+/// plain scalar whose first character starts no number, boolean or null
+/// (most text: `Severity 1 escalation…`) is text without saphyr's number
+/// parsing, which reads all of it.
+fn resolve(text: Cow<'_, str>, style: ScalarStyle) -> Scalar<'_> {
+    match text.as_bytes().first() {
+        Some(first) if style == ScalarStyle::Plain && !starts_a_non_text_scalar(*first) => {
+            Scalar::String(text)
+        }
+        _ => Scalar::parse_from_cow_and_metadata(text, style, None).unwrap_or(Scalar::Null),
+    }
+}
+
+/// Whether a plain scalar starting with `byte` may resolve to something other
+/// than text: an integer (`12`, `+3`, `-4`, `0x1f`, `0o17`), a float (`1.5`,
+/// `.5`, `-.inf`, `.nan`), null (`~`, `null`) or a boolean (`true`,
+/// `False`). saphyr's `Scalar::parse_from_cow` resolves nothing else.
+fn starts_a_non_text_scalar(byte: u8) -> bool {
+    matches!(
+        byte,
+        b'0'..=b'9' | b'+' | b'-' | b'.' | b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F'
+    )
 }
 
 /// A list or mapping whose items are still arriving.
@@ -780,6 +802,21 @@ mod tests {
 
     fn parse(text: &str) -> Result<YamlDocument, YamlError> {
         parse_document(text, 1, YamlLimits::default())
+    }
+
+    proptest::proptest! {
+        /// The shortcut for text gives what saphyr's core schema gives, for
+        /// any plain scalar (of characters that start YAML's values and
+        /// others).
+        #[test]
+        fn scalars_resolve_as_saphyr_resolves_them(
+            text in "[-+.~0-9a-fA-FnNtTxXoOeEiIuUlLsS _:]{1,12}"
+        ) {
+            let ours = resolve(Cow::Borrowed(&text), ScalarStyle::Plain);
+            let saphyr = Scalar::parse_from_cow_and_metadata(Cow::Borrowed(&text), ScalarStyle::Plain, None)
+                .unwrap_or(Scalar::Null);
+            proptest::prop_assert_eq!(ours, saphyr);
+        }
     }
 
     #[test]
