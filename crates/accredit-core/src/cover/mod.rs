@@ -37,6 +37,7 @@ mod expand;
 mod gap_report;
 mod heatmap;
 mod local_time;
+mod person_overlaps;
 mod shifts_csv;
 mod sweep;
 #[cfg(any(test, feature = "test-support"))]
@@ -214,6 +215,20 @@ pub fn analyse_cover(input: &CoverInput<'_>) -> Result<CoverAnalysis, Vec<Findin
     analysis::analyse(input, None)
 }
 
+/// A shifts CSV that can be read from its start more than once: it is read
+/// once, and a second time only when a person's rows are out of time order
+/// (to merge their overlapping shifts exactly without holding every row).
+pub trait ShiftsFile {
+    /// The file's bytes from the first.
+    fn open(&mut self) -> std::io::Result<Box<dyn Read + '_>>;
+}
+
+impl ShiftsFile for &[u8] {
+    fn open(&mut self) -> std::io::Result<Box<dyn Read + '_>> {
+        Ok(Box::new(*self))
+    }
+}
+
 /// Analyses the cover of a rota whose shifts are in a CSV (`shifts_file`,
 /// pack-relative, read from `shifts_csv` one row at a time). Any weekly
 /// `pattern` in the rota counts as well.
@@ -223,7 +238,7 @@ pub fn analyse_cover(input: &CoverInput<'_>) -> Result<CoverAnalysis, Vec<Findin
 pub fn analyse_cover_with_shifts(
     input: &CoverInput<'_>,
     shifts_file: &str,
-    mut shifts_csv: impl Read,
+    mut shifts_csv: impl ShiftsFile,
 ) -> Result<CoverAnalysis, Vec<Finding>> {
     analysis::analyse(input, Some((shifts_file, &mut shifts_csv)))
 }

@@ -5,9 +5,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Read};
+use std::path::PathBuf;
 
-use crate::cover::{CoverAnalysis, CoverInput, CoverParams, RotaPart, analyse_rotas};
+use crate::cover::{CoverAnalysis, CoverInput, CoverParams, RotaPart, ShiftsFile, analyse_rotas};
 use crate::evidence::Located;
 use crate::finding::Finding;
 use crate::load::DigestingReader;
@@ -72,7 +73,7 @@ type Locate<'a> = dyn Fn(&str) -> Option<Location> + 'a;
 /// Opens every rota's shifts CSV and runs the analysis over them all.
 fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) -> CoverResult {
     // The shifts CSVs, opened first so the parts can borrow them.
-    let mut opened: Vec<Option<(String, DigestingReader<'_, BufReader<File>>)>> = Vec::new();
+    let mut opened: Vec<Option<(String, PackShifts<'_>)>> = Vec::new();
     for rota in rotas {
         let Some(shifts) = &rota.value.shifts else {
             opened.push(None);
@@ -85,11 +86,15 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
                 .map(|full| (p.to_string(), full))
         });
         match full {
-            Some((p, full)) => match File::open(full) {
+            Some((p, full)) => match File::open(&full) {
                 Ok(file) => {
                     // Hashed as it is read when its digest was left to the stream.
                     let reader = context.evidence.streamed.reader(&p, BufReader::new(file));
-                    opened.push(Some((p, reader)));
+                    let shifts = PackShifts {
+                        first: Some(reader),
+                        full,
+                    };
+                    opened.push(Some((p, shifts)));
                 }
                 Err(e) => {
                     return Err(vec![Finding::new(
@@ -130,10 +135,26 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
             },
             shifts_csv: csv
                 .as_mut()
-                .map(|(path, reader)| (path.as_str(), reader as &mut dyn std::io::Read)),
+                .map(|(path, shifts)| (path.as_str(), shifts as &mut dyn ShiftsFile)),
         })
         .collect();
     analyse_rotas(parts)
+}
+
+/// A shifts CSV of the pack: read first through the reader that hashes it,
+/// then (when the analysis reads it again) straight from the file.
+struct PackShifts<'e> {
+    first: Option<DigestingReader<'e, BufReader<File>>>,
+    full: PathBuf,
+}
+
+impl ShiftsFile for PackShifts<'_> {
+    fn open(&mut self) -> std::io::Result<Box<dyn Read + '_>> {
+        match self.first.take() {
+            Some(reader) => Ok(Box::new(reader)),
+            None => Ok(Box::new(BufReader::new(File::open(&self.full)?))),
+        }
+    }
 }
 
 #[cfg(test)]
