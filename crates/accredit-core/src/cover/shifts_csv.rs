@@ -23,7 +23,7 @@ use super::codes::{
     SHIFTS_MISSING_COLUMN, SHIFTS_UNREADABLE,
 };
 use super::local_time::parse_shift_time;
-use super::person_overlaps::{Overlap, PersonDuty, PersonMerge, PersonShift};
+use super::person_overlaps::{PersonDuty, PersonMerge, PersonShift};
 use super::sweep::{RealInterval, StaffingChanges};
 use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
@@ -218,9 +218,9 @@ pub(super) fn read_every_row(
     let mut rows = RowFindings::new(file);
     let mut read: Vec<PersonShift> = Vec::new();
     let names = read_rows(file, content, zone, &mut rows, |row| read.push(row))?;
-    let mut overlaps: Vec<Overlap> = Vec::new();
+    let mut overlaps: Vec<super::person_overlaps::Overlap> = Vec::new();
     let shifts = super::person_overlaps::merge_sorted(read, |earlier, later| {
-        overlaps.push(Overlap {
+        overlaps.push(super::person_overlaps::Overlap {
             person: later.person,
             on_call: later.on_call,
             start: later.during.start,

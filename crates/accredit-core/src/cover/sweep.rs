@@ -47,7 +47,8 @@ pub(super) struct Shortfall {
 /// The staffing step function of `window`, from duty intervals each with
 /// the number of people on it. Adjacent steps always differ in staffing, so
 /// the result depends only on who is on duty when, not on how the duty is
-/// cut into shifts.
+/// cut into shifts. (The analysis adds its duties to [`StaffingChanges`].)
+#[cfg(test)]
 pub(super) fn staffing_steps(
     window: RealInterval,
     duties: impl IntoIterator<Item = (RealInterval, u32)>,
