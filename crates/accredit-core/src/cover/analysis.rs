@@ -13,9 +13,11 @@ use super::expand::{DayPlans, RotaShift};
 use super::gap_report::GapSources;
 use super::heatmap::staffing_heatmap;
 use super::local_time::{shift_instants, start_of_day};
+use std::borrow::Cow;
+
 use super::shifts_csv::{ShiftsFromCsv, read_shifts_csv};
 use super::sweep::{RealInterval, StaffingChanges, seconds_with_at_least, shortfalls};
-use super::{CoverAnalysis, CoverInput, ShiftsFile};
+use super::{CoverAnalysis, CoverInput, ShiftsFile, ShiftsRead};
 use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::Rota;
@@ -27,7 +29,7 @@ pub(super) fn analyse<'a>(
 ) -> Result<CoverAnalysis, Vec<Finding>> {
     analyse_parts(vec![RotaPart {
         input: *input,
-        shifts_csv,
+        shifts_csv: shifts_csv.map(|(file, csv)| PartShifts::File(file, csv)),
     }])
 }
 
@@ -35,8 +37,18 @@ pub(super) fn analyse<'a>(
 pub struct RotaPart<'a> {
     /// The rota and the window (every part has the same window and parameters).
     pub input: CoverInput<'a>,
-    /// `(pack-relative path, content)` of its shifts CSV.
-    pub shifts_csv: Option<(&'a str, &'a mut dyn ShiftsFile)>,
+    /// Its shifts CSV, if it has one.
+    pub shifts_csv: Option<PartShifts<'a>>,
+}
+
+/// A rota's shifts CSV: to read for this window, or already read.
+pub enum PartShifts<'a> {
+    /// `(pack-relative path, content)`, read for the window.
+    File(&'a str, &'a mut dyn ShiftsFile),
+    /// Read once for a span of windows that holds this one ([`read_shifts`]).
+    ///
+    /// [`read_shifts`]: super::read_shifts
+    Read(&'a ShiftsRead),
 }
 
 /// What one rota contributes: its shifts, its day plans and where its
@@ -51,7 +63,7 @@ struct Contribution<'a> {
     on_call: Vec<RotaShift>,
     /// What the shifts CSV adds: staffing changes within the window (its
     /// rows never explain a gap: they have no place in the rota document).
-    from_csv: Option<ShiftsFromCsv>,
+    from_csv: Option<Cow<'a, ShiftsFromCsv>>,
 }
 
 /// Runs the analysis over rotas that combine (periods that do not overlap,
@@ -248,13 +260,25 @@ fn contribute<'a>(
         }
     }
     let mut from_csv = None;
-    if let Some((file, csv)) = shifts_csv {
-        let span = span.unwrap_or(own_window);
-        let mut read = read_shifts_csv(file, csv, &zone, span).map_err(|mut fatal| {
+    if let Some(csv) = shifts_csv {
+        let (file, read) = match csv {
+            PartShifts::File(file, csv) => {
+                let span = span.unwrap_or(own_window);
+                (
+                    file,
+                    read_shifts_csv(file, csv, &zone, span).map(Cow::Owned),
+                )
+            }
+            PartShifts::Read(read) => (
+                read.file.as_str(),
+                read.read.as_ref().map(Cow::Borrowed).map_err(Clone::clone),
+            ),
+        };
+        let read = read.map_err(|mut fatal| {
             findings.append(&mut fatal);
             std::mem::take(findings)
         })?;
-        findings.append(&mut read.findings);
+        findings.extend(read.findings.iter().cloned());
         from_csv = Some(read);
         if rota.pattern.is_none() {
             for (i, exception) in rota.exceptions.iter().enumerate() {
@@ -286,7 +310,11 @@ fn contribute<'a>(
 
 /// The window's last day and its real span: from local midnight of
 /// `first_day` to local midnight `days` days later.
-fn real_window(zone: &TimeZone, first_day: Date, days: u32) -> Option<(Date, RealInterval)> {
+pub(super) fn real_window(
+    zone: &TimeZone,
+    first_day: Date,
+    days: u32,
+) -> Option<(Date, RealInterval)> {
     let end_day = first_day
         .checked_add(Span::new().try_days(days).ok()?)
         .ok()?;

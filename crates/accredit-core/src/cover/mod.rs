@@ -56,7 +56,7 @@ use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::{ClockTime, Rota};
 
-pub use analysis::RotaPart;
+pub use analysis::{PartShifts, RotaPart};
 pub use bad_rows::MAX_ROW_FINDINGS;
 pub use heatmap::{HOURS_IN_WEEK, HeatmapSlot};
 #[cfg(any(test, feature = "test-support"))]
@@ -241,6 +241,55 @@ pub fn analyse_cover_with_shifts(
     mut shifts_csv: impl ShiftsFile,
 ) -> Result<CoverAnalysis, Vec<Finding>> {
     analysis::analyse(input, Some((shifts_file, &mut shifts_csv)))
+}
+
+/// A rota's shifts CSV read once for windows starting on any date of a
+/// range (the readiness timeline's): the analysis of each window takes the
+/// staffing it needs from it ([`PartShifts::Read`]).
+#[derive(Debug)]
+pub struct ShiftsRead {
+    /// The file, pack-relative.
+    file: String,
+    /// The first and last start of the windows it serves, and their length.
+    starts: (Date, Date, u32),
+    /// The reading, or the findings that make the file unusable.
+    read: Result<shifts_csv::ShiftsFromCsv, Vec<Finding>>,
+}
+
+impl ShiftsRead {
+    /// Whether it serves the window of `input`.
+    pub fn serves(&self, input: &CoverInput<'_>) -> bool {
+        let (first, last, days) = self.starts;
+        first <= input.window_start && input.window_start <= last && days == input.window_days
+    }
+}
+
+/// Reads the shifts CSV `file` of `rota` (local times in its zone) once, for
+/// windows of `window_days` starting from `first_start` to `last_start`
+/// (local midnights in the zone of `first_rota`, the first of the rotas
+/// analysed together). `None` when either zone is unknown or the dates are
+/// out of range (the analysis of each window says so).
+pub fn read_shifts(
+    first_rota: &Rota,
+    rota: &Rota,
+    file: &str,
+    csv: &mut dyn ShiftsFile,
+    (first_start, last_start): (Date, Date),
+    window_days: u32,
+) -> Option<ShiftsRead> {
+    let first_zone = jiff::tz::db().get(first_rota.timezone_name()).ok()?;
+    let zone = jiff::tz::db().get(rota.timezone_name()).ok()?;
+    let (_, first) = analysis::real_window(&first_zone, first_start, window_days)?;
+    let (_, last) = analysis::real_window(&first_zone, last_start, window_days)?;
+    let span = sweep::RealInterval {
+        start: first.start,
+        end: last.end,
+    };
+    Some(ShiftsRead {
+        file: file.to_owned(),
+        starts: (first_start, last_start, window_days),
+        read: shifts_csv::read_shifts_csv(file, csv, &zone, span),
+    })
 }
 
 /// Analyses the cover of several rotas that combine (a rota per quarter, say;

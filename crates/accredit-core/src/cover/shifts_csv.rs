@@ -33,7 +33,7 @@ const REQUIRED_COLUMNS: [&str; 4] = ["staff_id", "start", "end", "role"];
 
 /// What a shifts CSV contributes: staffing changes within the span it was
 /// read for, and findings about its rows.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct ShiftsFromCsv {
     /// Desk staff, each person counted once.
     pub desk: StaffingChanges,

@@ -8,7 +8,12 @@ use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::PathBuf;
 
-use crate::cover::{CoverAnalysis, CoverInput, CoverParams, RotaPart, ShiftsFile, analyse_rotas};
+use jiff::civil::Date;
+
+use crate::cover::{
+    CoverAnalysis, CoverInput, CoverParams, PartShifts, RotaPart, ShiftsFile, ShiftsRead,
+    analyse_rotas, read_shifts,
+};
 use crate::evidence::Located;
 use crate::finding::Finding;
 use crate::load::DigestingReader;
@@ -25,6 +30,39 @@ pub type CoverResult = Result<CoverAnalysis, Vec<Finding>>;
 #[derive(Default)]
 pub struct CoverMemo {
     made: RefCell<Vec<(CoverParams, Rc<CoverResult>)>>,
+    /// Shifts CSVs read once for every date of a timeline.
+    shifts: Option<Rc<SharedShifts>>,
+}
+
+/// The pack's shifts CSVs read once for windows starting on any date of a
+/// range (the readiness timeline's), shared by the assessments of those
+/// dates: each window's analysis takes what it needs from the one reading.
+#[derive(Debug)]
+pub struct SharedShifts {
+    /// The first and last start.
+    starts: (Date, Date),
+    /// Each rota's reading (by position in the evidence), made on first use.
+    read: RefCell<Vec<(usize, Rc<ShiftsRead>)>>,
+}
+
+impl SharedShifts {
+    /// Nothing read yet, for windows starting from `first` to `last`.
+    pub fn new(first: Date, last: Date) -> Rc<SharedShifts> {
+        Rc::new(SharedShifts {
+            starts: (first, last),
+            read: RefCell::new(Vec::new()),
+        })
+    }
+}
+
+impl CoverMemo {
+    /// No analysis made yet; shifts CSVs are read through `shifts`.
+    pub fn sharing(shifts: &Rc<SharedShifts>) -> CoverMemo {
+        CoverMemo {
+            made: RefCell::default(),
+            shifts: Some(Rc::clone(shifts)),
+        }
+    }
 }
 
 impl CoverMemo {
@@ -113,6 +151,35 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
             }
         }
     }
+    let window_days = u32::from(context.window.days);
+    // Read once for the timeline's dates when shared (the first date reads).
+    let mut readings: Vec<Option<Rc<ShiftsRead>>> = Vec::new();
+    for (i, (rota, csv)) in rotas.iter().zip(opened.iter_mut()).enumerate() {
+        let (Some(shared), Some((path, shifts))) = (&context.cover.shifts, csv) else {
+            readings.push(None);
+            continue;
+        };
+        let known = shared
+            .read
+            .borrow()
+            .iter()
+            .find(|(at, _)| *at == i)
+            .map(|(_, r)| Rc::clone(r));
+        let reading = known.or_else(|| {
+            let read = read_shifts(
+                &rotas[0].value,
+                &rota.value,
+                path,
+                shifts,
+                shared.starts,
+                window_days,
+            )?;
+            let read = Rc::new(read);
+            shared.read.borrow_mut().push((i, Rc::clone(&read)));
+            Some(read)
+        });
+        readings.push(reading);
+    }
     let locators: Vec<Box<Locate<'_>>> = rotas
         .iter()
         .map(|rota| {
@@ -123,19 +190,25 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
     let parts: Vec<RotaPart<'_>> = rotas
         .iter()
         .zip(&locators)
-        .zip(opened.iter_mut())
-        .map(|((rota, locate), csv)| RotaPart {
-            input: CoverInput {
+        .zip(opened.iter_mut().zip(&readings))
+        .map(|((rota, locate), (csv, reading))| {
+            let input = CoverInput {
                 rota: &rota.value,
                 rota_file: &rota.file,
                 locate: locate.as_ref(),
                 window_start: context.window.start,
-                window_days: u32::from(context.window.days),
+                window_days,
                 params,
-            },
-            shifts_csv: csv
-                .as_mut()
-                .map(|(path, shifts)| (path.as_str(), shifts as &mut dyn ShiftsFile)),
+            };
+            let shifts_csv = match (reading, csv) {
+                (Some(read), _) if read.serves(&input) => Some(PartShifts::Read(read.as_ref())),
+                (_, Some((path, shifts))) => Some(PartShifts::File(
+                    path.as_str(),
+                    shifts as &mut dyn ShiftsFile,
+                )),
+                (_, None) => None,
+            };
+            RotaPart { input, shifts_csv }
         })
         .collect();
     analyse_rotas(parts)
@@ -181,6 +254,51 @@ mod tests {
             let analysis = first.as_ref().as_ref().expect("the rota is analysed");
             assert!(analysis.gaps.is_empty());
         });
+    }
+
+    #[test]
+    fn a_timeline_reads_each_shifts_csv_once_for_all_its_dates() {
+        use crate::checks::test_support::{TempPack, builtin_shared};
+        use crate::checks::{AssessmentWindow, Context};
+        use jiff::civil::date;
+        let rota = "apiVersion: accredit/v1\nkind: Rota\ntimezone: Europe/London\n\
+                    period:\n  from: 2008-01-07\n  to: 2009-01-31\nshifts: shifts.csv\n\
+                    bank_holidays:\n  as: normal\n";
+        let csv = crate::cover::synthetic_shifts_csv(12, 200); // to 2008-07-24
+        let pack = TempPack::complete()
+            .write("rota.yaml", rota)
+            .write("shifts.csv", &csv);
+        let evidence = pack.load();
+        let pack = evidence.pack.as_ref().expect("the pack has a Pack");
+        let shared = builtin_shared();
+        let context = |start, cover| Context {
+            evidence: &evidence,
+            pack,
+            window: AssessmentWindow { start, days: 84 },
+            as_of: AS_OF,
+            shared: &shared,
+            cover,
+            logs: Default::default(),
+        };
+        let (first, last) = (date(2008, 6, 2), date(2008, 7, 14));
+        let shifts = SharedShifts::new(first, last);
+        // The last is outside the range: read for its own window.
+        for start in [first, date(2008, 7, 1), last, date(2008, 5, 1)] {
+            let once = rota_cover(
+                &context(start, CoverMemo::sharing(&shifts)),
+                Default::default(),
+            );
+            let alone = rota_cover(&context(start, CoverMemo::default()), Default::default());
+            let (once, alone) = (once.expect("a rota"), alone.expect("a rota"));
+            assert_eq!(*once, *alone, "{start}");
+            let analysis = once.as_ref().as_ref().expect("the rota is analysed");
+            assert!(analysis.staffed_minutes > 0, "{start}");
+        }
+        assert_eq!(shifts.read.borrow().len(), 1);
+        let late = rota_cover(&context(last, CoverMemo::default()), Default::default());
+        let late = late.expect("a rota");
+        let gaps = &late.as_ref().as_ref().expect("the rota is analysed").gaps;
+        assert!(!gaps.is_empty(), "the CSV ends inside the last window");
     }
 
     #[test]
