@@ -206,15 +206,18 @@ fn read_rows(
     Ok(names)
 }
 
+/// Merged shifts as `(on_call, during)`, and the findings about the rows.
+#[cfg(test)]
+pub(super) type EveryRow = (Vec<(bool, RealInterval)>, Vec<Finding>);
+
 /// The straightforward path, kept as the test oracle: every row held,
-/// sorted per person and merged; gives the merged shifts as
-/// `(on_call, during)` and the findings.
+/// sorted per person and merged.
 #[cfg(test)]
 pub(super) fn read_every_row(
     file: &str,
     content: impl Read,
     zone: &TimeZone,
-) -> Result<(Vec<(bool, RealInterval)>, Vec<Finding>), Vec<Finding>> {
+) -> Result<EveryRow, Vec<Finding>> {
     let mut rows = RowFindings::new(file);
     let mut read: Vec<PersonShift> = Vec::new();
     let names = read_rows(file, content, zone, &mut rows, |row| read.push(row))?;
