@@ -225,6 +225,29 @@ mod tests {
     }
 
     #[test]
+    fn changes_give_the_steps_of_any_window_inside_their_span() {
+        let duties = [(span(0, 5), 1), (span(3, 12), 2), (span(8, 9), 1)];
+        let mut changes = StaffingChanges::within(span(2, 10));
+        for (duty, staff) in duties {
+            changes.add(duty, staff);
+        }
+        // Clipped to the span: nothing before 2 or after 10 is kept.
+        assert_eq!(changes.instants(), 6);
+        for window in [span(2, 10), span(4, 9), span(8, 9), span(6, 6)] {
+            assert_eq!(
+                changes.steps(window),
+                staffing_steps(window, duties),
+                "{window:?}"
+            );
+        }
+        let mut both = StaffingChanges::within(span(2, 10));
+        both.extend(&changes);
+        both.extend(&changes);
+        let doubled: Vec<u32> = both.steps(span(2, 10)).iter().map(|s| s.staff).collect();
+        assert_eq!(doubled, [2, 6, 4, 6, 4]);
+    }
+
+    #[test]
     fn an_empty_window_has_no_steps() {
         assert!(staffing_steps(span(4, 4), [(span(0, 9), 1)]).is_empty());
         assert!(staffing_steps(span(4, 2), []).is_empty());

@@ -302,6 +302,38 @@ mod tests {
     }
 
     #[test]
+    fn a_pack_shifts_csv_out_of_order_is_read_again_from_the_file() {
+        use crate::checks::test_support::TempPack;
+        let rota = "apiVersion: accredit/v1\nkind: Rota\ntimezone: Europe/London\n\
+                    period:\n  from: 2008-01-01\n  to: 2009-12-31\nshifts: shifts.csv\n\
+                    bank_holidays:\n  as: normal\n";
+        // A's line 4 starts before line 3 and overlaps it.
+        let csv = "staff_id,start,end,role\n\
+                   A,2008-10-06 08:00,2008-10-06 12:00,first-line\n\
+                   A,2008-10-06 16:00,2008-10-06 20:00,first-line\n\
+                   A,2008-10-06 14:00,2008-10-06 17:00,first-line\n";
+        let pack = TempPack::complete()
+            .write("rota.yaml", rota)
+            .write("shifts.csv", csv);
+        let evidence = pack.load();
+        in_context(&evidence, AS_OF, |context| {
+            let made = rota_cover(context, CoverParams::default()).expect("the pack has a rota");
+            let analysis = made.as_ref().as_ref().expect("the rota is analysed");
+            let messages: Vec<&str> = analysis
+                .findings
+                .iter()
+                .map(|f| f.message.as_str())
+                .collect();
+            assert_eq!(
+                messages,
+                ["staff A is on two overlapping shifts (lines 4 and 3); counted once"]
+            );
+            // 08:00-12:00 and 14:00-20:00 staffed on the first day, nothing after.
+            assert_eq!(analysis.staffed_minutes, 4 * 60 + 6 * 60);
+        });
+    }
+
+    #[test]
     fn without_a_rota_there_is_no_analysis() {
         let mut evidence = complete_pack();
         evidence.rotas.clear();
