@@ -15,7 +15,12 @@ usage: bounded.py KIND DIR [N]
   csv-columns  an incident log whose header row has N columns (default 10,000,000)
   big-logs     an incident log of N rows (default 10,000,000; sequential references, a repeat
                every 1,000 rows) and a training log of N/10 rows (issue 17: score under 64 MB)
+  shifts-rows  the rota as a shifts CSV of N rows (default 1,000,000): 300 staff on earlies,
+               lates and nights five days in seven and two on-call managers, in time order, for
+               as many years as N needs, ending near the rota's end (2009-01-31); every other shift
+               split by a break, and about one unsplit shift in 500 written twice (an overlap)
 """
+import datetime
 import os
 import shutil
 import sys
@@ -142,6 +147,64 @@ def big_logs(out, n):
                             for i in range(start, min(n // 10, start + 100_000))))
 
 
+ROTA = """apiVersion: accredit/v1
+kind: Rota
+timezone: Europe/London
+period:
+  from: {first}
+  to: {last}
+shifts: shifts.csv
+bank_holidays:
+  as: normal
+"""
+
+
+def shifts_rows(out, n):
+    pack(out)
+    staff, managers = 300, 2
+    per_day = 320  # rows a day, a little under the mean, so that N rows are reached
+    last = datetime.date(2009, 1, 31)
+    days = n // per_day + 1
+    first = last - datetime.timedelta(days=days - 1)
+    with open(os.path.join(out, "rota.yaml"), "w") as f:
+        f.write(ROTA.format(first=first, last=last))
+    shifts = [((7, 0), (15, 30)), ((15, 0), (23, 30)), ((23, 0), (7, 30))]
+    written = 0
+    with open(os.path.join(out, "shifts.csv"), "w") as f:
+        f.write("staff_id,start,end,role,on_call\n")
+        for d in range(days):
+            if written >= n:
+                break
+            day = first + datetime.timedelta(days=d)
+            nxt = day + datetime.timedelta(days=1)
+            rows = []
+            # Each day's rows in time order: earlies, then lates, then nights.
+            for which, ((sh, sm), (eh, em)) in enumerate(shifts):
+                end_day = nxt if which == 2 else day
+                for person in range(staff):
+                    if (person + d) % 7 >= 5 or (person // 7 + 2 * (d // 7)) % 3 != which:
+                        continue
+                    start, end = f"{day} {sh:02d}:{sm:02d}", f"{end_day} {eh:02d}:{em:02d}"
+                    if (person + d) % 2 == 0:
+                        # A break of half an hour four hours in.
+                        bh = (sh + 4) % 24
+                        bday = nxt if sh + 4 >= 24 else day
+                        rows.append(f"S{person:03d},{start},{bday} {bh:02d}:00,first-line,false\n")
+                        rows.append(f"S{person:03d},{bday} {bh:02d}:30,{end},first-line,false\n")
+                    else:
+                        rows.append(f"S{person:03d},{start},{end},first-line,false\n")
+                        if (person * 31 + d) % 499 == 0:
+                            # The shift written twice: an overlap, counted once.
+                            rows.append(f"S{person:03d},{start},{end},first-line,false\n")
+            manager = f"M{(d // 7) % managers}"
+            if day.weekday() >= 5:
+                rows.append(f"{manager},{day} 08:00,{day} 18:00,on-call manager,true\n")
+            rows.append(f"{manager},{day} 18:00,{nxt} 08:00,on-call manager,true\n")
+            rows = rows[: n - written]
+            written += len(rows)
+            f.write("".join(rows))
+
+
 KINDS = {
     "headings": (headings, 100_000),
     "links": (links, 100_000),
@@ -150,6 +213,7 @@ KINDS = {
     "yaml-list": (yaml_list, 2_000_000),
     "csv-columns": (csv_columns, 10_000_000),
     "big-logs": (big_logs, 10_000_000),
+    "shifts-rows": (shifts_rows, 1_000_000),
 }
 
 if __name__ == "__main__":

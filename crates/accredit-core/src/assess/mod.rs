@@ -8,7 +8,7 @@ mod waivers;
 
 use jiff::civil::Date;
 
-use crate::checks::rota::cover_memo::rota_cover;
+use crate::checks::rota::cover_memo::{CoverMemo, SharedShifts, rota_cover};
 use crate::checks::{AssessmentWindow, Context, EvidenceNeed, Measure, Outcome};
 use crate::cover::CoverParams;
 use crate::evidence::{Evidence, Located};
@@ -48,13 +48,22 @@ pub fn assess_with_overrides(
 ) -> Result<Assessment, AssessError> {
     let pack = evidence.pack.as_ref().ok_or(AssessError::NoPack)?;
     let start = pack.value.assessment.start;
-    assess_at(evidence, ruleset, as_of, start, assessor_overrides, &[])
+    assess_at(
+        evidence,
+        ruleset,
+        as_of,
+        start,
+        assessor_overrides,
+        &[],
+        None,
+    )
 }
 
 /// [`assess_with_overrides`] as if `assessment.start` were `start`. Where
 /// `known` holds an outcome for a requirement (by ruleset position), it is
 /// used instead of evaluating the check again: the timeline evaluates the
-/// requirements that do not depend on the start once.
+/// requirements that do not depend on the start once. With `shifts`, rota
+/// shifts CSVs are read once for all the timeline's dates.
 pub(crate) fn assess_at(
     evidence: &Evidence,
     ruleset: &Ruleset,
@@ -62,6 +71,7 @@ pub(crate) fn assess_at(
     start: Date,
     assessor_overrides: &[Located<Override>],
     known: &[Option<Outcome>],
+    shifts: Option<&std::rc::Rc<SharedShifts>>,
 ) -> Result<Assessment, AssessError> {
     let pack = evidence.pack.as_ref().ok_or(AssessError::NoPack)?;
     let window = AssessmentWindow {
@@ -74,7 +84,7 @@ pub(crate) fn assess_at(
         window,
         as_of,
         shared: &ruleset.shared,
-        cover: Default::default(),
+        cover: shifts.map_or_else(Default::default, CoverMemo::sharing),
         logs: Default::default(),
     };
     let outcomes: Vec<Outcome> = ruleset

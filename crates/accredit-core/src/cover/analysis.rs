@@ -1,8 +1,6 @@
 //! The analysis itself: rota → shifts → staffing steps → gaps, shares and
 //! the heatmap.
 
-use std::io::Read;
-
 use jiff::Span;
 use jiff::civil::{Date, Weekday};
 use jiff::tz::TimeZone;
@@ -15,9 +13,11 @@ use super::expand::{DayPlans, RotaShift};
 use super::gap_report::GapSources;
 use super::heatmap::staffing_heatmap;
 use super::local_time::{shift_instants, start_of_day};
-use super::shifts_csv::read_shifts_csv;
-use super::sweep::{RealInterval, seconds_with_at_least, shortfalls, staffing_steps};
-use super::{CoverAnalysis, CoverInput};
+use std::borrow::Cow;
+
+use super::shifts_csv::{ShiftsFromCsv, read_shifts_csv};
+use super::sweep::{RealInterval, StaffingChanges, seconds_with_at_least, shortfalls};
+use super::{CoverAnalysis, CoverInput, ShiftsFile, ShiftsRead};
 use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::Rota;
@@ -25,11 +25,11 @@ use crate::model::Rota;
 /// Runs the analysis; `shifts_csv` is `(pack-relative path, content)`.
 pub(super) fn analyse<'a>(
     input: &CoverInput<'a>,
-    shifts_csv: Option<(&'a str, &'a mut dyn Read)>,
+    shifts_csv: Option<(&'a str, &'a mut dyn ShiftsFile)>,
 ) -> Result<CoverAnalysis, Vec<Finding>> {
     analyse_parts(vec![RotaPart {
         input: *input,
-        shifts_csv,
+        shifts_csv: shifts_csv.map(|(file, csv)| PartShifts::File(file, csv)),
     }])
 }
 
@@ -37,8 +37,18 @@ pub(super) fn analyse<'a>(
 pub struct RotaPart<'a> {
     /// The rota and the window (every part has the same window and parameters).
     pub input: CoverInput<'a>,
-    /// `(pack-relative path, content)` of its shifts CSV.
-    pub shifts_csv: Option<(&'a str, &'a mut dyn Read)>,
+    /// Its shifts CSV, if it has one.
+    pub shifts_csv: Option<PartShifts<'a>>,
+}
+
+/// A rota's shifts CSV: to read for this window, or already read.
+pub enum PartShifts<'a> {
+    /// `(pack-relative path, content)`, read for the window.
+    File(&'a str, &'a mut dyn ShiftsFile),
+    /// Read once for a span of windows that holds this one ([`read_shifts`]).
+    ///
+    /// [`read_shifts`]: super::read_shifts
+    Read(&'a ShiftsRead),
 }
 
 /// What one rota contributes: its shifts, its day plans and where its
@@ -47,8 +57,13 @@ struct Contribution<'a> {
     input: CoverInput<'a>,
     zone: TimeZone,
     plans: DayPlans<'a>,
+    /// Desk shifts of the weekly pattern (a gap may be explained by one).
     desk: Vec<RotaShift>,
+    /// On-call shifts of the weekly pattern.
     on_call: Vec<RotaShift>,
+    /// What the shifts CSV adds: staffing changes within the window (its
+    /// rows never explain a gap: they have no place in the rota document).
+    from_csv: Option<Cow<'a, ShiftsFromCsv>>,
 }
 
 /// Runs the analysis over rotas that combine (periods that do not overlap,
@@ -58,9 +73,15 @@ struct Contribution<'a> {
 /// whose period holds its start (else the next one to begin, else the last).
 pub(super) fn analyse_parts(parts: Vec<RotaPart<'_>>) -> Result<CoverAnalysis, Vec<Finding>> {
     let mut findings = Vec::new();
+    // Every part is read for the window in the first part's zone.
+    let span = parts.first().and_then(|part| {
+        let zone = jiff::tz::db().get(part.input.rota.timezone_name()).ok()?;
+        let (_, window) = real_window(&zone, part.input.window_start, part.input.window_days)?;
+        Some(window)
+    });
     let mut contributions: Vec<Contribution<'_>> = Vec::new();
     for part in parts {
-        contributions.push(contribute(part, &mut findings)?);
+        contributions.push(contribute(part, span, &mut findings)?);
     }
     let Some(first) = contributions.first() else {
         findings.push(Finding::new(
@@ -84,20 +105,25 @@ pub(super) fn analyse_parts(parts: Vec<RotaPart<'_>>) -> Result<CoverAnalysis, V
     };
 
     let params = input.params;
-    let desk_steps = staffing_steps(
-        window,
-        contributions
-            .iter()
-            .flat_map(|c| c.desk.iter().map(|s| (s.during, s.staff))),
-    );
-    let core_hours = weekday_core_hours(&zone, first_day, last_day, &input);
-    let on_call_steps = staffing_steps(
-        window,
-        contributions
-            .iter()
-            .flat_map(|c| c.on_call.iter().map(|s| (s.during, s.staff)))
-            .chain(core_hours),
-    );
+    let mut desk = StaffingChanges::within(window);
+    let mut on_call = StaffingChanges::within(window);
+    for c in &contributions {
+        for s in &c.desk {
+            desk.add(s.during, s.staff);
+        }
+        for s in &c.on_call {
+            on_call.add(s.during, s.staff);
+        }
+        if let Some(csv) = &c.from_csv {
+            desk.extend(&csv.desk);
+            on_call.extend(&csv.on_call);
+        }
+    }
+    for (core, staff) in weekday_core_hours(&zone, first_day, last_day, &input) {
+        on_call.add(core, staff);
+    }
+    let desk_steps = desk.steps(window);
+    let on_call_steps = on_call.steps(window);
 
     let sources: Vec<(GapSources<'_>, &Contribution<'_>)> = contributions
         .iter()
@@ -170,10 +196,12 @@ pub(super) fn analyse_parts(parts: Vec<RotaPart<'_>>) -> Result<CoverAnalysis, V
     })
 }
 
-/// Expands one rota into its shifts (`Err` with every finding so far when
-/// its zone is unknown or its shifts CSV cannot be read).
+/// Expands one rota into its shifts, reading its shifts CSV for `span` (or
+/// else its own window) (`Err` with every finding so far when its zone is
+/// unknown or its shifts CSV cannot be read).
 fn contribute<'a>(
     part: RotaPart<'a>,
+    span: Option<RealInterval>,
     findings: &mut Vec<Finding>,
 ) -> Result<Contribution<'a>, Vec<Finding>> {
     let RotaPart { input, shifts_csv } = part;
@@ -193,7 +221,7 @@ fn contribute<'a>(
         return Err(std::mem::take(findings));
     };
     let first_day = input.window_start;
-    let Some((last_day, _)) = real_window(&zone, first_day, input.window_days) else {
+    let Some((last_day, own_window)) = real_window(&zone, first_day, input.window_days) else {
         let message = format!(
             "a window of {} days from {first_day} is outside the dates this tool handles",
             input.window_days
@@ -231,13 +259,27 @@ fn contribute<'a>(
             findings.push(bank_holidays_not_stated(closed, locate("")));
         }
     }
-    if let Some((file, content)) = shifts_csv {
-        let read = read_shifts_csv(file, content, &zone).map_err(|mut fatal| {
+    let mut from_csv = None;
+    if let Some(csv) = shifts_csv {
+        let (file, read) = match csv {
+            PartShifts::File(file, csv) => {
+                let span = span.unwrap_or(own_window);
+                (
+                    file,
+                    read_shifts_csv(file, csv, &zone, span).map(Cow::Owned),
+                )
+            }
+            PartShifts::Read(read) => (
+                read.file.as_str(),
+                read.read.as_ref().map(Cow::Borrowed).map_err(Clone::clone),
+            ),
+        };
+        let read = read.map_err(|mut fatal| {
             findings.append(&mut fatal);
             std::mem::take(findings)
         })?;
-        shifts.extend(read.shifts);
-        findings.extend(read.findings);
+        findings.extend(read.findings.iter().cloned());
+        from_csv = Some(read);
         if rota.pattern.is_none() {
             for (i, exception) in rota.exceptions.iter().enumerate() {
                 let message = format!(
@@ -262,12 +304,17 @@ fn contribute<'a>(
         plans,
         desk,
         on_call,
+        from_csv,
     })
 }
 
 /// The window's last day and its real span: from local midnight of
 /// `first_day` to local midnight `days` days later.
-fn real_window(zone: &TimeZone, first_day: Date, days: u32) -> Option<(Date, RealInterval)> {
+pub(super) fn real_window(
+    zone: &TimeZone,
+    first_day: Date,
+    days: u32,
+) -> Option<(Date, RealInterval)> {
     let end_day = first_day
         .checked_add(Span::new().try_days(days).ok()?)
         .ok()?;

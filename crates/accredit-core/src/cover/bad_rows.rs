@@ -45,6 +45,12 @@ impl<'f> RowFindings<'f> {
         ));
     }
 
+    /// Counts `more` problems that are not listed (the cap is reached).
+    pub fn count_unlisted(&mut self, more: u64) {
+        let more = usize::try_from(more).unwrap_or(usize::MAX);
+        self.more = self.more.saturating_add(more);
+    }
+
     /// The findings, with the count of those not listed.
     pub fn finish(mut self) -> Vec<Finding> {
         if self.more > 0 {

@@ -18,7 +18,7 @@ use crate::calendar::BankHolidays;
 use crate::finding::FindingCode;
 use crate::model::{BankHolidayStaffing, Rota};
 
-/// A shift in real time, with where it came from.
+/// A shift of a weekly pattern in real time, with where it is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct RotaShift {
     /// When it runs.
@@ -43,19 +43,16 @@ pub(super) enum ShiftSource {
         /// Index into that exception's pattern.
         entry: usize,
     },
-    /// A row of the shifts CSV.
-    ShiftsCsv,
 }
 
 impl ShiftSource {
-    /// JSON pointer into the rota document, if the shift is written there.
-    pub fn pointer(self) -> Option<String> {
+    /// JSON pointer into the rota document.
+    pub fn pointer(self) -> String {
         match self {
-            ShiftSource::Pattern(i) => Some(format!("/pattern/{i}")),
+            ShiftSource::Pattern(i) => format!("/pattern/{i}"),
             ShiftSource::Exception { exception, entry } => {
-                Some(format!("/exceptions/{exception}/pattern/{entry}"))
+                format!("/exceptions/{exception}/pattern/{entry}")
             }
-            ShiftSource::ShiftsCsv => None,
         }
     }
 }

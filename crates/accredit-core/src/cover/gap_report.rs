@@ -30,7 +30,8 @@ pub(super) struct GapSources<'a> {
 
 impl GapSources<'_> {
     /// A desk gap: fewer than `needed` desk staff. `shifts` are the desk
-    /// shifts (to find the one whose end opens the gap).
+    /// shifts of the weekly pattern (to find the one whose end opens the
+    /// gap; a shifts CSV's rows have no place in the rota to point at).
     pub fn desk_gap(&self, gap: Shortfall, needed: u32, shifts: &[RotaShift]) -> CoverGap {
         let who = if needed <= 1 {
             "no desk staff".to_owned()
@@ -94,7 +95,7 @@ impl GapSources<'_> {
             return "/period".to_owned();
         }
         shift_ending_at(shifts, gap.start)
-            .and_then(ShiftSource::pointer)
+            .map(ShiftSource::pointer)
             .unwrap_or_else(|| self.shifts_pointer.to_owned())
     }
 }

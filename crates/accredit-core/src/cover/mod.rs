@@ -37,6 +37,7 @@ mod expand;
 mod gap_report;
 mod heatmap;
 mod local_time;
+mod person_overlaps;
 mod shifts_csv;
 mod sweep;
 #[cfg(any(test, feature = "test-support"))]
@@ -55,7 +56,7 @@ use crate::finding::Finding;
 use crate::location::Location;
 use crate::model::{ClockTime, Rota};
 
-pub use analysis::RotaPart;
+pub use analysis::{PartShifts, RotaPart};
 pub use bad_rows::MAX_ROW_FINDINGS;
 pub use heatmap::{HOURS_IN_WEEK, HeatmapSlot};
 #[cfg(any(test, feature = "test-support"))]
@@ -214,6 +215,20 @@ pub fn analyse_cover(input: &CoverInput<'_>) -> Result<CoverAnalysis, Vec<Findin
     analysis::analyse(input, None)
 }
 
+/// A shifts CSV that can be read from its start more than once: it is read
+/// once, and a second time only when a person's rows are out of time order
+/// (to merge their overlapping shifts exactly without holding every row).
+pub trait ShiftsFile {
+    /// The file's bytes from the first.
+    fn open(&mut self) -> std::io::Result<Box<dyn Read + '_>>;
+}
+
+impl ShiftsFile for &[u8] {
+    fn open(&mut self) -> std::io::Result<Box<dyn Read + '_>> {
+        Ok(Box::new(*self))
+    }
+}
+
 /// Analyses the cover of a rota whose shifts are in a CSV (`shifts_file`,
 /// pack-relative, read from `shifts_csv` one row at a time). Any weekly
 /// `pattern` in the rota counts as well.
@@ -223,9 +238,58 @@ pub fn analyse_cover(input: &CoverInput<'_>) -> Result<CoverAnalysis, Vec<Findin
 pub fn analyse_cover_with_shifts(
     input: &CoverInput<'_>,
     shifts_file: &str,
-    mut shifts_csv: impl Read,
+    mut shifts_csv: impl ShiftsFile,
 ) -> Result<CoverAnalysis, Vec<Finding>> {
     analysis::analyse(input, Some((shifts_file, &mut shifts_csv)))
+}
+
+/// A rota's shifts CSV read once for windows starting on any date of a
+/// range (the readiness timeline's): the analysis of each window takes the
+/// staffing it needs from it ([`PartShifts::Read`]).
+#[derive(Debug)]
+pub struct ShiftsRead {
+    /// The file, pack-relative.
+    file: String,
+    /// The first and last start of the windows it serves, and their length.
+    starts: (Date, Date, u32),
+    /// The reading, or the findings that make the file unusable.
+    read: Result<shifts_csv::ShiftsFromCsv, Vec<Finding>>,
+}
+
+impl ShiftsRead {
+    /// Whether it serves the window of `input`.
+    pub fn serves(&self, input: &CoverInput<'_>) -> bool {
+        let (first, last, days) = self.starts;
+        first <= input.window_start && input.window_start <= last && days == input.window_days
+    }
+}
+
+/// Reads the shifts CSV `file` of `rota` (local times in its zone) once, for
+/// windows of `window_days` starting from `first_start` to `last_start`
+/// (local midnights in the zone of `first_rota`, the first of the rotas
+/// analysed together). `None` when either zone is unknown or the dates are
+/// out of range (the analysis of each window says so).
+pub fn read_shifts(
+    first_rota: &Rota,
+    rota: &Rota,
+    file: &str,
+    csv: &mut dyn ShiftsFile,
+    (first_start, last_start): (Date, Date),
+    window_days: u32,
+) -> Option<ShiftsRead> {
+    let first_zone = jiff::tz::db().get(first_rota.timezone_name()).ok()?;
+    let zone = jiff::tz::db().get(rota.timezone_name()).ok()?;
+    let (_, first) = analysis::real_window(&first_zone, first_start, window_days)?;
+    let (_, last) = analysis::real_window(&first_zone, last_start, window_days)?;
+    let span = sweep::RealInterval {
+        start: first.start,
+        end: last.end,
+    };
+    Some(ShiftsRead {
+        file: file.to_owned(),
+        starts: (first_start, last_start, window_days),
+        read: shifts_csv::read_shifts_csv(file, csv, &zone, span),
+    })
 }
 
 /// Analyses the cover of several rotas that combine (a rota per quarter, say;

@@ -5,51 +5,139 @@
 //! A bad row is a finding with its line number and is skipped; only the
 //! first [`super::MAX_ROW_FINDINGS`] are reported one by one, the rest are
 //! counted.
-//! The same person on two overlapping shifts is counted once.
+//! The same person on two overlapping shifts is counted once
+//! ([`super::person_overlaps`]): what is kept is each person's open shift and
+//! the staffing changes within the window, so memory does not grow with the
+//! rows. When a person's rows are out of time order the file is read a
+//! second time, with that person's rows kept and sorted.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 use jiff::tz::TimeZone;
 
+use super::ShiftsFile;
 use super::bad_rows::RowFindings;
 use super::codes::{
     SHIFT_BAD_ROW, SHIFT_BAD_TIME, SHIFT_ENDS_BEFORE_START, SHIFT_OVERLAP, SHIFT_RAGGED_ROW,
     SHIFTS_MISSING_COLUMN, SHIFTS_UNREADABLE,
 };
-use super::expand::{RotaShift, ShiftSource};
 use super::local_time::parse_shift_time;
-use super::sweep::RealInterval;
+use super::person_overlaps::{PersonDuty, PersonMerge, PersonShift};
+use super::sweep::{RealInterval, StaffingChanges};
 use crate::finding::{Finding, FindingCode};
 use crate::location::Location;
 
 /// Columns every shifts CSV must have.
 const REQUIRED_COLUMNS: [&str; 4] = ["staff_id", "start", "end", "role"];
 
-/// Shifts read from a CSV, and findings about its rows.
-#[derive(Debug, Default)]
+/// What a shifts CSV contributes: staffing changes within the span it was
+/// read for, and findings about its rows.
+#[derive(Debug, Clone)]
 pub(super) struct ShiftsFromCsv {
-    /// The shifts, one person each.
-    pub shifts: Vec<RotaShift>,
-    /// Findings about bad rows.
+    /// Desk staff, each person counted once.
+    pub desk: StaffingChanges,
+    /// On-call managers, each counted once.
+    pub on_call: StaffingChanges,
+    /// Findings about bad rows and overlaps.
     pub findings: Vec<Finding>,
 }
 
-/// A row as read, before one person's overlapping shifts are merged.
-struct PersonShift {
-    person: u32,
-    on_call: bool,
-    line: u64,
-    during: RealInterval,
+/// Reads a shifts CSV, keeping the staffing changes within `span` (the
+/// window: shifts outside it cost nothing but being read). `Err` holds the
+/// findings that make the file unusable as a whole: unreadable, or a
+/// required column missing.
+pub(super) fn read_shifts_csv(
+    file: &str,
+    csv: &mut dyn ShiftsFile,
+    zone: &TimeZone,
+    span: RealInterval,
+) -> Result<ShiftsFromCsv, Vec<Finding>> {
+    let first = read_once(file, open(file, csv)?, zone, span, &HashSet::new())?;
+    if first.out_of_order.is_empty() {
+        return Ok(first.shifts);
+    }
+    let again = read_once(file, open(file, csv)?, zone, span, &first.out_of_order)?;
+    Ok(again.shifts)
 }
 
-/// Reads a shifts CSV. `Err` holds the findings that make the file unusable
-/// as a whole: unreadable, or a required column missing.
-pub(super) fn read_shifts_csv(
+/// The file from its start; `Err` is the `shifts-unreadable` finding.
+fn open<'c>(file: &str, csv: &'c mut dyn ShiftsFile) -> Result<Box<dyn Read + 'c>, Vec<Finding>> {
+    csv.open().map_err(|e| {
+        let message = format!("the shifts file {file} cannot be read: {e}");
+        vec![Finding::new(
+            SHIFTS_UNREADABLE,
+            message,
+            Some(Location::file(file)),
+        )]
+    })
+}
+
+/// One reading of the file.
+struct Reading {
+    shifts: ShiftsFromCsv,
+    /// People found with rows out of time order (not set aside this time).
+    out_of_order: HashSet<PersonDuty>,
+}
+
+/// Reads the file once, merging each person's shifts as the rows come,
+/// except those of `set_aside` (merged after sorting).
+fn read_once(
     file: &str,
     content: impl Read,
     zone: &TimeZone,
-) -> Result<ShiftsFromCsv, Vec<Finding>> {
+    span: RealInterval,
+    set_aside: &HashSet<PersonDuty>,
+) -> Result<Reading, Vec<Finding>> {
+    let mut rows = RowFindings::new(file);
+    let mut merge = PersonMerge::new(span, set_aside);
+    let names = read_rows(file, content, zone, &mut rows, |row| merge.add(row))?;
+    let merged = merge.finish();
+    let (first, count) = merged.overlaps.into_first();
+    let listed = first.len() as u64;
+    for overlap in first {
+        report_overlap(
+            &mut rows,
+            &names,
+            overlap.earlier,
+            overlap.line,
+            overlap.person,
+        );
+    }
+    rows.count_unlisted(count - listed);
+    Ok(Reading {
+        shifts: ShiftsFromCsv {
+            desk: merged.desk,
+            on_call: merged.on_call,
+            findings: rows.finish(),
+        },
+        out_of_order: merged.out_of_order,
+    })
+}
+
+/// The finding for a row that overlaps an earlier shift of the same person.
+fn report_overlap(
+    rows: &mut RowFindings<'_>,
+    names: &[String],
+    earlier: u64,
+    later: u64,
+    person: u32,
+) {
+    let name = clip(names.get(person as usize).map_or("?", String::as_str));
+    let message =
+        format!("staff {name} is on two overlapping shifts (lines {earlier} and {later})");
+    rows.report(later, SHIFT_OVERLAP, message);
+}
+
+/// Reads every row, reporting bad ones to `rows` and passing good ones to
+/// `each`; gives each person's `staff_id` by number.
+fn read_rows(
+    file: &str,
+    content: impl Read,
+    zone: &TimeZone,
+    rows: &mut RowFindings<'_>,
+    mut each: impl FnMut(PersonShift),
+) -> Result<Vec<String>, Vec<Finding>> {
     // The header row bounded (1 MiB, 10,000 columns) before the reader
     // holds it; the reader then sees every byte of the file, in order.
     let (header, rest) = match crate::logs::split_header(content) {
@@ -75,10 +163,8 @@ pub(super) fn read_shifts_csv(
     let header = reader.headers().map_err(unreadable)?;
     let columns = ShiftColumns::find(header, file)?;
 
-    let mut rows = RowFindings::new(file);
     let mut people: HashMap<String, u32> = HashMap::new();
     let mut names: Vec<String> = Vec::new();
-    let mut read: Vec<PersonShift> = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -101,27 +187,54 @@ pub(super) fn read_shifts_csv(
                 continue;
             }
         };
-        let next_id = u32::try_from(names.len()).unwrap_or(u32::MAX);
-        let person = *people.entry(row.staff_id.to_owned()).or_insert_with(|| {
-            names.push(row.staff_id.to_owned());
-            next_id
-        });
-        let (on_call, during) = (row.on_call, row.during);
-        read.push(PersonShift {
+        let person = match people.get(row.staff_id) {
+            Some(&person) => person,
+            None => {
+                let person = u32::try_from(names.len()).unwrap_or(u32::MAX);
+                people.insert(row.staff_id.to_owned(), person);
+                names.push(row.staff_id.to_owned());
+                person
+            }
+        };
+        each(PersonShift {
             person,
-            on_call,
+            on_call: row.on_call,
             line,
-            during,
+            during: row.during,
         });
     }
-    let shifts = merge_each_persons_overlaps(read, |earlier, later, person| {
-        let name = clip(names.get(person as usize).map_or("?", String::as_str));
-        let message =
-            format!("staff {name} is on two overlapping shifts (lines {earlier} and {later})");
-        rows.report(later, SHIFT_OVERLAP, message);
+    Ok(names)
+}
+
+/// Merged shifts as `(on_call, during)`, and the findings about the rows.
+#[cfg(test)]
+pub(super) type EveryRow = (Vec<(bool, RealInterval)>, Vec<Finding>);
+
+/// The straightforward path, kept as the test oracle: every row held,
+/// sorted per person and merged.
+#[cfg(test)]
+pub(super) fn read_every_row(
+    file: &str,
+    content: impl Read,
+    zone: &TimeZone,
+) -> Result<EveryRow, Vec<Finding>> {
+    let mut rows = RowFindings::new(file);
+    let mut read: Vec<PersonShift> = Vec::new();
+    let names = read_rows(file, content, zone, &mut rows, |row| read.push(row))?;
+    let mut overlaps: Vec<super::person_overlaps::Overlap> = Vec::new();
+    let shifts = super::person_overlaps::merge_sorted(read, |earlier, later| {
+        overlaps.push(super::person_overlaps::Overlap {
+            person: later.person,
+            on_call: later.on_call,
+            start: later.during.start,
+            line: later.line,
+            earlier,
+        });
     });
-    let findings = rows.finish();
-    Ok(ShiftsFromCsv { shifts, findings })
+    for o in overlaps {
+        report_overlap(&mut rows, &names, o.earlier, o.line, o.person);
+    }
+    Ok((shifts, rows.finish()))
 }
 
 /// Where the columns of a shifts CSV are.
@@ -215,42 +328,6 @@ impl ShiftColumns {
             during,
         })
     }
-}
-
-/// Merges each person's overlapping shifts (desk and on-call apart), calling
-/// `overlap(earlier_line, later_line, person)` for each overlap.
-fn merge_each_persons_overlaps(
-    mut read: Vec<PersonShift>,
-    mut overlap: impl FnMut(u64, u64, u32),
-) -> Vec<RotaShift> {
-    read.sort_unstable_by_key(|s| (s.person, s.on_call, s.during.start, s.line));
-    let mut shifts: Vec<RotaShift> = Vec::with_capacity(read.len());
-    let mut open: Option<PersonShift> = None;
-    let as_shift = |s: &PersonShift| RotaShift {
-        during: s.during,
-        staff: 1,
-        on_call: s.on_call,
-        source: ShiftSource::ShiftsCsv,
-    };
-    for next in read {
-        match open.as_mut() {
-            Some(cur)
-                if cur.person == next.person
-                    && cur.on_call == next.on_call
-                    && next.during.start < cur.during.end =>
-            {
-                overlap(cur.line, next.line, next.person);
-                cur.during.end = cur.during.end.max(next.during.end);
-            }
-            _ => {
-                if let Some(done) = open.replace(next) {
-                    shifts.push(as_shift(&done));
-                }
-            }
-        }
-    }
-    shifts.extend(open.as_ref().map(as_shift));
-    shifts
 }
 
 /// `on_call` values: empty, `false`, `no`, `0` or `true`, `yes`, `1`.

@@ -1,9 +1,12 @@
 //! The staffing step function: how many people are on duty, as a list of
 //! intervals of constant staffing that exactly tile the window.
 //!
-//! It is built by one sweep over the shifts' start and end instants (sorted
-//! `(instant, change)` events), so its cost depends on the number of shifts,
-//! never on the length of the window.
+//! It is built by one sweep over the net change in staffing at each instant
+//! a shift starts or ends ([`StaffingChanges`]), so its cost depends on the
+//! number of those instants, never on the length of the window.
+
+use std::collections::BTreeMap;
+use std::ops::Bound;
 
 use jiff::Timestamp;
 
@@ -44,50 +47,93 @@ pub(super) struct Shortfall {
 /// The staffing step function of `window`, from duty intervals each with
 /// the number of people on it. Adjacent steps always differ in staffing, so
 /// the result depends only on who is on duty when, not on how the duty is
-/// cut into shifts.
+/// cut into shifts. (The analysis adds its duties to [`StaffingChanges`].)
+#[cfg(test)]
 pub(super) fn staffing_steps(
     window: RealInterval,
     duties: impl IntoIterator<Item = (RealInterval, u32)>,
 ) -> Vec<StaffingStep> {
-    let mut events: Vec<(Timestamp, i64)> = Vec::new();
+    let mut changes = StaffingChanges::within(window);
     for (duty, staff) in duties {
-        let start = duty.start.max(window.start);
-        let end = duty.end.min(window.end);
-        if start < end && staff > 0 {
-            events.push((start, i64::from(staff)));
-            events.push((end, -i64::from(staff)));
-        }
+        changes.add(duty, staff);
     }
-    events.sort_unstable_by_key(|&(at, _)| at);
+    changes.steps(window)
+}
 
-    let mut steps: Vec<StaffingStep> = Vec::new();
-    let mut on_duty: i64 = 0;
-    let mut since = window.start;
-    let mut push = |start: Timestamp, end: Timestamp, on_duty: i64| {
-        if start >= end {
-            return;
+/// How many people come on duty (or, negative, go off) at each instant of a
+/// span: the staffing step function in the size of its instants, not of the
+/// shifts that make it (a rota starts and ends shifts at a few times a day).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct StaffingChanges {
+    /// Duties are clipped to this span.
+    span: RealInterval,
+    /// The net change at each instant.
+    at: BTreeMap<Timestamp, i64>,
+}
+
+impl StaffingChanges {
+    /// No duty yet; duties added later are clipped to `span`.
+    pub fn within(span: RealInterval) -> StaffingChanges {
+        StaffingChanges {
+            span,
+            at: BTreeMap::new(),
         }
-        let staff = u32::try_from(on_duty.max(0)).unwrap_or(u32::MAX);
-        match steps.last_mut() {
-            Some(last) if last.staff == staff => last.during.end = end,
-            _ => steps.push(StaffingStep {
-                during: RealInterval { start, end },
-                staff,
-            }),
-        }
-    };
-    let mut i = 0;
-    while i < events.len() {
-        let at = events[i].0;
-        push(since, at, on_duty);
-        while i < events.len() && events[i].0 == at {
-            on_duty += events[i].1;
-            i += 1;
-        }
-        since = at;
     }
-    push(since, window.end, on_duty);
-    steps
+
+    /// Adds `staff` people on duty throughout `duty` (the part in the span).
+    pub fn add(&mut self, duty: RealInterval, staff: u32) {
+        let start = duty.start.max(self.span.start);
+        let end = duty.end.min(self.span.end);
+        if start < end && staff > 0 {
+            *self.at.entry(start).or_default() += i64::from(staff);
+            *self.at.entry(end).or_default() -= i64::from(staff);
+        }
+    }
+
+    /// Adds every change of `other`.
+    pub fn extend(&mut self, other: &StaffingChanges) {
+        for (&at, &change) in &other.at {
+            *self.at.entry(at).or_default() += change;
+        }
+    }
+
+    /// How many instants have a change (what this holds in memory).
+    #[cfg(test)]
+    pub fn instants(&self) -> usize {
+        self.at.len()
+    }
+
+    /// The step function of `window` (exact for any window inside the span:
+    /// changes before it give the staffing at its start).
+    pub fn steps(&self, window: RealInterval) -> Vec<StaffingStep> {
+        let mut steps: Vec<StaffingStep> = Vec::new();
+        if window.start >= window.end {
+            return steps;
+        }
+        let mut push = |start: Timestamp, end: Timestamp, on_duty: i64| {
+            if start >= end {
+                return;
+            }
+            let staff = u32::try_from(on_duty.max(0)).unwrap_or(u32::MAX);
+            match steps.last_mut() {
+                Some(last) if last.staff == staff => last.during.end = end,
+                _ => steps.push(StaffingStep {
+                    during: RealInterval { start, end },
+                    staff,
+                }),
+            }
+        };
+        let mut on_duty: i64 = self.at.range(..=window.start).map(|(_, c)| c).sum();
+        let mut since = window.start;
+        let inside = (Bound::Excluded(window.start), Bound::Excluded(window.end));
+        for (&at, &change) in self.at.range(inside) {
+            push(since, at, on_duty);
+            on_duty += change;
+            since = at;
+        }
+        push(since, window.end, on_duty);
+        steps
+    }
 }
 
 /// Every maximal interval where fewer than `needed` people are on duty.
@@ -176,6 +222,29 @@ mod tests {
             }]
         );
         assert!(shortfalls(&steps, 0).is_empty());
+    }
+
+    #[test]
+    fn changes_give_the_steps_of_any_window_inside_their_span() {
+        let duties = [(span(0, 5), 1), (span(3, 12), 2), (span(8, 9), 1)];
+        let mut changes = StaffingChanges::within(span(2, 10));
+        for (duty, staff) in duties {
+            changes.add(duty, staff);
+        }
+        // Clipped to the span: nothing before 2 or after 10 is kept.
+        assert_eq!(changes.instants(), 6);
+        for window in [span(2, 10), span(4, 9), span(8, 9), span(6, 6)] {
+            assert_eq!(
+                changes.steps(window),
+                staffing_steps(window, duties),
+                "{window:?}"
+            );
+        }
+        let mut both = StaffingChanges::within(span(2, 10));
+        both.extend(&changes);
+        both.extend(&changes);
+        let doubled: Vec<u32> = both.steps(span(2, 10)).iter().map(|s| s.staff).collect();
+        assert_eq!(doubled, [2, 6, 4, 6, 4]);
     }
 
     #[test]

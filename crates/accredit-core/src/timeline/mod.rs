@@ -20,6 +20,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::assess::{AssessError, Assessment, Status, Verdict, assess_at};
+use crate::checks::rota::cover_memo::SharedShifts;
 use crate::checks::{AssessmentWindow, Context, Outcome};
 use crate::evidence::{Evidence, Located};
 use crate::model::Override;
@@ -147,8 +148,18 @@ pub fn timeline(
     let mut runs: Vec<Run> = Vec::new();
     let mut previous: Option<Assessment> = None;
     let mut day = from;
+    // Every date's window is inside the span from `from` to `to`'s window.
+    let shifts = SharedShifts::new(from, to);
     loop {
-        let assessment = assess_at(evidence, ruleset, as_of, day, overrides, &known)?;
+        let assessment = assess_at(
+            evidence,
+            ruleset,
+            as_of,
+            day,
+            overrides,
+            &known,
+            Some(&shifts),
+        )?;
         let unmet = unmet(ruleset, &assessment);
         let same = runs
             .last()

@@ -247,7 +247,9 @@ fn requirements_said_not_to_depend_on_the_start_do_not() {
     let early = start_independent(&evidence, &ruleset, AS_OF, date(2008, 9, 1), pack);
     let late = start_independent(&evidence, &ruleset, AS_OF, date(2010, 6, 1), pack);
     assert_eq!(early, late);
-    let at = |start| crate::assess::assess_at(&evidence, &ruleset, AS_OF, start, &[], &[]).unwrap();
+    let at = |start| {
+        crate::assess::assess_at(&evidence, &ruleset, AS_OF, start, &[], &[], None).unwrap()
+    };
     let (a, b) = (at(date(2008, 9, 1)), at(date(2010, 6, 1)));
     for (requirement, (x, y)) in ruleset
         .requirements

@@ -5,9 +5,15 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Read};
+use std::path::PathBuf;
 
-use crate::cover::{CoverAnalysis, CoverInput, CoverParams, RotaPart, analyse_rotas};
+use jiff::civil::Date;
+
+use crate::cover::{
+    CoverAnalysis, CoverInput, CoverParams, PartShifts, RotaPart, ShiftsFile, ShiftsRead,
+    analyse_rotas, read_shifts,
+};
 use crate::evidence::Located;
 use crate::finding::Finding;
 use crate::load::DigestingReader;
@@ -24,6 +30,39 @@ pub type CoverResult = Result<CoverAnalysis, Vec<Finding>>;
 #[derive(Default)]
 pub struct CoverMemo {
     made: RefCell<Vec<(CoverParams, Rc<CoverResult>)>>,
+    /// Shifts CSVs read once for every date of a timeline.
+    shifts: Option<Rc<SharedShifts>>,
+}
+
+/// The pack's shifts CSVs read once for windows starting on any date of a
+/// range (the readiness timeline's), shared by the assessments of those
+/// dates: each window's analysis takes what it needs from the one reading.
+#[derive(Debug)]
+pub struct SharedShifts {
+    /// The first and last start.
+    starts: (Date, Date),
+    /// Each rota's reading (by position in the evidence), made on first use.
+    read: RefCell<Vec<(usize, Rc<ShiftsRead>)>>,
+}
+
+impl SharedShifts {
+    /// Nothing read yet, for windows starting from `first` to `last`.
+    pub fn new(first: Date, last: Date) -> Rc<SharedShifts> {
+        Rc::new(SharedShifts {
+            starts: (first, last),
+            read: RefCell::new(Vec::new()),
+        })
+    }
+}
+
+impl CoverMemo {
+    /// No analysis made yet; shifts CSVs are read through `shifts`.
+    pub fn sharing(shifts: &Rc<SharedShifts>) -> CoverMemo {
+        CoverMemo {
+            made: RefCell::default(),
+            shifts: Some(Rc::clone(shifts)),
+        }
+    }
 }
 
 impl CoverMemo {
@@ -72,7 +111,7 @@ type Locate<'a> = dyn Fn(&str) -> Option<Location> + 'a;
 /// Opens every rota's shifts CSV and runs the analysis over them all.
 fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) -> CoverResult {
     // The shifts CSVs, opened first so the parts can borrow them.
-    let mut opened: Vec<Option<(String, DigestingReader<'_, BufReader<File>>)>> = Vec::new();
+    let mut opened: Vec<Option<(String, PackShifts<'_>)>> = Vec::new();
     for rota in rotas {
         let Some(shifts) = &rota.value.shifts else {
             opened.push(None);
@@ -85,11 +124,15 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
                 .map(|full| (p.to_string(), full))
         });
         match full {
-            Some((p, full)) => match File::open(full) {
+            Some((p, full)) => match File::open(&full) {
                 Ok(file) => {
                     // Hashed as it is read when its digest was left to the stream.
                     let reader = context.evidence.streamed.reader(&p, BufReader::new(file));
-                    opened.push(Some((p, reader)));
+                    let shifts = PackShifts {
+                        first: Some(reader),
+                        full,
+                    };
+                    opened.push(Some((p, shifts)));
                 }
                 Err(e) => {
                     return Err(vec![Finding::new(
@@ -108,6 +151,35 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
             }
         }
     }
+    let window_days = u32::from(context.window.days);
+    // Read once for the timeline's dates when shared (the first date reads).
+    let mut readings: Vec<Option<Rc<ShiftsRead>>> = Vec::new();
+    for (i, (rota, csv)) in rotas.iter().zip(opened.iter_mut()).enumerate() {
+        let (Some(shared), Some((path, shifts))) = (&context.cover.shifts, csv) else {
+            readings.push(None);
+            continue;
+        };
+        let known = shared
+            .read
+            .borrow()
+            .iter()
+            .find(|(at, _)| *at == i)
+            .map(|(_, r)| Rc::clone(r));
+        let reading = known.or_else(|| {
+            let read = read_shifts(
+                &rotas[0].value,
+                &rota.value,
+                path,
+                shifts,
+                shared.starts,
+                window_days,
+            )?;
+            let read = Rc::new(read);
+            shared.read.borrow_mut().push((i, Rc::clone(&read)));
+            Some(read)
+        });
+        readings.push(reading);
+    }
     let locators: Vec<Box<Locate<'_>>> = rotas
         .iter()
         .map(|rota| {
@@ -118,22 +190,44 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
     let parts: Vec<RotaPart<'_>> = rotas
         .iter()
         .zip(&locators)
-        .zip(opened.iter_mut())
-        .map(|((rota, locate), csv)| RotaPart {
-            input: CoverInput {
+        .zip(opened.iter_mut().zip(&readings))
+        .map(|((rota, locate), (csv, reading))| {
+            let input = CoverInput {
                 rota: &rota.value,
                 rota_file: &rota.file,
                 locate: locate.as_ref(),
                 window_start: context.window.start,
-                window_days: u32::from(context.window.days),
+                window_days,
                 params,
-            },
-            shifts_csv: csv
-                .as_mut()
-                .map(|(path, reader)| (path.as_str(), reader as &mut dyn std::io::Read)),
+            };
+            let shifts_csv = match (reading, csv) {
+                (Some(read), _) if read.serves(&input) => Some(PartShifts::Read(read.as_ref())),
+                (_, Some((path, shifts))) => Some(PartShifts::File(
+                    path.as_str(),
+                    shifts as &mut dyn ShiftsFile,
+                )),
+                (_, None) => None,
+            };
+            RotaPart { input, shifts_csv }
         })
         .collect();
     analyse_rotas(parts)
+}
+
+/// A shifts CSV of the pack: read first through the reader that hashes it,
+/// then (when the analysis reads it again) straight from the file.
+struct PackShifts<'e> {
+    first: Option<DigestingReader<'e, BufReader<File>>>,
+    full: PathBuf,
+}
+
+impl ShiftsFile for PackShifts<'_> {
+    fn open(&mut self) -> std::io::Result<Box<dyn Read + '_>> {
+        match self.first.take() {
+            Some(reader) => Ok(Box::new(reader)),
+            None => Ok(Box::new(BufReader::new(File::open(&self.full)?))),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -159,6 +253,83 @@ mod tests {
             assert_eq!(context.cover.analyses(), 2);
             let analysis = first.as_ref().as_ref().expect("the rota is analysed");
             assert!(analysis.gaps.is_empty());
+        });
+    }
+
+    #[test]
+    fn a_timeline_reads_each_shifts_csv_once_for_all_its_dates() {
+        use crate::checks::test_support::{TempPack, builtin_shared};
+        use crate::checks::{AssessmentWindow, Context};
+        use jiff::civil::date;
+        let rota = "apiVersion: accredit/v1\nkind: Rota\ntimezone: Europe/London\n\
+                    period:\n  from: 2008-01-07\n  to: 2009-01-31\nshifts: shifts.csv\n\
+                    bank_holidays:\n  as: normal\n";
+        let csv = crate::cover::synthetic_shifts_csv(12, 200); // to 2008-07-24
+        let pack = TempPack::complete()
+            .write("rota.yaml", rota)
+            .write("shifts.csv", &csv);
+        let evidence = pack.load();
+        let pack = evidence.pack.as_ref().expect("the pack has a Pack");
+        let shared = builtin_shared();
+        let context = |start, cover| Context {
+            evidence: &evidence,
+            pack,
+            window: AssessmentWindow { start, days: 84 },
+            as_of: AS_OF,
+            shared: &shared,
+            cover,
+            logs: Default::default(),
+        };
+        let (first, last) = (date(2008, 6, 2), date(2008, 7, 14));
+        let shifts = SharedShifts::new(first, last);
+        // The last is outside the range: read for its own window.
+        for start in [first, date(2008, 7, 1), last, date(2008, 5, 1)] {
+            let once = rota_cover(
+                &context(start, CoverMemo::sharing(&shifts)),
+                Default::default(),
+            );
+            let alone = rota_cover(&context(start, CoverMemo::default()), Default::default());
+            let (once, alone) = (once.expect("a rota"), alone.expect("a rota"));
+            assert_eq!(*once, *alone, "{start}");
+            let analysis = once.as_ref().as_ref().expect("the rota is analysed");
+            assert!(analysis.staffed_minutes > 0, "{start}");
+        }
+        assert_eq!(shifts.read.borrow().len(), 1);
+        let late = rota_cover(&context(last, CoverMemo::default()), Default::default());
+        let late = late.expect("a rota");
+        let gaps = &late.as_ref().as_ref().expect("the rota is analysed").gaps;
+        assert!(!gaps.is_empty(), "the CSV ends inside the last window");
+    }
+
+    #[test]
+    fn a_pack_shifts_csv_out_of_order_is_read_again_from_the_file() {
+        use crate::checks::test_support::TempPack;
+        let rota = "apiVersion: accredit/v1\nkind: Rota\ntimezone: Europe/London\n\
+                    period:\n  from: 2008-01-01\n  to: 2009-12-31\nshifts: shifts.csv\n\
+                    bank_holidays:\n  as: normal\n";
+        // A's line 4 starts before line 3 and overlaps it.
+        let csv = "staff_id,start,end,role\n\
+                   A,2008-10-06 08:00,2008-10-06 12:00,first-line\n\
+                   A,2008-10-06 16:00,2008-10-06 20:00,first-line\n\
+                   A,2008-10-06 14:00,2008-10-06 17:00,first-line\n";
+        let pack = TempPack::complete()
+            .write("rota.yaml", rota)
+            .write("shifts.csv", csv);
+        let evidence = pack.load();
+        in_context(&evidence, AS_OF, |context| {
+            let made = rota_cover(context, CoverParams::default()).expect("the pack has a rota");
+            let analysis = made.as_ref().as_ref().expect("the rota is analysed");
+            let messages: Vec<&str> = analysis
+                .findings
+                .iter()
+                .map(|f| f.message.as_str())
+                .collect();
+            assert_eq!(
+                messages,
+                ["staff A is on two overlapping shifts (lines 4 and 3); counted once"]
+            );
+            // 08:00-12:00 and 14:00-20:00 staffed on the first day, nothing after.
+            assert_eq!(analysis.staffed_minutes, 4 * 60 + 6 * 60);
         });
     }
 

@@ -5,6 +5,7 @@ mod bank_holidays;
 mod pattern;
 mod proptests;
 mod shifts_csv;
+mod shifts_oracle;
 mod staffing_measures;
 
 use serde_json::{Value, json};
