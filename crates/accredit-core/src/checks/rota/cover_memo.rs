@@ -9,6 +9,7 @@ use std::io::{BufReader, Read};
 use std::path::PathBuf;
 
 use jiff::civil::Date;
+use sha2::{Digest, Sha256};
 
 use crate::cover::{
     CoverAnalysis, CoverInput, CoverParams, PartShifts, RotaPart, ShiftsFile, ShiftsRead,
@@ -128,10 +129,7 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
                 Ok(file) => {
                     // Hashed as it is read when its digest was left to the stream.
                     let reader = context.evidence.streamed.reader(&p, BufReader::new(file));
-                    let shifts = PackShifts {
-                        first: Some(reader),
-                        full,
-                    };
+                    let shifts = PackShifts::new(reader, full);
                     opened.push(Some((p, shifts)));
                 }
                 Err(e) => {
@@ -217,16 +215,81 @@ fn analyse(context: &Context<'_>, rotas: &[Located<Rota>], params: CoverParams) 
 /// A shifts CSV of the pack: read first through the reader that hashes it,
 /// then (when the analysis reads it again) straight from the file.
 struct PackShifts<'e> {
+    /// The first reading, hashed as it is read when its digest was left to
+    /// the stream.
     first: Option<DigestingReader<'e, BufReader<File>>>,
+    /// The file, to open again.
     full: PathBuf,
+    /// SHA-256 of what the first reading has read so far.
+    first_read: Sha256,
+    /// What the first reading read, in full, once a second reading starts.
+    first_digest: Option<Vec<u8>>,
+}
+
+impl<'e> PackShifts<'e> {
+    fn new(first: DigestingReader<'e, BufReader<File>>, full: PathBuf) -> PackShifts<'e> {
+        PackShifts {
+            first: Some(first),
+            full,
+            first_read: Sha256::new(),
+            first_digest: None,
+        }
+    }
 }
 
 impl ShiftsFile for PackShifts<'_> {
     fn open(&mut self) -> std::io::Result<Box<dyn Read + '_>> {
-        match self.first.take() {
-            Some(reader) => Ok(Box::new(reader)),
-            None => Ok(Box::new(BufReader::new(File::open(&self.full)?))),
+        if let Some(reader) = self.first.take() {
+            return Ok(Box::new(Hashed {
+                input: reader,
+                hasher: &mut self.first_read,
+            }));
         }
+        let expected = self
+            .first_digest
+            .get_or_insert_with(|| std::mem::take(&mut self.first_read).finalize().to_vec())
+            .clone();
+        Ok(Box::new(SameBytes {
+            input: BufReader::new(File::open(&self.full)?),
+            hasher: Sha256::new(),
+            expected,
+        }))
+    }
+}
+
+/// A reading that hashes what it reads into `hasher`.
+struct Hashed<'h, R> {
+    input: R,
+    hasher: &'h mut Sha256,
+}
+
+impl<R: Read> Read for Hashed<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.input.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// A second reading of a file, which fails at its end unless it read the
+/// bytes the first reading read: the analysis never mixes two versions of
+/// a file (the digest in the results is the first reading's).
+struct SameBytes<R> {
+    input: R,
+    hasher: Sha256,
+    expected: Vec<u8>,
+}
+
+impl<R: Read> Read for SameBytes<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.input.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        if n == 0 && !buf.is_empty() && self.hasher.clone().finalize().as_slice() != self.expected {
+            return Err(std::io::Error::other(
+                "the file changed while it was being read; assess the pack again when nothing is writing to it",
+            ));
+        }
+        Ok(n)
     }
 }
 
@@ -234,6 +297,55 @@ impl ShiftsFile for PackShifts<'_> {
 mod tests {
     use super::*;
     use crate::checks::test_support::{AS_OF, complete_pack, in_context};
+    use crate::digests::StreamedDigests;
+
+    /// Reads `file` through a `PackShifts` once, lets `between` change it,
+    /// then reads it a second time.
+    fn read_twice(between: impl FnOnce(&std::path::Path)) -> std::io::Result<Vec<u8>> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shifts.csv");
+        std::fs::write(
+            &path,
+            "staff_id,start,end,role\nS1,2008-09-01 08:00,2008-09-01 16:00,analyst\n",
+        )
+        .unwrap();
+        let digests = StreamedDigests::default();
+        let first = digests.reader(
+            "rota/shifts.csv",
+            BufReader::new(File::open(&path).unwrap()),
+        );
+        let mut shifts = PackShifts::new(first, path.clone());
+        let mut once = Vec::new();
+        shifts.open()?.read_to_end(&mut once)?;
+        between(&path);
+        let mut again = Vec::new();
+        shifts.open()?.read_to_end(&mut again)?;
+        assert_eq!(once, again);
+        Ok(again)
+    }
+
+    #[test]
+    fn a_second_reading_reads_what_the_first_read() {
+        assert!(read_twice(|_| {}).is_ok());
+    }
+
+    #[test]
+    fn a_file_changed_between_the_readings_is_an_error_not_a_mix() {
+        let error = read_twice(|path| {
+            std::fs::write(
+                path,
+                "staff_id,start,end,role\nS2,2008-09-01 08:00,2008-09-01 20:00,analyst\n",
+            )
+            .unwrap();
+        })
+        .expect_err("the second reading read other bytes");
+        assert!(
+            error
+                .to_string()
+                .contains("the file changed while it was being read"),
+            "{error}"
+        );
+    }
 
     #[test]
     fn one_set_of_parameters_is_analysed_once() {
