@@ -19,7 +19,7 @@ use jiff::Span;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::assess::{AssessError, Assessment, Status, Verdict, assess_at};
+use crate::assess::{AssessError, Assessment, Extent, Status, Verdict, assess_at};
 use crate::checks::{AssessmentWindow, Context, Outcome};
 use crate::evidence::{Evidence, Located};
 use crate::model::Override;
@@ -148,7 +148,15 @@ pub fn timeline(
     let mut previous: Option<Assessment> = None;
     let mut day = from;
     loop {
-        let assessment = assess_at(evidence, ruleset, as_of, day, overrides, &known)?;
+        let assessment = assess_at(
+            evidence,
+            ruleset,
+            as_of,
+            day,
+            overrides,
+            &known,
+            Extent::Readiness,
+        )?;
         let unmet = unmet(ruleset, &assessment);
         let same = runs
             .last()

@@ -158,6 +158,17 @@ pub(crate) struct Needs<'a> {
     pub lsp: Option<&'a str>,
 }
 
+/// Whether a test counts: [`shortfalls`] would find none. The cheap
+/// questions come first (the date, the result) and the LSP's name is matched
+/// last, so a check that only needs to know whether *some* test counts (a
+/// readiness timeline asks at each of its start dates) words nothing; the
+/// reasons are made only for a check that reports them.
+pub(crate) fn counts(record: &TestRecord, needs: &Needs<'_>) -> bool {
+    needs.lookback.contains(record.date)
+        && record.result == TestResult::Pass
+        && needs.lsp.is_none_or(|lsp| lsp_took_part(record, lsp))
+}
+
 /// Why a test does not count: each shortfall in words (empty when it counts).
 pub(crate) fn shortfalls(record: &TestRecord, needs: &Needs<'_>) -> Vec<String> {
     let mut out = Vec::new();
@@ -215,6 +226,47 @@ mod tests {
                 .collect(),
             steps: vec![],
             actions: vec![],
+        }
+    }
+
+    proptest::proptest! {
+        /// `counts` is `shortfalls` finding none, whatever the test's date,
+        /// result and participants and whichever needs are asked.
+        #[test]
+        fn a_test_counts_exactly_when_it_has_no_shortfall(
+            day in 0i64..400,
+            result in 0usize..3,
+            participants in proptest::collection::vec(
+                (proptest::sample::select(vec!["BT Health", "bt  health ltd", "CSC", "BT Healthcare", ""]),
+                 0usize..5),
+                0..4,
+            ),
+            lookback_days in 1u32..200,
+            start_day in 0i64..400,
+            lsp in proptest::option::of(proptest::sample::select(vec!["BT Health", "CSC", " "])),
+        ) {
+            let parties = [Party::Local, Party::Resolver, Party::Lsp, Party::National, Party::Supplier];
+            let base = date(2008, 1, 1);
+            let mut test = record(&[]);
+            test.date = base.checked_add(jiff::Span::new().days(day)).unwrap();
+            test.result = [TestResult::Pass, TestResult::Fail, TestResult::Partial][result];
+            test.participants = participants
+                .iter()
+                .map(|(organisation, party)| Participant {
+                    organisation: (*organisation).into(),
+                    party: parties[*party],
+                    role: None,
+                })
+                .collect();
+            let window = crate::checks::AssessmentWindow {
+                start: base.checked_add(jiff::Span::new().days(start_day)).unwrap(),
+                days: 84,
+            };
+            let needs = Needs {
+                lookback: Lookback::before_start(&window, lookback_days),
+                lsp,
+            };
+            proptest::prop_assert_eq!(counts(&test, &needs), shortfalls(&test, &needs).is_empty());
         }
     }
 
