@@ -6,8 +6,11 @@ mod result;
 mod score;
 mod waivers;
 
+use std::rc::Rc;
+
 use jiff::civil::Date;
 
+use crate::checks::escalation::rehearsals::RehearsalMemo;
 use crate::checks::rota::cover_memo::rota_cover;
 use crate::checks::{AssessmentWindow, Context, EvidenceNeed, Measure, Outcome};
 use crate::cover::CoverParams;
@@ -48,43 +51,36 @@ pub fn assess_with_overrides(
 ) -> Result<Assessment, AssessError> {
     let pack = evidence.pack.as_ref().ok_or(AssessError::NoPack)?;
     let start = pack.value.assessment.start;
-    assess_at(
-        evidence,
-        ruleset,
-        as_of,
-        start,
-        assessor_overrides,
-        &[],
-        Extent::Full,
-    )
+    assess_at(evidence, ruleset, as_of, start, assessor_overrides, None)
 }
 
-/// How much of an [`Assessment`] [`assess_at`] makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Extent {
-    /// Everything a result document carries.
-    Full,
-    /// The results, waivers, overrides, score, verdict and gaps only: the
-    /// evidence index (`files`), the pack's `diagnostics` and the `cover`
-    /// summary are left empty. The readiness timeline reads none of them, and
-    /// copying the index of a 5,000-file pack at each of 183 start dates was
-    /// a tenth of a report's time.
-    Readiness,
+/// What a readiness timeline works out once and lends to the assessment at
+/// each of its start dates ([`assess_at`]).
+#[derive(Debug, Default)]
+pub(crate) struct Prepared {
+    /// By ruleset position, the outcome of each requirement that does not
+    /// depend on the start (`None` for the others): used instead of
+    /// evaluating the check again.
+    pub known: Vec<Option<Outcome>>,
+    /// The escalation and scenario tests that count, sorted out once.
+    pub rehearsals: Rc<RehearsalMemo>,
 }
 
-/// [`assess_with_overrides`] as if `assessment.start` were `start`. Where
-/// `known` holds an outcome for a requirement (by ruleset position), it is
-/// used instead of evaluating the check again: the timeline evaluates the
-/// requirements that do not depend on the start once. `extent` says whether
-/// the evidence index, diagnostics and cover summary are made.
+/// [`assess_with_overrides`] as if `assessment.start` were `start`.
+///
+/// With `prepared` (the readiness timeline), what it holds is used, and the
+/// assessment carries the results, waivers, overrides, score, verdict and
+/// gaps only: its evidence index (`files`), `diagnostics` and `cover`
+/// summary are left empty. The timeline reads none of them, and copying the
+/// index of a 5,000-file pack at each of 183 start dates was a tenth of a
+/// report's time.
 pub(crate) fn assess_at(
     evidence: &Evidence,
     ruleset: &Ruleset,
     as_of: Date,
     start: Date,
     assessor_overrides: &[Located<Override>],
-    known: &[Option<Outcome>],
-    extent: Extent,
+    prepared: Option<&Prepared>,
 ) -> Result<Assessment, AssessError> {
     let pack = evidence.pack.as_ref().ok_or(AssessError::NoPack)?;
     let window = AssessmentWindow {
@@ -99,7 +95,11 @@ pub(crate) fn assess_at(
         shared: &ruleset.shared,
         cover: Default::default(),
         logs: Default::default(),
+        rehearsals: prepared
+            .map(|p| Rc::clone(&p.rehearsals))
+            .unwrap_or_default(),
     };
+    let known = prepared.map_or(&[][..], |p| &p.known[..]);
     let outcomes: Vec<Outcome> = ruleset
         .requirements
         .iter()
@@ -152,9 +152,9 @@ pub(crate) fn assess_at(
         gaps,
         waivers,
         overrides,
-        cover: match extent {
-            Extent::Full => cover_summary(&context, ruleset.shared.cover),
-            Extent::Readiness => None,
+        cover: match prepared {
+            None => cover_summary(&context, ruleset.shared.cover),
+            Some(_) => None,
         },
         evidence: EvidenceValidity {
             valid: !evidence.has_errors(),
@@ -162,13 +162,13 @@ pub(crate) fn assess_at(
             errors: evidence.diagnostics.iter().filter(|d| d.is_error()).count(),
         },
         // After the checks: the exports they streamed were hashed as read.
-        files: match extent {
-            Extent::Full => crate::load::files_with_digests(evidence),
-            Extent::Readiness => Vec::new(),
+        files: match prepared {
+            None => crate::load::files_with_digests(evidence),
+            Some(_) => Vec::new(),
         },
-        diagnostics: match extent {
-            Extent::Full => evidence.diagnostics.clone(),
-            Extent::Readiness => Vec::new(),
+        diagnostics: match prepared {
+            None => evidence.diagnostics.clone(),
+            Some(_) => Vec::new(),
         },
     })
 }

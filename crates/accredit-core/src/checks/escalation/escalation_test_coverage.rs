@@ -101,7 +101,7 @@ impl CheckKind for EscalationTestCoverage {
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
         let mut future = Vec::new();
-        let tests = counted(context, &context.evidence.escalation_tests, &mut future);
+        let tests = counted::<EscalationTest>(context, &mut future);
         let mut findings = Vec::new();
         let needs = Needs {
             lookback: Lookback::before_start(&context.window, self.within_days),

@@ -17,7 +17,7 @@ use super::rehearsals::ESCALATION_TEST_NOT_COUNTED;
 use super::rehearsals::{Needs, counted, counts, not_counted, shortfalls};
 use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Area, Finding, FindingCode};
-use crate::model::Kind;
+use crate::model::{EscalationTest, Kind};
 
 pub(crate) const NO_RECENT_LSP_ESCALATION_TEST: FindingCode = FindingCode::new(
     Area::Escalation,
@@ -70,7 +70,7 @@ impl CheckKind for EscalationTested {
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
         let mut future = Vec::new();
-        let tests = counted(context, &context.evidence.escalation_tests, &mut future);
+        let tests = counted::<EscalationTest>(context, &mut future);
         let lsp = context.pack.value.lsp.name.trim();
         let needs = Needs {
             lookback: Lookback::before_start(&context.window, self.max_age_days),

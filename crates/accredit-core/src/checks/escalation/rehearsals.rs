@@ -9,9 +9,13 @@
 //! company acting as a mere supplier, is not a rehearsal with the LSP. The
 //! escalation plan's `lsp` level is matched to the pack the same way (ESC-01).
 
+use std::cell::OnceCell;
+
+use jiff::civil::Date;
+
 use super::dates::{Lookback, future_dated};
 use crate::checks::Context;
-use crate::evidence::Located;
+use crate::evidence::{Evidence, Located};
 use crate::finding::{Area, Finding, FindingCode};
 use crate::model::{EscalationTest, Party, ScenarioTest, TestRecord, TestResult};
 
@@ -24,6 +28,14 @@ pub(crate) const ESCALATION_TEST_NOT_COUNTED: FindingCode = FindingCode::new(
 
 /// An escalation or scenario test, as the shared rules see it.
 pub(crate) trait Rehearsal {
+    /// Every valid test of the kind in the pack.
+    fn all(evidence: &Evidence) -> &[Located<Self>]
+    where
+        Self: Sized;
+    /// Where `memo` keeps what [`counted`] finds for the kind.
+    fn sorted_out(memo: &RehearsalMemo) -> &OnceCell<SortedOut>
+    where
+        Self: Sized;
     /// The fields common to both kinds.
     fn record(&self) -> &TestRecord;
     /// What kind of test it is, e.g. "escalation test", "PACS scenario test".
@@ -35,6 +47,14 @@ pub(crate) trait Rehearsal {
 }
 
 impl Rehearsal for EscalationTest {
+    fn all(evidence: &Evidence) -> &[Located<Self>] {
+        &evidence.escalation_tests
+    }
+
+    fn sorted_out(memo: &RehearsalMemo) -> &OnceCell<SortedOut> {
+        &memo.escalation
+    }
+
     fn record(&self) -> &TestRecord {
         &self.record
     }
@@ -45,6 +65,14 @@ impl Rehearsal for EscalationTest {
 }
 
 impl Rehearsal for ScenarioTest {
+    fn all(evidence: &Evidence) -> &[Located<Self>] {
+        &evidence.scenario_tests
+    }
+
+    fn sorted_out(memo: &RehearsalMemo) -> &OnceCell<SortedOut> {
+        &memo.scenario
+    }
+
     fn record(&self) -> &TestRecord {
         &self.record
     }
@@ -66,26 +94,62 @@ pub(crate) fn application_name(context: &Context<'_>, id: &str) -> String {
         .to_string()
 }
 
+/// What [`counted`] finds, made once per kind and shared by every check that
+/// asks, and by every start date of a readiness timeline (which lends one
+/// memo to all its dates): which tests count and the findings for the
+/// future-dated ones depend on the run date and the pack, not on the start.
+/// A memo belongs to one run date and ruleset.
+#[derive(Debug, Default)]
+pub struct RehearsalMemo {
+    escalation: OnceCell<SortedOut>,
+    scenario: OnceCell<SortedOut>,
+}
+
+/// The tests of one kind sorted out as of a run date.
+#[derive(Debug)]
+pub(crate) struct SortedOut {
+    /// The run date it was made for.
+    as_of: Date,
+    /// Positions of the tests that count, in pack order.
+    counted: Vec<usize>,
+    /// A `future-dated-evidence` finding for each of the others, in pack order.
+    future: Vec<Finding>,
+}
+
 /// The tests that count: those not dated after the run date. Each
 /// future-dated one is reported in `findings` and left out.
 pub(crate) fn counted<'a, T: Rehearsal>(
-    context: &Context<'_>,
-    tests: &'a [Located<T>],
+    context: &Context<'a>,
     findings: &mut Vec<Finding>,
 ) -> Vec<&'a Located<T>> {
-    let mut out = Vec::new();
-    for test in tests {
+    let tests = T::all(context.evidence);
+    let made = T::sorted_out(&context.rehearsals).get_or_init(|| sort_out(context, tests));
+    debug_assert_eq!(
+        made.as_of, context.as_of,
+        "a rehearsal memo lent to another run date"
+    );
+    findings.extend(made.future.iter().cloned());
+    made.counted.iter().map(|&i| &tests[i]).collect()
+}
+
+/// [`counted`] worked out.
+fn sort_out<T: Rehearsal>(context: &Context<'_>, tests: &[Located<T>]) -> SortedOut {
+    let mut counted = Vec::new();
+    let mut future = Vec::new();
+    for (i, test) in tests.iter().enumerate() {
         let date = test.value.record().date;
         if date <= context.as_of {
-            out.push(test);
+            counted.push(i);
             continue;
         }
-        // Worded and located only when it is reported: a readiness
-        // timeline asks this of every test at each of its start dates.
         let what = format!("the {}", test.value.noun(context));
-        findings.extend(future_dated(context, date, &what, test.at("/date")));
+        future.extend(future_dated(context, date, &what, test.at("/date")));
     }
-    out
+    SortedOut {
+        as_of: context.as_of,
+        counted,
+        future,
+    }
 }
 
 /// Whether `name` names the LSP called `lsp`: it contains the LSP's name as

@@ -19,7 +19,7 @@ use super::dates::Lookback;
 use super::rehearsals::{Needs, application_name, counted, counts, not_counted, shortfalls};
 use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Area, Finding, FindingCode};
-use crate::model::Kind;
+use crate::model::{Kind, ScenarioTest};
 
 pub(crate) const NO_APPLICATION_TO_TEST: FindingCode = FindingCode::new(
     Area::Escalation,
@@ -89,7 +89,7 @@ impl CheckKind for ScenarioTestsPerApplication {
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
         let mut future = Vec::new();
-        let tests = counted(context, &context.evidence.scenario_tests, &mut future);
+        let tests = counted::<ScenarioTest>(context, &mut future);
         let mut findings = Vec::new();
         let pack = context.pack;
         let applications = &pack.value.applications_in_scope;

@@ -22,7 +22,7 @@ use super::rehearsals::{Rehearsal, counted};
 use crate::checks::{CheckKind, Codes, Context, EvidenceNeed, Outcome};
 use crate::evidence::Located;
 use crate::finding::{Area, Finding, FindingCode};
-use crate::model::Kind;
+use crate::model::{EscalationTest, Kind, ScenarioTest};
 
 pub(crate) const NO_TEST_COUNTED: FindingCode = FindingCode::new(
     Area::Escalation,
@@ -118,8 +118,8 @@ impl CheckKind for TestActionsNotOverdue {
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
         let mut future = Vec::new();
-        let escalation = counted(context, &context.evidence.escalation_tests, &mut future);
-        let scenario = counted(context, &context.evidence.scenario_tests, &mut future);
+        let escalation = counted::<EscalationTest>(context, &mut future);
+        let scenario = counted::<ScenarioTest>(context, &mut future);
         let mut findings = Vec::new();
         for test in &escalation {
             action_findings(context, test, &mut findings);
