@@ -298,6 +298,16 @@ fn each_start_is_assessed_as_a_straightforward_assessment_would() {
     for test in &mut without_lsp.scenario_tests {
         test.value.end_to_end = false;
     }
+    // Open actions: overdue from some starts on, or undated.
+    for test in &mut without_lsp.escalation_tests {
+        for action in &mut test.value.record.actions {
+            action.closed = false;
+            action.due = Some(date(2008, 12, 1));
+        }
+    }
+    let last = &mut without_lsp.scenario_tests.last_mut().unwrap().value.record;
+    last.actions[0].closed = false;
+    last.actions[0].due = None;
     // Dated after the run date: reported at every start, never counted.
     without_lsp.escalation_tests[0].value.record.date = date(2008, 11, 15);
     without_lsp.scenario_tests[0].value.record.date = date(2008, 11, 15);

@@ -18,7 +18,6 @@ use super::dates::Lookback;
 use super::rehearsals::ESCALATION_TEST_NOT_COUNTED;
 use super::rehearsals::{Needs, counted, counts, not_counted, shortfalls};
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::evidence::Located;
 use crate::finding::{Area, Finding, FindingCode};
 use crate::model::{EscalationTest, Kind};
 
@@ -109,14 +108,12 @@ impl CheckKind for EscalationTestCoverage {
         };
         let mut found = 0;
         for wanted in &WANTED {
-            let of_kind: Vec<&&Located<EscalationTest>> =
-                tests.iter().filter(|t| (wanted.is)(&t.value)).collect();
-            if of_kind.iter().any(|t| counts(&t.value.record, &needs)) {
+            let of_kind = || tests.iter().filter(|t| (wanted.is)(&t.value));
+            if of_kind().any(|t| counts(&t.value.record, &needs)) {
                 found += 1;
                 continue;
             }
-            let reasons: Vec<_> = of_kind
-                .iter()
+            let reasons: Vec<_> = of_kind()
                 .map(|t| (t, shortfalls(&t.value.record, &needs)))
                 .collect();
             findings.push(Finding::new(

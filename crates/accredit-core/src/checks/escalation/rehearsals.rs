@@ -114,6 +114,9 @@ pub(crate) struct SortedOut {
     counted: Vec<usize>,
     /// A `future-dated-evidence` finding for each of the others, in pack order.
     future: Vec<Finding>,
+    /// Positions of the tests that count and have an open action (one not
+    /// `closed`), in pack order.
+    open: Vec<usize>,
 }
 
 /// The tests that count: those not dated after the run date. Each
@@ -132,6 +135,14 @@ pub(crate) fn counted<'a, T: Rehearsal>(
     made.counted.iter().map(|&i| &tests[i]).collect()
 }
 
+/// The tests [`counted`] keeps that have an open action (one not `closed`),
+/// in pack order: only their actions can be overdue or undated.
+pub(crate) fn with_open_actions<'a, T: Rehearsal>(context: &Context<'a>) -> Vec<&'a Located<T>> {
+    let tests = T::all(context.evidence);
+    let made = T::sorted_out(&context.rehearsals).get_or_init(|| sort_out(context, tests));
+    made.open.iter().map(|&i| &tests[i]).collect()
+}
+
 /// [`counted`] worked out.
 fn sort_out<T: Rehearsal>(context: &Context<'_>, tests: &[Located<T>]) -> SortedOut {
     let mut counted = Vec::new();
@@ -145,10 +156,14 @@ fn sort_out<T: Rehearsal>(context: &Context<'_>, tests: &[Located<T>]) -> Sorted
         let what = format!("the {}", test.value.noun(context));
         future.extend(future_dated(context, date, &what, test.at("/date")));
     }
+    let open = (counted.iter().copied())
+        .filter(|&i| tests[i].value.record().actions.iter().any(|a| !a.closed))
+        .collect();
     SortedOut {
         as_of: context.as_of,
         counted,
         future,
+        open,
     }
 }
 
