@@ -46,14 +46,39 @@ pub fn names_organisation(name: &str, organisation: &str) -> bool {
 /// Whether `text` contains the words of `phrase`, together and in order, as
 /// whole words (see [`words`]); a phrase without words is in nothing.
 pub fn contains_words(text: &str, phrase: &str) -> bool {
-    let wanted = words(phrase);
+    // Each side as its words, each followed by one space: no word holds a
+    // space, so the phrase's words are a run of the text's exactly when the
+    // joined phrase occurs in the joined text at a word's start. Two strings
+    // are made, not a string per word.
+    let wanted = spaced_words(phrase);
     if wanted.is_empty() {
         return false;
     }
-    let written = words(text);
+    let written = spaced_words(text);
     written
-        .windows(wanted.len())
-        .any(|w| w == wanted.as_slice())
+        .match_indices(&wanted)
+        .any(|(at, _)| at == 0 || written.as_bytes()[at - 1] == b' ')
+}
+
+/// The [`words`] of `text`, each followed by a space.
+fn spaced_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1);
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            in_word = true;
+        } else if matches!(c, '.' | '\'' | '\u{2019}') {
+            // Joined, as in `words`.
+        } else if in_word {
+            out.push(' ');
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(' ');
+    }
+    out
 }
 
 /// A value written in evidence in its canonical listed form: lower case,
@@ -108,6 +133,26 @@ mod tests {
             "responsibilities and roles",
             "roles and responsibilities"
         ));
+    }
+
+    proptest::proptest! {
+        /// `contains_words` is the windows of `words` compared, for any text
+        /// and phrase (letters, digits, joiners, punctuation, other scripts).
+        #[test]
+        fn contains_words_is_a_run_of_the_words(
+            before in "[a-cA-C0-9 .,'\u{2019}İßé-]{0,12}",
+            phrase in "[a-cA-C0-9 .,'\u{2019}İßé-]{0,8}",
+            after in "[a-cA-C0-9 .,'\u{2019}İßé-]{0,12}",
+        ) {
+            let by_words = |text: &str| {
+                let wanted = words(&phrase);
+                !wanted.is_empty()
+                    && words(text).windows(wanted.len()).any(|w| w == wanted.as_slice())
+            };
+            for text in [before.clone(), format!("{before}{phrase}{after}")] {
+                proptest::prop_assert_eq!(contains_words(&text, &phrase), by_words(&text), "{:?}", text);
+            }
+        }
     }
 
     #[test]

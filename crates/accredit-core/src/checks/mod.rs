@@ -66,6 +66,9 @@ pub struct Context<'a> {
     pub cover: rota::cover_memo::CoverMemo,
     /// CSV exports already streamed (each is read once).
     pub logs: logs::logs_memo::LogMemo,
+    /// The escalation and scenario tests that count, sorted out once (a
+    /// readiness timeline lends one memo to all its start dates).
+    pub rehearsals: std::rc::Rc<escalation::rehearsals::RehearsalMemo>,
 }
 
 /// The accreditation window: `start` and the days that follow.

@@ -19,7 +19,8 @@ use jiff::Span;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::assess::{AssessError, Assessment, Status, Verdict, assess_at};
+use crate::assess::{AssessError, Assessment, Prepared, Status, Verdict, assess_at};
+use crate::checks::escalation::rehearsals::RehearsalMemo;
 use crate::checks::rota::cover_memo::SharedShifts;
 use crate::checks::{AssessmentWindow, Context, Outcome};
 use crate::evidence::{Evidence, Located};
@@ -143,23 +144,19 @@ pub fn timeline(
     if length >= MAX_RANGE_DAYS {
         return Err(TimelineError::TooLong { from, to });
     }
-    let known = start_independent(evidence, ruleset, as_of, from, pack);
+    let rehearsals = std::rc::Rc::default();
+    let prepared = Prepared {
+        known: start_independent(evidence, ruleset, as_of, from, pack, &rehearsals),
+        rehearsals,
+        // Every date's window is inside the span from `from` to `to`'s window.
+        shifts: Some(SharedShifts::new(from, to)),
+    };
     let lapses = lapse_calendar(evidence, ruleset, as_of);
     let mut runs: Vec<Run> = Vec::new();
     let mut previous: Option<Assessment> = None;
     let mut day = from;
-    // Every date's window is inside the span from `from` to `to`'s window.
-    let shifts = SharedShifts::new(from, to);
     loop {
-        let assessment = assess_at(
-            evidence,
-            ruleset,
-            as_of,
-            day,
-            overrides,
-            &known,
-            Some(&shifts),
-        )?;
+        let assessment = assess_at(evidence, ruleset, as_of, day, overrides, Some(&prepared))?;
         let unmet = unmet(ruleset, &assessment);
         let same = runs
             .last()
@@ -213,13 +210,15 @@ pub fn timeline(
 }
 
 /// The outcomes of the requirements that do not depend on the start,
-/// evaluated once (at `start`); `None` for the others.
+/// evaluated once (at `start`); `None` for the others. `rehearsals` is the
+/// memo the start dates will share.
 fn start_independent(
     evidence: &Evidence,
     ruleset: &Ruleset,
     as_of: Date,
     start: Date,
     pack: &Located<crate::model::Pack>,
+    rehearsals: &std::rc::Rc<RehearsalMemo>,
 ) -> Vec<Option<Outcome>> {
     let context = Context {
         evidence,
@@ -232,6 +231,7 @@ fn start_independent(
         shared: &ruleset.shared,
         cover: Default::default(),
         logs: Default::default(),
+        rehearsals: std::rc::Rc::clone(rehearsals),
     };
     ruleset
         .requirements

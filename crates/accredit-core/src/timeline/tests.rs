@@ -244,12 +244,12 @@ fn requirements_said_not_to_depend_on_the_start_do_not() {
     let ruleset = Ruleset::builtin();
     let evidence = complete_pack();
     let pack = evidence.pack.as_ref().unwrap();
-    let early = start_independent(&evidence, &ruleset, AS_OF, date(2008, 9, 1), pack);
-    let late = start_independent(&evidence, &ruleset, AS_OF, date(2010, 6, 1), pack);
+    let memo = Default::default;
+    let early = start_independent(&evidence, &ruleset, AS_OF, date(2008, 9, 1), pack, &memo());
+    let late = start_independent(&evidence, &ruleset, AS_OF, date(2010, 6, 1), pack, &memo());
     assert_eq!(early, late);
-    let at = |start| {
-        crate::assess::assess_at(&evidence, &ruleset, AS_OF, start, &[], &[], None).unwrap()
-    };
+    let at =
+        |start| crate::assess::assess_at(&evidence, &ruleset, AS_OF, start, &[], None).unwrap();
     let (a, b) = (at(date(2008, 9, 1)), at(date(2010, 6, 1)));
     for (requirement, (x, y)) in ruleset
         .requirements
@@ -279,4 +279,71 @@ fn a_backwards_or_overlong_range_is_refused() {
         timeline(&evidence, &ruleset, AS_OF, FROM, date(2012, 1, 1), &[]),
         Err(TimelineError::TooLong { .. })
     ));
+}
+
+/// What the timeline reads at each start date (the start-independent
+/// outcomes evaluated once, the checks' short cuts, no evidence index) is
+/// the straightforward assessment at that start, field for field, on
+/// packs where the escalation tests count, stop counting and never count
+/// (and some are future-dated).
+#[test]
+fn each_start_is_assessed_as_a_straightforward_assessment_would() {
+    let ruleset = Ruleset::builtin();
+    let mut without_lsp = complete_pack();
+    for test in &mut without_lsp.escalation_tests {
+        for p in &mut test.value.record.participants {
+            p.organisation = "CSC".into();
+        }
+    }
+    for test in &mut without_lsp.scenario_tests {
+        test.value.end_to_end = false;
+    }
+    // Open actions: overdue from some starts on, or undated.
+    for test in &mut without_lsp.escalation_tests {
+        for action in &mut test.value.record.actions {
+            action.closed = false;
+            action.due = Some(date(2008, 12, 1));
+        }
+    }
+    let last = &mut without_lsp.scenario_tests.last_mut().unwrap().value.record;
+    last.actions[0].closed = false;
+    last.actions[0].due = None;
+    // Dated after the run date: reported at every start, never counted.
+    without_lsp.escalation_tests[0].value.record.date = date(2008, 11, 15);
+    without_lsp.scenario_tests[0].value.record.date = date(2008, 11, 15);
+    let packs = [
+        ("complete", complete_pack()),
+        ("without the LSP", without_lsp),
+        ("trust-written", fixture_pack("trust-written")),
+        ("minimal", fixture_pack("minimal")),
+    ];
+    let comparable = |mut a: Assessment| {
+        a.files.clear();
+        a.diagnostics.clear();
+        a.cover = None;
+        serde_json::to_value(&a).unwrap()
+    };
+    for (name, evidence) in &packs {
+        let Some(pack) = evidence.pack.as_ref() else {
+            continue;
+        };
+        let (from, to) = (AS_OF, date(2009, 3, 2));
+        let rehearsals = Default::default();
+        let prepared = Prepared {
+            known: start_independent(evidence, &ruleset, AS_OF, from, pack, &rehearsals),
+            rehearsals,
+            shifts: Some(crate::checks::rota::cover_memo::SharedShifts::new(from, to)),
+        };
+        let mut day = from;
+        while day <= to {
+            let quick = assess_at(evidence, &ruleset, AS_OF, day, &[], Some(&prepared));
+            let plain = assess_at(evidence, &ruleset, AS_OF, day, &[], None);
+            assert_eq!(
+                quick.map(comparable),
+                plain.map(comparable),
+                "{name} from {day}"
+            );
+            day = day.checked_add(jiff::Span::new().days(11)).unwrap();
+        }
+    }
 }

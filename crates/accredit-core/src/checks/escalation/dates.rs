@@ -62,6 +62,11 @@ impl Lookback {
         }
     }
 
+    /// Whether `date` is inside: what [`Lookback::outside`] says without words.
+    pub fn contains(&self, date: Date) -> bool {
+        self.from <= date && date <= self.to
+    }
+
     /// Why `date` falls outside, in words; `None` when it is inside.
     pub fn outside(&self, date: Date) -> Option<String> {
         if date < self.from {
@@ -110,5 +115,17 @@ mod tests {
             Some("it is after the assessment start 2008-10-06")
         );
         assert_eq!(lookback.outside(date(2008, 6, 1)), None);
+        for day in [
+            date(2008, 4, 5),
+            date(2008, 4, 6),
+            date(2008, 10, 6),
+            date(2008, 10, 7),
+        ] {
+            assert_eq!(
+                lookback.contains(day),
+                lookback.outside(day).is_none(),
+                "{day}"
+            );
+        }
     }
 }

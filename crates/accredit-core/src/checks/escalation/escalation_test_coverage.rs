@@ -16,9 +16,8 @@ use serde::{Deserialize, Serialize};
 use super::dates::FUTURE_DATED;
 use super::dates::Lookback;
 use super::rehearsals::ESCALATION_TEST_NOT_COUNTED;
-use super::rehearsals::{Needs, counted, not_counted, shortfalls};
+use super::rehearsals::{Needs, counted, counts, not_counted, shortfalls};
 use crate::checks::{CheckKind, Codes, Context, Outcome};
-use crate::evidence::Located;
 use crate::finding::{Area, Finding, FindingCode};
 use crate::model::{EscalationTest, Kind};
 
@@ -101,7 +100,7 @@ impl CheckKind for EscalationTestCoverage {
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
         let mut future = Vec::new();
-        let tests = counted(context, &context.evidence.escalation_tests, &mut future);
+        let tests = counted::<EscalationTest>(context, &mut future);
         let mut findings = Vec::new();
         let needs = Needs {
             lookback: Lookback::before_start(&context.window, self.within_days),
@@ -109,16 +108,14 @@ impl CheckKind for EscalationTestCoverage {
         };
         let mut found = 0;
         for wanted in &WANTED {
-            let of_kind: Vec<&&Located<EscalationTest>> =
-                tests.iter().filter(|t| (wanted.is)(&t.value)).collect();
-            let reasons: Vec<_> = of_kind
-                .iter()
-                .map(|t| (t, shortfalls(&t.value.record, &needs)))
-                .collect();
-            if reasons.iter().any(|(_, why)| why.is_empty()) {
+            let of_kind = || tests.iter().filter(|t| (wanted.is)(&t.value));
+            if of_kind().any(|t| counts(&t.value.record, &needs)) {
                 found += 1;
                 continue;
             }
+            let reasons: Vec<_> = of_kind()
+                .map(|t| (t, shortfalls(&t.value.record, &needs)))
+                .collect();
             findings.push(Finding::new(
                 wanted.code,
                 format!(

@@ -19,7 +19,7 @@ use super::dates::FUTURE_DATED;
 use super::rehearsals::{Rehearsal, counted};
 use crate::checks::{CheckKind, Codes, Context, Outcome};
 use crate::finding::{Area, Finding, FindingCode};
-use crate::model::{ClockTime, DEFAULT_TIMEZONE, Kind};
+use crate::model::{ClockTime, DEFAULT_TIMEZONE, Kind, ScenarioTest};
 
 pub(crate) const NO_OUT_OF_HOURS_SCENARIO: FindingCode = FindingCode::new(
     Area::Escalation,
@@ -127,7 +127,7 @@ impl CheckKind for OutOfHoursScenario {
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
         let mut future = Vec::new();
-        let tests = counted(context, &context.evidence.scenario_tests, &mut future);
+        let tests = counted::<ScenarioTest>(context, &mut future);
         let zone = TimeZone::get(DEFAULT_TIMEZONE).unwrap_or(TimeZone::UTC);
         let mut in_hours = Vec::new();
         for test in &tests {

@@ -9,9 +9,13 @@
 //! company acting as a mere supplier, is not a rehearsal with the LSP. The
 //! escalation plan's `lsp` level is matched to the pack the same way (ESC-01).
 
+use std::cell::OnceCell;
+
+use jiff::civil::Date;
+
 use super::dates::{Lookback, future_dated};
 use crate::checks::Context;
-use crate::evidence::Located;
+use crate::evidence::{Evidence, Located};
 use crate::finding::{Area, Finding, FindingCode};
 use crate::model::{EscalationTest, Party, ScenarioTest, TestRecord, TestResult};
 
@@ -24,6 +28,14 @@ pub(crate) const ESCALATION_TEST_NOT_COUNTED: FindingCode = FindingCode::new(
 
 /// An escalation or scenario test, as the shared rules see it.
 pub(crate) trait Rehearsal {
+    /// Every valid test of the kind in the pack.
+    fn all(evidence: &Evidence) -> &[Located<Self>]
+    where
+        Self: Sized;
+    /// Where `memo` keeps what [`counted`] finds for the kind.
+    fn sorted_out(memo: &RehearsalMemo) -> &OnceCell<SortedOut>
+    where
+        Self: Sized;
     /// The fields common to both kinds.
     fn record(&self) -> &TestRecord;
     /// What kind of test it is, e.g. "escalation test", "PACS scenario test".
@@ -35,6 +47,14 @@ pub(crate) trait Rehearsal {
 }
 
 impl Rehearsal for EscalationTest {
+    fn all(evidence: &Evidence) -> &[Located<Self>] {
+        &evidence.escalation_tests
+    }
+
+    fn sorted_out(memo: &RehearsalMemo) -> &OnceCell<SortedOut> {
+        &memo.escalation
+    }
+
     fn record(&self) -> &TestRecord {
         &self.record
     }
@@ -45,6 +65,14 @@ impl Rehearsal for EscalationTest {
 }
 
 impl Rehearsal for ScenarioTest {
+    fn all(evidence: &Evidence) -> &[Located<Self>] {
+        &evidence.scenario_tests
+    }
+
+    fn sorted_out(memo: &RehearsalMemo) -> &OnceCell<SortedOut> {
+        &memo.scenario
+    }
+
     fn record(&self) -> &TestRecord {
         &self.record
     }
@@ -66,26 +94,77 @@ pub(crate) fn application_name(context: &Context<'_>, id: &str) -> String {
         .to_string()
 }
 
+/// What [`counted`] finds, made once per kind and shared by every check that
+/// asks, and by every start date of a readiness timeline (which lends one
+/// memo to all its dates): which tests count and the findings for the
+/// future-dated ones depend on the run date and the pack, not on the start.
+/// A memo belongs to one run date and ruleset.
+#[derive(Debug, Default)]
+pub struct RehearsalMemo {
+    escalation: OnceCell<SortedOut>,
+    scenario: OnceCell<SortedOut>,
+}
+
+/// The tests of one kind sorted out as of a run date.
+#[derive(Debug)]
+pub(crate) struct SortedOut {
+    /// The run date it was made for.
+    as_of: Date,
+    /// Positions of the tests that count, in pack order.
+    counted: Vec<usize>,
+    /// A `future-dated-evidence` finding for each of the others, in pack order.
+    future: Vec<Finding>,
+    /// Positions of the tests that count and have an open action (one not
+    /// `closed`), in pack order.
+    open: Vec<usize>,
+}
+
 /// The tests that count: those not dated after the run date. Each
 /// future-dated one is reported in `findings` and left out.
 pub(crate) fn counted<'a, T: Rehearsal>(
-    context: &Context<'_>,
-    tests: &'a [Located<T>],
+    context: &Context<'a>,
     findings: &mut Vec<Finding>,
 ) -> Vec<&'a Located<T>> {
-    let mut out = Vec::new();
-    for test in tests {
+    let tests = T::all(context.evidence);
+    let made = T::sorted_out(&context.rehearsals).get_or_init(|| sort_out(context, tests));
+    debug_assert_eq!(
+        made.as_of, context.as_of,
+        "a rehearsal memo lent to another run date"
+    );
+    findings.extend(made.future.iter().cloned());
+    made.counted.iter().map(|&i| &tests[i]).collect()
+}
+
+/// The tests [`counted`] keeps that have an open action (one not `closed`),
+/// in pack order: only their actions can be overdue or undated.
+pub(crate) fn with_open_actions<'a, T: Rehearsal>(context: &Context<'a>) -> Vec<&'a Located<T>> {
+    let tests = T::all(context.evidence);
+    let made = T::sorted_out(&context.rehearsals).get_or_init(|| sort_out(context, tests));
+    made.open.iter().map(|&i| &tests[i]).collect()
+}
+
+/// [`counted`] worked out.
+fn sort_out<T: Rehearsal>(context: &Context<'_>, tests: &[Located<T>]) -> SortedOut {
+    let mut counted = Vec::new();
+    let mut future = Vec::new();
+    for (i, test) in tests.iter().enumerate() {
         let date = test.value.record().date;
         if date <= context.as_of {
-            out.push(test);
+            counted.push(i);
             continue;
         }
-        // Worded and located only when it is reported: a readiness
-        // timeline asks this of every test at each of its start dates.
         let what = format!("the {}", test.value.noun(context));
-        findings.extend(future_dated(context, date, &what, test.at("/date")));
+        future.extend(future_dated(context, date, &what, test.at("/date")));
     }
-    out
+    let open = (counted.iter().copied())
+        .filter(|&i| tests[i].value.record().actions.iter().any(|a| !a.closed))
+        .collect();
+    SortedOut {
+        as_of: context.as_of,
+        counted,
+        future,
+        open,
+    }
 }
 
 /// Whether `name` names the LSP called `lsp`: it contains the LSP's name as
@@ -158,6 +237,17 @@ pub(crate) struct Needs<'a> {
     pub lsp: Option<&'a str>,
 }
 
+/// Whether a test counts: [`shortfalls`] would find none. The cheap
+/// questions come first (the date, the result) and the LSP's name is matched
+/// last, so a check that only needs to know whether *some* test counts (a
+/// readiness timeline asks at each of its start dates) words nothing; the
+/// reasons are made only for a check that reports them.
+pub(crate) fn counts(record: &TestRecord, needs: &Needs<'_>) -> bool {
+    needs.lookback.contains(record.date)
+        && record.result == TestResult::Pass
+        && needs.lsp.is_none_or(|lsp| lsp_took_part(record, lsp))
+}
+
 /// Why a test does not count: each shortfall in words (empty when it counts).
 pub(crate) fn shortfalls(record: &TestRecord, needs: &Needs<'_>) -> Vec<String> {
     let mut out = Vec::new();
@@ -215,6 +305,47 @@ mod tests {
                 .collect(),
             steps: vec![],
             actions: vec![],
+        }
+    }
+
+    proptest::proptest! {
+        /// `counts` is `shortfalls` finding none, whatever the test's date,
+        /// result and participants and whichever needs are asked.
+        #[test]
+        fn a_test_counts_exactly_when_it_has_no_shortfall(
+            day in 0i64..400,
+            result in 0usize..3,
+            participants in proptest::collection::vec(
+                (proptest::sample::select(vec!["BT Health", "bt  health ltd", "CSC", "BT Healthcare", ""]),
+                 0usize..5),
+                0..4,
+            ),
+            lookback_days in 1u32..200,
+            start_day in 0i64..400,
+            lsp in proptest::option::of(proptest::sample::select(vec!["BT Health", "CSC", " "])),
+        ) {
+            let parties = [Party::Local, Party::Resolver, Party::Lsp, Party::National, Party::Supplier];
+            let base = date(2008, 1, 1);
+            let mut test = record(&[]);
+            test.date = base.checked_add(jiff::Span::new().days(day)).unwrap();
+            test.result = [TestResult::Pass, TestResult::Fail, TestResult::Partial][result];
+            test.participants = participants
+                .iter()
+                .map(|(organisation, party)| Participant {
+                    organisation: (*organisation).into(),
+                    party: parties[*party],
+                    role: None,
+                })
+                .collect();
+            let window = crate::checks::AssessmentWindow {
+                start: base.checked_add(jiff::Span::new().days(start_day)).unwrap(),
+                days: 84,
+            };
+            let needs = Needs {
+                lookback: Lookback::before_start(&window, lookback_days),
+                lsp,
+            };
+            proptest::prop_assert_eq!(counts(&test, &needs), shortfalls(&test, &needs).is_empty());
         }
     }
 

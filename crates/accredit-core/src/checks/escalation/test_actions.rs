@@ -18,11 +18,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::dates::FUTURE_DATED;
-use super::rehearsals::{Rehearsal, counted};
+use super::rehearsals::{Rehearsal, counted, with_open_actions};
 use crate::checks::{CheckKind, Codes, Context, EvidenceNeed, Outcome};
 use crate::evidence::Located;
 use crate::finding::{Area, Finding, FindingCode};
-use crate::model::Kind;
+use crate::model::{EscalationTest, Kind, ScenarioTest};
 
 pub(crate) const NO_TEST_COUNTED: FindingCode = FindingCode::new(
     Area::Escalation,
@@ -118,13 +118,14 @@ impl CheckKind for TestActionsNotOverdue {
 
     fn evaluate(&self, context: &Context<'_>) -> Outcome {
         let mut future = Vec::new();
-        let escalation = counted(context, &context.evidence.escalation_tests, &mut future);
-        let scenario = counted(context, &context.evidence.scenario_tests, &mut future);
+        let escalation = counted::<EscalationTest>(context, &mut future);
+        let scenario = counted::<ScenarioTest>(context, &mut future);
         let mut findings = Vec::new();
-        for test in &escalation {
+        // The others' actions are all closed.
+        for test in with_open_actions::<EscalationTest>(context) {
             action_findings(context, test, &mut findings);
         }
-        for test in &scenario {
+        for test in with_open_actions::<ScenarioTest>(context) {
             action_findings(context, test, &mut findings);
         }
         let nothing_counted = escalation.is_empty() && scenario.is_empty();

@@ -246,6 +246,7 @@ mod tests {
             as_of: AS_OF,
             shared: &shared,
             cover: Default::default(),
+            rehearsals: Default::default(),
             logs: Default::default(),
         };
         let year = ApplicationTraining {

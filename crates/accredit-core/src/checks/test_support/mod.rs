@@ -79,6 +79,7 @@ pub(crate) fn in_context_with<T>(
         as_of,
         shared,
         cover: Default::default(),
+        rehearsals: Default::default(),
         logs: Default::default(),
     };
     f(&context)
