@@ -391,6 +391,7 @@ mod tests {
             shared: &shared,
             cover,
             logs: Default::default(),
+            rehearsals: Default::default(),
         };
         let (first, last) = (date(2008, 6, 2), date(2008, 7, 14));
         let shifts = SharedShifts::new(first, last);
