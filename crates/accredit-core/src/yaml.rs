@@ -819,6 +819,33 @@ mod tests {
         }
     }
 
+    /// A key's value replaces the map's last entry (its `null`): this holds
+    /// only while the map keeps insertion order (serde_json's
+    /// `preserve_order`), and this test fails if it does not.
+    #[test]
+    fn each_value_goes_to_its_own_key_in_a_mapping_written_out_of_order() {
+        let doc = parse("zulu: 1\nalpha: {yankee: 2, bravo: [3]}\nmike: null\n").unwrap();
+        let keys: Vec<&str> = doc
+            .value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["zulu", "alpha", "mike"]);
+        assert_eq!(
+            doc.value,
+            serde_json::json!({"zulu": 1, "alpha": {"yankee": 2, "bravo": [3]}, "mike": null})
+        );
+        assert_eq!(
+            doc.index.locate_key("/alpha/bravo"),
+            Position {
+                line: 2,
+                column: 20
+            }
+        );
+    }
+
     #[test]
     fn dates_and_times_stay_text_whether_quoted_or_not() {
         let doc = parse("start: 2008-10-06\nend: 20:00\nq: '2008-10-06'\n").unwrap();
