@@ -72,6 +72,12 @@ fn written(at: Timestamp, local: bool) -> String {
     }
 }
 
+/// The start of `row` as the reader reads it back from the CSV.
+fn read_start(row: &GenRow, spring: bool) -> Timestamp {
+    let start = base(spring).checked_add(row.start.minutes()).unwrap();
+    super::super::local_time::parse_shift_time(&written(start, row.local), &london()).unwrap()
+}
+
 /// The CSV of `rows` (in their order), most good, some bad.
 fn csv_of(rows: &[GenRow], spring: bool) -> String {
     let base = base(spring);
@@ -166,7 +172,9 @@ proptest! {
         spring in any::<bool>(),
         days in 0i64..4,
     ) {
-        rows.sort_by_key(|r| r.start);
+        // In the order the reader sees: a local time in the hour the autumn
+        // change repeats is read as its first occurrence.
+        rows.sort_by_key(|r| read_start(r, spring));
         let opened = check_same_as_every_row(&csv_of(&rows, spring), window(spring, days));
         prop_assert_eq!(opened, 1);
     }
