@@ -52,6 +52,19 @@ pub(super) struct Overlap {
     pub earlier: u64,
 }
 
+impl Overlap {
+    /// `later` joining the merged shift whose first row is on line `earlier`.
+    fn joining(later: &PersonShift, earlier: u64) -> Overlap {
+        Overlap {
+            person: later.person,
+            on_call: later.on_call,
+            start: later.during.start,
+            line: later.line,
+            earlier,
+        }
+    }
+}
+
 /// The first overlaps in the order they are listed (as many as can be
 /// listed one by one), and how many there are in all.
 #[derive(Debug, Default)]
@@ -144,13 +157,9 @@ impl<'s> PersonMerge<'s> {
                 self.merged.out_of_order.insert(duty);
             }
             Some(open) if row.during.start < open.during.end => {
-                self.merged.overlaps.push(Overlap {
-                    person: row.person,
-                    on_call: row.on_call,
-                    start: row.during.start,
-                    line: row.line,
-                    earlier: open.first_line,
-                });
+                self.merged
+                    .overlaps
+                    .push(Overlap::joining(&row, open.first_line));
                 open.during.end = open.during.end.max(row.during.end);
             }
             _ => {
@@ -181,15 +190,7 @@ impl<'s> PersonMerge<'s> {
             }
         }
         let mut overlaps = std::mem::take(&mut merged.overlaps);
-        for (on_call, during) in merge_sorted(set_aside, |earlier, later| {
-            overlaps.push(Overlap {
-                person: later.person,
-                on_call: later.on_call,
-                start: later.during.start,
-                line: later.line,
-                earlier,
-            });
-        }) {
+        for (on_call, during) in merge_sorted(set_aside, |overlap| overlaps.push(overlap)) {
             merged.on_duty(on_call, during);
         }
         merged.overlaps = overlaps;
@@ -211,11 +212,11 @@ impl MergedShifts {
 
 /// The straightforward merge: sorts the rows by person, desk before on-call,
 /// start and line, and merges each person's overlapping shifts, calling
-/// `overlap(earlier_line, later_row)` for each overlap in that order. Gives
-/// each merged shift as `(on_call, during)`.
+/// `overlap` for each overlap in that order. Gives each merged shift as
+/// `(on_call, during)`.
 pub(super) fn merge_sorted(
     mut read: Vec<PersonShift>,
-    mut overlap: impl FnMut(u64, &PersonShift),
+    mut overlap: impl FnMut(Overlap),
 ) -> Vec<(bool, RealInterval)> {
     read.sort_unstable_by_key(|s| (s.person, s.on_call, s.during.start, s.line));
     let mut shifts: Vec<(bool, RealInterval)> = Vec::new();
@@ -227,7 +228,7 @@ pub(super) fn merge_sorted(
                     && cur.on_call == next.on_call
                     && next.during.start < cur.during.end =>
             {
-                overlap(cur.line, &next);
+                overlap(Overlap::joining(&next, cur.line));
                 cur.during.end = cur.during.end.max(next.during.end);
             }
             _ => {
@@ -313,7 +314,7 @@ mod tests {
         let (first, count) = again.overlaps.into_first();
         assert_eq!(count, 1);
         assert_eq!((first[0].earlier, first[0].line), (4, 3));
-        let sorted = merge_sorted(rows.to_vec(), |_, _| {});
+        let sorted = merge_sorted(rows.to_vec(), |_| {});
         let mut expected = StaffingChanges::within(window());
         for (_, during) in sorted {
             expected.add(during, 1);

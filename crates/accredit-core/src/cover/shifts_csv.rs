@@ -222,15 +222,7 @@ pub(super) fn read_every_row(
     let mut read: Vec<PersonShift> = Vec::new();
     let names = read_rows(file, content, zone, &mut rows, |row| read.push(row))?;
     let mut overlaps: Vec<super::person_overlaps::Overlap> = Vec::new();
-    let shifts = super::person_overlaps::merge_sorted(read, |earlier, later| {
-        overlaps.push(super::person_overlaps::Overlap {
-            person: later.person,
-            on_call: later.on_call,
-            start: later.during.start,
-            line: later.line,
-            earlier,
-        });
-    });
+    let shifts = super::person_overlaps::merge_sorted(read, |overlap| overlaps.push(overlap));
     for o in overlaps {
         report_overlap(&mut rows, &names, o.earlier, o.line, o.person);
     }
