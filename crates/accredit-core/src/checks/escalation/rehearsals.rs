@@ -125,12 +125,7 @@ pub(crate) fn counted<'a, T: Rehearsal>(
     context: &Context<'a>,
     findings: &mut Vec<Finding>,
 ) -> Vec<&'a Located<T>> {
-    let tests = T::all(context.evidence);
-    let made = T::sorted_out(&context.rehearsals).get_or_init(|| sort_out(context, tests));
-    debug_assert_eq!(
-        made.as_of, context.as_of,
-        "a rehearsal memo lent to another run date"
-    );
+    let (tests, made) = sorted_out::<T>(context);
     findings.extend(made.future.iter().cloned());
     made.counted.iter().map(|&i| &tests[i]).collect()
 }
@@ -138,9 +133,20 @@ pub(crate) fn counted<'a, T: Rehearsal>(
 /// The tests [`counted`] keeps that have an open action (one not `closed`),
 /// in pack order: only their actions can be overdue or undated.
 pub(crate) fn with_open_actions<'a, T: Rehearsal>(context: &Context<'a>) -> Vec<&'a Located<T>> {
+    let (tests, made) = sorted_out::<T>(context);
+    made.open.iter().map(|&i| &tests[i]).collect()
+}
+
+/// The tests of the kind and what the context's memo holds for them,
+/// worked out on first use.
+fn sorted_out<'c, 'a, T: Rehearsal>(context: &'c Context<'a>) -> (&'a [Located<T>], &'c SortedOut) {
     let tests = T::all(context.evidence);
     let made = T::sorted_out(&context.rehearsals).get_or_init(|| sort_out(context, tests));
-    made.open.iter().map(|&i| &tests[i]).collect()
+    debug_assert_eq!(
+        made.as_of, context.as_of,
+        "a rehearsal memo lent to another run date"
+    );
+    (tests, made)
 }
 
 /// [`counted`] worked out.
